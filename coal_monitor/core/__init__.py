@@ -1,0 +1,1 @@
+"""Pure computation: pile models, geodesy, sun, ports, validation. No QGIS, no Qt."""

@@ -1,0 +1,20 @@
+"""Coal defaults and the limits of believable input, in one place.
+
+Numbers from ../shared/reference/domain.md sections 3-4 (angle of repose, bulk density of stockpiled
+coal). The store's range constraints, the forms and the engine's validation all read these.
+"""
+REPOSE_DEFAULT_DEG = 35.0
+REPOSE_TOLERANCE_DEG = 3.0
+DENSITY_DEFAULT_T_M3 = 0.85
+DENSITY_LOW_T_M3 = 0.75
+DENSITY_HIGH_T_M3 = 1.05
+
+HEIGHT_MAX_M = 60.0
+REPOSE_MIN_DEG = 20.0
+REPOSE_MAX_DEG = 60.0
+DENSITY_MIN_T_M3 = 0.4
+DENSITY_MAX_T_M3 = 1.6
+FOOTPRINT_MAX_M2 = 1_000_000.0
+
+MODELS = ("repose", "prism", "cone")
+DEFAULT_MODEL = "repose"

@@ -1,0 +1,1 @@
+"""Widgets: the dock, map tools, dialogs and charts. They translate between analyst and core."""

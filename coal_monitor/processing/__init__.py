@@ -1,0 +1,1 @@
+"""Processing provider `coal_monitor` and its algorithms (one module per algorithm)."""

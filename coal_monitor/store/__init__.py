@@ -1,0 +1,1 @@
+"""The port GeoPackages: schema as data, migrations, writes and queries."""

@@ -1,0 +1,123 @@
+"""Shared fixtures for every tier.
+
+The QGIS application is started at most once per process, offscreen when there is no display, with
+its own settings folder so that a developer's QGIS profile is never touched.
+"""
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="cm-xdg-"))
+
+QGIS_PLUGINS_DIR = "/usr/share/qgis/python/plugins"
+
+
+def _versions():
+    import platform
+
+    versions = {"Python": platform.python_version()}
+    try:
+        from qgis.core import Qgis
+        from qgis.PyQt.QtCore import QT_VERSION_STR
+
+        versions["QGIS"] = Qgis.QGIS_VERSION
+        versions["Qt"] = QT_VERSION_STR
+    except ImportError:
+        versions["QGIS"] = "not importable by this interpreter"
+    try:
+        from osgeo import gdal
+
+        versions["GDAL"] = gdal.__version__
+    except ImportError:
+        versions["GDAL"] = "missing"
+    for name in ("shapely", "pyproj", "numpy"):
+        try:
+            versions[name] = __import__(name).__version__
+        except ImportError:
+            versions[name] = "missing"
+    return versions
+
+
+def pytest_report_header(config):
+    return "Coal Monitor test run on " + ", ".join(f"{k} {v}" for k, v in _versions().items())
+
+
+_APP = None
+# Python must keep the provider it registered alive: if it is collected while the registry still holds
+# it, its algorithms lose their names and it can no longer be removed.
+_KEEP_ALIVE = []
+
+
+def start_qgis():
+    """Start (once) and return the QgsApplication."""
+    global _APP
+    if _APP is None:
+        from qgis.core import QgsApplication
+
+        config_dir = tempfile.mkdtemp(prefix="cm-qgis-config-")
+        _APP = QgsApplication([], True, config_dir)
+        _APP.initQgis()
+    return _APP
+
+
+@pytest.fixture(scope="session")
+def qgis_app():
+    """The running QgsApplication (offscreen without a display)."""
+    return start_qgis()
+
+
+@pytest.fixture(scope="session")
+def processing(qgis_app):
+    """Processing initialized with the coal_monitor provider registered."""
+    if QGIS_PLUGINS_DIR not in sys.path:
+        sys.path.append(QGIS_PLUGINS_DIR)
+    from processing.core.Processing import Processing
+    from qgis.core import QgsApplication
+
+    from coal_monitor.processing.provider import CoalMonitorProvider
+
+    Processing.initialize()
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("coal_monitor")
+    if provider is None:
+        provider = CoalMonitorProvider()
+        registry.addProvider(provider)
+        _KEEP_ALIVE.append(provider)
+    import processing as processing_module
+
+    return processing_module
+
+
+@pytest.fixture()
+def clean_project(qgis_app):
+    """An empty QgsProject instance, cleared again after the test."""
+    from qgis.core import QgsProject
+
+    project = QgsProject.instance()
+    project.clear()
+    yield project
+    project.clear()
+
+
+TIERS = ("unit", "qgis", "gui", "desktop")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """A tier that was asked for and collected nothing is an error, never a silent pass."""
+    tests_dir = Path(__file__).resolve().parent
+    asked = [Path(arg.split("::")[0]).resolve() for arg in config.args]
+    for tier in TIERS:
+        tier_dir = tests_dir / tier
+        if not any(tier_dir == path or tier_dir in path.parents or path in tier_dir.parents for path in asked):
+            continue
+        if not any(tier_dir in Path(str(item.fspath)).parents for item in items) and not config.option.keyword:
+            raise pytest.UsageError(f"tests/{tier} collected no tests: a tier that runs nothing must not pass.")

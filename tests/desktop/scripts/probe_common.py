@@ -1,0 +1,41 @@
+"""Shared by the probe scripts that run inside QGIS desktop (imported from CM_REPO/tests/...)."""
+import json
+import os
+import traceback
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
+
+
+def settle(ms=300):
+    """Let QGIS process queued events and deferred deletes for about ``ms`` milliseconds."""
+    import time
+
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def run_later(body, delay_ms=2500):
+    """Run ``body(result)`` once QGIS is up, save the result as JSON and quit QGIS."""
+
+    def main():
+        result = {}
+        try:
+            body(result)
+        except Exception:  # the probe reports everything to the test, which fails on it
+            result["error"] = traceback.format_exc()
+        with open(os.environ["CM_RESULT"], "w") as handle:
+            json.dump(result, handle, indent=1, default=str)
+        QgsApplication.exit(0)
+
+    QTimer.singleShot(delay_ms, main)
+
+
+def screenshot(widget, name):
+    path = os.path.join(os.environ["CM_OUTPUT_DIR"], name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    widget.grab().save(path)
+    return path

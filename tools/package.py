@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Build dist/coal_monitor.zip, installable with QGIS's "Install from ZIP".
+
+The zip holds one folder, ``coal_monitor/``: the Python package, a copy of the top-level metadata.txt
+and the resources/ folder. Tests, tools and caches stay out.
+"""
+import argparse
+import sys
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PLUGIN = "coal_monitor"
+SKIP_DIRS = {"__pycache__", ".pytest_cache", ".hypothesis"}
+SKIP_SUFFIXES = {".pyc", ".pyo", ".orig", ".rej", ".swp"}
+
+
+def plugin_files():
+    """(source path, path inside the zip) pairs, sorted so the zip is reproducible."""
+    pairs = [(REPO / "metadata.txt", f"{PLUGIN}/metadata.txt"), (REPO / "README.md", f"{PLUGIN}/README.md")]
+    for top, inside in ((REPO / PLUGIN, PLUGIN), (REPO / "resources", f"{PLUGIN}/resources")):
+        for path in sorted(top.rglob("*")):
+            rel = path.relative_to(top)
+            if path.is_dir() or SKIP_DIRS.intersection(rel.parts) or path.suffix in SKIP_SUFFIXES:
+                continue
+            pairs.append((path, f"{inside}/{rel.as_posix()}"))
+    return pairs
+
+
+def build(dest: Path) -> Path:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_suffix(".zip.part")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+        for source, arcname in plugin_files():
+            info = zipfile.ZipInfo(arcname, date_time=(2020, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, source.read_bytes())
+    tmp.replace(dest)
+    return dest
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--output", default=str(REPO / "dist" / f"{PLUGIN}.zip"))
+    args = parser.parse_args(argv)
+    path = build(Path(args.output))
+    print(f"built {path} ({path.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
