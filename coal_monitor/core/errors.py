@@ -1,0 +1,10 @@
+"""The one exception type for input a user can fix.
+
+Every check in the core raises ``InputError`` with a message that names the value, says what is wrong
+and how to fix it, so that the GUI and Processing can show it as it is, never as a traceback.
+Subclassing ``ValueError`` keeps plain ``except ValueError`` callers working.
+"""
+
+
+class InputError(ValueError):
+    """Input that describes no measurable heap; the message is meant for the analyst."""

@@ -1,0 +1,94 @@
+"""JSON item metadata: Planet Data API items (PSScene, SkySat) and STAC items (view extension).
+
+Planet item properties:
+- acquired: UTC time; sun_elevation, sun_azimuth: as domain.md (towards the sun).
+- satellite_azimuth: "angle from true north to the satellite vector", taken as ground towards the
+  satellite (stactools copies it unchanged into STAC view:azimuth): used as it is.
+- view_angle: across-track off-nadir, signed (+ east, - west): its absolute value is the off-nadir.
+- gsd: collected GSD (m), else pixel_resolution.
+STAC item properties (view extension v1.0):
+- datetime (RFC 3339); view:sun_elevation, view:sun_azimuth: as domain.md.
+- view:azimuth: the extension's diagram and its sentence "elevation angles are measured up from the
+  target plane to the body (satellite, sun, or moon)" define it from the scene centre towards the
+  satellite, like view:sun_azimuth; the field table's wording reads the other way (look direction)
+  and was reported as wrong upstream (stac-extensions/view issues 14, 18). Used as it is.
+- view:off_nadir, view:incidence_angle; gsd.
+Scene centre for both: mean of the GeoJSON geometry's outer ring, else the bbox centre.
+"""
+from ..errors import InputError
+from .model import GSD_MAX_M, SceneMetadata, azimuth, finish, number, utc_time
+
+
+def _center(item, source):
+    geometry = item.get("geometry")
+    try:
+        if isinstance(geometry, dict) and geometry.get("type") in ("Polygon", "MultiPolygon"):
+            ring = geometry["coordinates"][0]
+            if geometry["type"] == "MultiPolygon":
+                ring = ring[0]
+            ring = ring[:-1] if len(ring) > 1 and ring[0] == ring[-1] else ring
+            lons = [number(source, "geometry longitude", p[0], -180, 180) for p in ring]
+            lats = [number(source, "geometry latitude", p[1], -90, 90) for p in ring]
+            return sum(lats) / len(lats), sum(lons) / len(lons)
+        bbox = item.get("bbox")
+        if isinstance(bbox, list) and len(bbox) in (4, 6):
+            half = len(bbox) // 2
+            return ((number(source, "bbox", bbox[1], -90, 90) + number(source, "bbox", bbox[half + 1], -90, 90)) / 2,
+                    (number(source, "bbox", bbox[0], -180, 180) + number(source, "bbox", bbox[half], -180, 180)) / 2)
+    except (KeyError, IndexError, TypeError, ZeroDivisionError):
+        raise InputError(f"{source}: the item's geometry is not a valid GeoJSON polygon.") from None
+    return None, None
+
+
+def _properties(item, source):
+    if not isinstance(item, dict) or not isinstance(item.get("properties"), dict):
+        raise InputError(f"{source}: no 'properties' object: not a Planet or STAC item.")
+    return item["properties"]
+
+
+def read_planet_item(item, source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
+    """SceneMetadata from a Planet item (Data API JSON or an order's *_metadata.json)."""
+    props = _properties(item, source)
+    warnings = []
+    view_angle = number(source, "view_angle", props.get("view_angle"), -90, 90, required=False)
+    lat, lon = _center(item, source)
+    sensor = " ".join(str(p) for p in (props.get("item_type") or props.get("provider") or "Planet",
+                                       props.get("satellite_id") or "") if p)
+    gsd = props.get("gsd") if props.get("gsd") is not None else props.get("pixel_resolution")
+    meta = SceneMetadata(
+        scene_id=str(item.get("id") or ""),
+        sensor=sensor,
+        acquired_utc=utc_time(source, "acquired", props.get("acquired"), warnings),
+        sun_elevation_deg=number(source, "sun_elevation", props.get("sun_elevation"), -90, 90),
+        sun_azimuth_deg=azimuth(source, "sun_azimuth", props.get("sun_azimuth")),
+        off_nadir_deg=None if view_angle is None else abs(view_angle),
+        incidence_deg=None,
+        view_azimuth_deg=azimuth(source, "satellite_azimuth", props.get("satellite_azimuth"), required=False),
+        gsd_m=number(source, "gsd", gsd, 0.0, GSD_MAX_M, required=False),
+        source=source, center_lat_deg=lat, center_lon_deg=lon)
+    return finish(meta, warnings, lat_deg, lon_deg)
+
+
+def read_stac_item(item, source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
+    """SceneMetadata from a STAC item using the view extension."""
+    props = _properties(item, source)
+    warnings = []
+    time_text = props.get("datetime") or props.get("start_datetime")
+    lat, lon = _center(item, source)
+    instruments = props.get("instruments")
+    sensor = str(props.get("platform") or props.get("constellation") or "")
+    if isinstance(instruments, list) and instruments:
+        sensor = f"{sensor} {'/'.join(str(i) for i in instruments)}".strip()
+    meta = SceneMetadata(
+        scene_id=str(item.get("id") or ""),
+        sensor=sensor or "STAC",
+        acquired_utc=utc_time(source, "datetime", time_text, warnings),
+        sun_elevation_deg=number(source, "view:sun_elevation", props.get("view:sun_elevation"), -90, 90),
+        sun_azimuth_deg=azimuth(source, "view:sun_azimuth", props.get("view:sun_azimuth")),
+        off_nadir_deg=number(source, "view:off_nadir", props.get("view:off_nadir"), 0, 90, required=False),
+        incidence_deg=number(source, "view:incidence_angle", props.get("view:incidence_angle"), 0, 90,
+                             required=False),
+        view_azimuth_deg=azimuth(source, "view:azimuth", props.get("view:azimuth"), required=False),
+        gsd_m=number(source, "gsd", props.get("gsd"), 0.0, GSD_MAX_M, required=False),
+        source=source, center_lat_deg=lat, center_lon_deg=lon)
+    return finish(meta, warnings, lat_deg, lon_deg)

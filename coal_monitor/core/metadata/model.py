@@ -1,0 +1,193 @@
+"""The scene record every reader fills, the checks on its values, and the sun cross-check.
+
+Conventions (the same for every vendor; each reader converts into them and says how):
+- azimuths clockwise from true north, in [0, 360);
+- ``sun_azimuth_deg`` points from the ground towards the sun;
+- ``view_azimuth_deg`` points from the ground (scene centre) towards the satellite, so that a tall
+  object leans away from it on an orthorectified image (shadow.py uses it as phi_sat);
+- ``off_nadir_deg`` is measured at the satellite, ``incidence_deg`` at the ground
+  (satellite elevation = 90 - incidence).
+"""
+import math
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from typing import Optional, Tuple
+
+from ..errors import InputError
+from ..sun import sun_position
+
+SUN_CHECK_TOLERANCE_DEG = 0.5
+VIEW_CHECK_TOLERANCE_DEG = 1.0
+EARTH_RADIUS_KM = 6371.0
+# Orbit heights (km) by sensor-name prefix, for incidence from off-nadir when a file gives only one.
+ORBIT_HEIGHT_KM = (
+    ("PNEO", 620.0), ("PHR", 694.0), ("PLEIADES", 694.0), ("SPOT", 694.0), ("WV01", 496.0),
+    ("WV02", 770.0), ("WV03", 617.0), ("WV04", 617.0), ("GE01", 681.0), ("QB02", 482.0),
+    ("SKYSAT", 450.0), ("SS", 450.0), ("PLANETSCOPE", 475.0), ("PS", 475.0),
+)
+GSD_MAX_M = 1000.0
+
+
+@dataclass(frozen=True)
+class SceneMetadata:
+    """What a scene's metadata says about its geometry; None where the file says nothing."""
+
+    scene_id: str
+    sensor: str
+    acquired_utc: datetime
+    sun_elevation_deg: Optional[float]
+    sun_azimuth_deg: Optional[float]
+    off_nadir_deg: Optional[float]
+    incidence_deg: Optional[float]
+    view_azimuth_deg: Optional[float]
+    gsd_m: Optional[float]
+    source: str
+    center_lat_deg: Optional[float] = None
+    center_lon_deg: Optional[float] = None
+    sun_check_deg: Optional[float] = None  # angle between the file's sun and the computed sun
+    warnings: Tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def sat_elevation_deg(self) -> Optional[float]:
+        """Satellite elevation seen from the ground (90 - incidence), for shadow.py."""
+        return None if self.incidence_deg is None else 90.0 - self.incidence_deg
+
+
+def number(source: str, name: str, text, low: float, high: float, required: bool = True) -> Optional[float]:
+    """A finite float within [low, high] from a file field, or a message naming the file and field."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        if required:
+            raise InputError(f"{source}: the field {name} is missing; this file cannot describe the scene.")
+        return None
+    if isinstance(text, bool):
+        raise InputError(f"{source}: {name} is {text!r}, not a number.")
+    try:
+        value = float(text.strip().strip('"') if isinstance(text, str) else text)
+    except (TypeError, ValueError):
+        raise InputError(f"{source}: {name} is {str(text)[:40]!r}, not a number.") from None
+    if not math.isfinite(value) or not low <= value <= high:
+        raise InputError(f"{source}: {name} = {value:g} is outside {low:g}..{high:g}; the file is damaged "
+                         "or uses another unit.")
+    return value
+
+
+def azimuth(source: str, name: str, text, required: bool = True) -> Optional[float]:
+    """An azimuth in -360..360 normalised to [0, 360)."""
+    value = number(source, name, text, -360.0, 360.0, required)
+    return None if value is None else value % 360.0
+
+
+def utc_time(source: str, name: str, text, warnings: list) -> datetime:
+    """ISO 8601 time as aware UTC. A time without zone is read as UTC (every supported format
+    defines its times as UTC) and the reader says so."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{source}: the acquisition time ({name}) is missing.")
+    raw = text.strip().strip('"')
+    iso = raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        raise InputError(f"{source}: acquisition time {name} = {raw[:40]!r} is not an ISO 8601 time "
+                         "(expected e.g. 2024-01-15T02:12:34.5Z).") from None
+    if when.tzinfo is None:
+        warnings.append(f"{name} = {raw} has no time zone; read as UTC, as the format defines it.")
+        return when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc)
+
+
+def orbit_height_km(sensor: str) -> Optional[float]:
+    key = sensor.upper().replace(" ", "").replace("-", "")
+    for prefix, height in ORBIT_HEIGHT_KM:
+        if key.startswith(prefix):
+            return height
+    return None
+
+
+def incidence_from_off_nadir(off_nadir_deg: float, height_km: float) -> float:
+    """sin(incidence) = (R + h) / R sin(off-nadir) on a spherical Earth (domain.md section 6)."""
+    s = (EARTH_RADIUS_KM + height_km) / EARTH_RADIUS_KM * math.sin(math.radians(off_nadir_deg))
+    if s >= 1.0:
+        raise InputError(f"Off-nadir angle {off_nadir_deg:g} deg looks past the Earth's limb from "
+                         f"{height_km:g} km: the value is wrong.")
+    return math.degrees(math.asin(s))
+
+
+def _separation_deg(el1, az1, el2, az2) -> float:
+    e1, e2, d = math.radians(el1), math.radians(el2), math.radians(az1 - az2)
+    c = math.sin(e1) * math.sin(e2) + math.cos(e1) * math.cos(e2) * math.cos(d)
+    return math.degrees(math.acos(max(-1.0, min(1.0, c))))
+
+
+def _likely_cause(meta: SceneMetadata, lat: float, lon: float) -> str:
+    el, az = meta.sun_elevation_deg, meta.sun_azimuth_deg
+    if _separation_deg(el, (az + 180.0) % 360.0, *sun_position(meta.acquired_utc, lat, lon)) < \
+            SUN_CHECK_TOLERANCE_DEG:
+        return "the file's sun azimuth is 180 deg off: it uses the opposite azimuth convention"
+    if _separation_deg(90.0 - el, az, *sun_position(meta.acquired_utc, lat, lon)) < SUN_CHECK_TOLERANCE_DEG:
+        return "the file gives the sun zenith angle where the elevation belongs"
+    for half_hours in range(-24, 29):  # zones from UTC-12 to UTC+14; Pyongyang used UTC+8:30 in 2015-18
+        if half_hours == 0:
+            continue
+        shifted = meta.acquired_utc - timedelta(minutes=30 * half_hours)
+        if _separation_deg(el, az, *sun_position(shifted, lat, lon)) < SUN_CHECK_TOLERANCE_DEG:
+            zone = f"{abs(half_hours) // 2}" + (":30" if half_hours % 2 else "")
+            return (f"the time looks like local time UTC{'+' if half_hours > 0 else '-'}{zone}, not UTC "
+                    f"(the sun matches at {shifted:%Y-%m-%d %H:%M} UTC)")
+    return "check the acquisition time and its time zone, the scene location and the angle conventions"
+
+
+def finish(meta: SceneMetadata, warnings: list, lat_deg: Optional[float] = None,
+           lon_deg: Optional[float] = None) -> SceneMetadata:
+    """Derive incidence from off-nadir when needed and compare the file's sun with the computed one.
+
+    ``lat_deg``/``lon_deg`` (e.g. the heap being measured) take precedence over the file's centre.
+    """
+    if meta.incidence_deg is None and meta.off_nadir_deg is not None:
+        height = orbit_height_km(meta.sensor)
+        if height is None:
+            warnings.append(f"No incidence angle and unknown orbit height for sensor {meta.sensor!r}: "
+                            f"incidence taken equal to the off-nadir angle {meta.off_nadir_deg:.2f} deg "
+                            "(too small by about 10 %).")
+            meta = replace(meta, incidence_deg=meta.off_nadir_deg)
+        else:
+            inc = incidence_from_off_nadir(meta.off_nadir_deg, height)
+            warnings.append(f"Incidence {inc:.2f} deg derived from off-nadir {meta.off_nadir_deg:.2f} deg "
+                            f"at an orbit height of {height:g} km.")
+            meta = replace(meta, incidence_deg=inc)
+    elif meta.incidence_deg is not None and meta.off_nadir_deg is not None \
+            and orbit_height_km(meta.sensor) is not None:
+        expected = incidence_from_off_nadir(meta.off_nadir_deg, orbit_height_km(meta.sensor))
+        if abs(expected - meta.incidence_deg) > VIEW_CHECK_TOLERANCE_DEG:
+            warnings.append(f"Incidence {meta.incidence_deg:.2f} deg does not match off-nadir "
+                            f"{meta.off_nadir_deg:.2f} deg for {meta.sensor} (expected {expected:.2f} deg): "
+                            "one of the viewing angles is wrong; the incidence is used.")
+    lat = lat_deg if lat_deg is not None else meta.center_lat_deg
+    lon = lon_deg if lon_deg is not None else meta.center_lon_deg
+    if (lat_deg is None) != (lon_deg is None):
+        raise InputError(f"Give both latitude and longitude for the sun check, not only one "
+                         f"(got {lat_deg!r}, {lon_deg!r}).")
+    if lat_deg is not None:
+        number("The place given", "latitude", lat_deg, -90.0, 90.0)
+        number("The place given", "longitude", lon_deg, -180.0, 180.0)
+    if lat is None or lon is None:
+        if meta.sun_elevation_deg is not None:
+            warnings.append("No scene location: the file's sun angles could not be checked against the "
+                            "computed sun position.")
+    else:
+        computed = sun_position(meta.acquired_utc, lat, lon)
+        if meta.sun_elevation_deg is None or meta.sun_azimuth_deg is None:
+            warnings.append(f"Sun angles computed from the time and place: elevation "
+                            f"{computed.elevation_deg:.2f} deg, azimuth {computed.azimuth_deg:.2f} deg.")
+            meta = replace(meta, sun_elevation_deg=computed.elevation_deg, sun_azimuth_deg=computed.azimuth_deg,
+                           sun_check_deg=0.0)
+        else:
+            sep = _separation_deg(meta.sun_elevation_deg, meta.sun_azimuth_deg, *computed)
+            meta = replace(meta, sun_check_deg=sep)
+            if sep > SUN_CHECK_TOLERANCE_DEG:
+                warnings.append(
+                    f"The file's sun (elevation {meta.sun_elevation_deg:.2f} deg, azimuth "
+                    f"{meta.sun_azimuth_deg:.2f} deg) differs by {sep:.2f} deg from the sun computed for "
+                    f"{meta.acquired_utc:%Y-%m-%d %H:%M:%S} UTC at {lat:.4f}, {lon:.4f} (elevation "
+                    f"{computed.elevation_deg:.2f} deg, azimuth {computed.azimuth_deg:.2f} deg): likely cause: "
+                    f"{_likely_cause(meta, lat, lon)}.")
+    return replace(meta, warnings=tuple(warnings))
