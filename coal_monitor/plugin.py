@@ -25,8 +25,10 @@ class CoalMonitorPlugin:
         from .processing.provider import CoalMonitorProvider
 
         if self.provider is None:
-            self.provider = CoalMonitorProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = CoalMonitorProvider()
+            # addProvider refuses (and deletes) a second provider with our id; only ours is ours to remove.
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     def initGui(self):  # noqa: N802 (QGIS's name)
         from .gui.dock import CoalMonitorDock

@@ -22,6 +22,14 @@ os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="cm-xdg-"))
 
 QGIS_PLUGINS_DIR = "/usr/share/qgis/python/plugins"
 
+try:  # property-based tests: no example database in the tree, no timing deadline on a busy 2-core machine
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("coal_monitor", database=None, deadline=None)
+    _hypothesis_settings.load_profile("coal_monitor")
+except ImportError:
+    pass
+
 
 def _versions():
     import platform
@@ -97,6 +105,25 @@ def processing(qgis_app):
     import processing as processing_module
 
     return processing_module
+
+
+@pytest.fixture()
+def provider_slot(qgis_app):
+    """Frees the coal_monitor provider id for a test that registers its own (the plugin shell does),
+    and puts the session's provider back afterwards."""
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("coal_monitor")
+    if existing is not None:
+        registry.removeProvider(existing)
+    yield registry
+    if existing is not None and registry.providerById("coal_monitor") is None:
+        from coal_monitor.processing.provider import CoalMonitorProvider
+
+        fresh = CoalMonitorProvider()
+        registry.addProvider(fresh)
+        _KEEP_ALIVE.append(fresh)
 
 
 @pytest.fixture()

@@ -5,11 +5,13 @@ Why synthetic: commercial imagery cannot be shipped, and proving the volume numb
 true volumes are known. Each scene is a ground-truth surface model (pier deck, quay walls, water,
 heaps, walled bins) at 0.5 m in the port's UTM CRS, and an 8-bit RGB image of it lit by the sun at the
 elevation and azimuth that the acquisition time gives at that place (coal_monitor.core.sun), with
-cast shadows traced across the surface model. The heaps follow the repose-capped model
+cast shadows traced across the surface model. The sun's azimuth is from true north, as the sidecars
+state it; light, shadows and truth shadow tips use it turned into the UTM grid
+(scene_files.Place.grid_azimuth_deg). The heaps follow the repose-capped model
 z = min(H, tan(repose) * d) so the truth is well defined; true volumes are integrated from the
 surface model raster as written.
 
-Reproducible: numpy + GDAL only, seeded noise, fixed GeoTIFF creation options, no timestamps; the
+Reproducible: numpy, GDAL and pyproj only, seeded noise, fixed GeoTIFF creation options, no timestamps; the
 same command writes byte-identical files with the same GDAL and numpy.
 
     /usr/bin/python3 tools/make_scenes.py                # writes resources/samples/
@@ -57,6 +59,8 @@ def pixel_at(grid, x, y):
 
 def heap_truth(index, heap, scene, grid, dsm, labels, shadow, sun, view, place):
     """One truth feature: height and volume integrated from the stored surface model, and the shadow.
+
+    ``sun.azimuth_deg`` is the grid azimuth: the local grid's x runs grid east.
 
     The shadow tip is where the crest's shadow (the crest point farthest down-sun) meets the deck.
     It counts as measurable (``shadow_tip_on_ground``) when it lies on bare deck, the rendered shadow
@@ -120,13 +124,14 @@ def make_scene(scene, port, out_dir):
     place = Place(port, layout)
     when = datetime.strptime(scene["acquired_utc"], "%Y-%m-%dT%H:%M:%S.%f%z")
     center_lon, center_lat = place.lonlat(place.width_m / 2, place.height_m / 2)
-    sun = sun_position(when, center_lat, center_lon)
+    sun = sun_position(when, center_lat, center_lon)  # azimuth from true north: the sidecars' value
+    grid_sun = sun._replace(azimuth_deg=place.grid_azimuth_deg(sun.azimuth_deg))  # for the local grid
     view = view_geometry(scene)
     rng = np.random.default_rng(scene["seed"])
 
     dsm, labels, water, surfaces, heaps = build_surface(scene, grid)
-    image, shadow = render(scene, grid, dsm, labels, water, surfaces, sun, view, rng)
-    features = [heap_truth(i + 1, heap, scene, grid, dsm, labels, shadow, sun, view, place)
+    image, shadow = render(scene, grid, dsm, labels, water, surfaces, grid_sun, view, rng)
+    features = [heap_truth(i + 1, heap, scene, grid, dsm, labels, shadow, grid_sun, view, place)
                 for i, heap in enumerate(heaps)]
 
     folder = out_dir / scene["id"]
@@ -158,6 +163,10 @@ def make_scene(scene, port, out_dir):
                           "belongs to the heap whose surface is highest there"),
         "sun_elevation_deg": round(sun.elevation_deg, 4),
         "sun_azimuth_deg": round(sun.azimuth_deg, 4),
+        "sun_grid_azimuth_deg": round(grid_sun.azimuth_deg, 4),
+        "sun_azimuth_note": ("sun_azimuth_deg is clockwise from true north, as the sidecar states it; "
+                             "shadow tips lie along sun_grid_azimuth_deg + 180, clockwise from the UTM grid's "
+                             "north (true azimuth minus the meridian convergence at the scene centre)"),
         "features": features,
     }
     write_text(folder / names["truth"], json.dumps(truth, indent=1) + "\n")

@@ -16,6 +16,8 @@
 #   COAL_MONITOR_MIRROR       Debian mirror (default: the one this machine's apt uses)
 #
 # The package list is tools/packages-trixie.txt; a changed list re-runs apt inside the root.
+# Each run copies the repository's files (tracked and new, not git-ignored ones) to /src inside the
+# root and runs there with a clean environment, QT_QPA_PLATFORM=offscreen and no network.
 # Test output (tests/output inside the root) is copied to tests/output/qgis-3.40/ in the repository.
 # Exit status: pytest's (or CMD's); 2 for a usage or set-up error.
 set -euo pipefail
@@ -207,12 +209,22 @@ ensure_root() {
 
 # --- running ------------------------------------------------------------------------------------
 
+# /src gets what a fresh clone would hold plus files not yet committed, without what git ignores
+# (sample .aux.xml files GDAL left, dist/, tests/output/, caches), so the run sees what CI sees.
 copy_repo() {
     rm -rf --one-file-system "$ROOT/src"
     mkdir -p "$ROOT/src"
-    tar -C "$REPO" --exclude=./.git --exclude=./dist --exclude=./tests/output \
-        --exclude=__pycache__ --exclude='*.pyc' --exclude=.pytest_cache --exclude=.hypothesis \
-        -cf - . | tar -C "$ROOT/src" -xf -
+    if git -C "$REPO" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        git -C "$REPO" ls-files -z --cached --others --exclude-standard |
+            (cd "$REPO" && while IFS= read -r -d '' f; do
+                if [[ -e $f || -L $f ]]; then printf '%s\0' "$f"; fi  # skip files deleted but still tracked
+            done) |
+            tar -C "$REPO" --null -T - -cf - | tar -C "$ROOT/src" -xf -
+    else
+        tar -C "$REPO" --exclude=./.git --exclude=./dist --exclude=./tests/output \
+            --exclude=__pycache__ --exclude='*.pyc' --exclude=.pytest_cache --exclude=.hypothesis \
+            -cf - . | tar -C "$ROOT/src" -xf -
+    fi
 }
 
 copy_output_back() {
@@ -229,8 +241,17 @@ run_in_root() {  # $@: the command, run in /src
     local status=0
     copy_repo
     mount_all
+    # Its own network namespace: X servers also listen on abstract sockets, which a chroot shares with
+    # the host, so `xvfb-run -a` inside (blind to the host's /tmp/.X*-lock) would pick :99 while a host
+    # test's Xvfb holds :99, and QGIS would fail or draw on the host's display. Tests need no network.
+    local isolate=()
+    if unshare --net true 2>/dev/null; then
+        isolate=(unshare --net -- sh -c 'ip link set lo up 2>/dev/null; exec "$@"' isolate)
+    else
+        say "unshare --net is not possible here: the root shares the host's X display numbers"
+    fi
     set +e
-    chroot "$ROOT" /usr/bin/env -i HOME=/root PATH="$CHROOT_PATH" QT_QPA_PLATFORM=offscreen \
+    "${isolate[@]}" chroot "$ROOT" /usr/bin/env -i HOME=/root PATH="$CHROOT_PATH" QT_QPA_PLATFORM=offscreen \
         LANG=C.UTF-8 LC_ALL=C.UTF-8 CI="${CI:-}" COAL_MONITOR_QGIS_LEG=3.40 \
         bash -c 'cd /src && exec "$@"' qgis340 "$@"
     status=$?
@@ -273,4 +294,4 @@ main() {
     esac
 }
 
-main "$@"
+main "$@"; exit  # on one line: bash reads no further, so editing this file mid-run is safe

@@ -10,6 +10,7 @@ import os
 from datetime import datetime
 
 import numpy as np
+import pyproj
 from osgeo import gdal, osr
 
 from scene_surface import GSD_M
@@ -40,6 +41,20 @@ class Place:
         self.width_m, self.height_m = layout["cols"] * GSD_M, layout["rows"] * GSD_M
         self.east0 = float(round(east - self.width_m / 2))
         self.north0 = float(round(north - self.height_m / 2))
+
+    def grid_azimuth_deg(self, true_azimuth_deg):
+        """A direction given clockwise from TRUE north, turned into one clockwise from the UTM GRID's north.
+
+        The surface model's columns run grid east, but the sun's azimuth (coal_monitor.core.sun, and
+        every vendor sidecar) is from true north; the two differ by the meridian convergence at the
+        scene centre (0.86 deg at Rason, 1.51 deg at Nampho; it varies by under 0.01 deg across a
+        scene). PROJ's convergence is positive east of the central meridian, where true north points
+        grid-west of grid north: a step north along the meridian from Rason has a grid bearing of
+        -0.862 deg against a convergence of +0.862 deg. So grid = true - convergence.
+        """
+        lon, lat = self.lonlat(self.width_m / 2, self.height_m / 2)
+        convergence = pyproj.Proj(f"EPSG:{self.epsg}").get_factors(lon, lat).meridian_convergence
+        return (true_azimuth_deg - convergence) % 360.0
 
     def utm_xy(self, x, y):
         return [round(self.east0 + x, 3), round(self.north0 + y, 3)]

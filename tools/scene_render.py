@@ -2,6 +2,8 @@
 
 The image is albedo x light: Lambertian direct sun (zero where a ray towards the sun meets the surface
 model) plus sky light, seen from the satellite's direction on an image orthorectified on the deck.
+Sun azimuths here are clockwise from the UTM GRID's north (the rows and columns), not true north:
+make_scenes.py turns the sun's true azimuth by the meridian convergence before calling.
 """
 import math
 

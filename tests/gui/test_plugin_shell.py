@@ -10,7 +10,7 @@ def _docks(window):
     return [d for d in window.findChildren(QDockWidget) if d.objectName() == "CoalMonitorDock"]
 
 
-def test_action_toggles_dock_and_unload_removes_everything():
+def test_action_toggles_dock_and_unload_removes_everything(provider_slot):
     iface = PluginShellIface()
     plugin = CoalMonitorPlugin(iface)
     plugin.initGui()

@@ -30,6 +30,9 @@ WINTER_SCENES = ("rason_20241214", "nampho_20250120")
 SUMMER_SCENE = "nampho_20230615"  # sun 65 deg: repose piles cast no ground shadow; it has walled bins
 TOLERANCE_M = 0.3
 SCREEN_M_PER_PX = 0.125  # zoomed in as an analyst would: 4 screen pixels per 0.5 m image pixel
+# A click lands within half a screen pixel of its point on each axis, so at most SCREEN_M_PER_PX / 2
+# x (|sin| + |cos|) <= 0.088 m across a line; two clicks: 0.18 m.
+CLICK_ACROSS_M = 0.18
 
 
 def scene_record(scene_id):
@@ -167,9 +170,10 @@ def image_shadow_tip(session, start_xy, tool):
 
     Along lines parallel to the tool's guide (up to LATERAL_SEARCH_M either side), walk away from the
     top to where the dark run (shaded flank, then ground shadow) turns into lit deck, placed to a
-    fraction of a pixel; the tip is the farthest such end. Why beside the guide: the samples' shadows
-    run along the sun azimuth taken as grid north, the guide along the true one (see the report on
-    meridian convergence), so a narrow tip can lie up to 0.4 m beside it; the tool snaps the click.
+    fraction of a pixel; the tip is the farthest such end. Why beside the guide: the shadow is rendered
+    in whole 0.5 m pixels, so the last dark pixel of a narrow tip can sit half a pixel beside the
+    shadow's axis (and the guide starts at the apparent apex, up to 0.22 m beside the true one on
+    these scenes); the tool snaps the click.
     On a flat top's straight shadow edge the farthest end is biased outwards by up to this search
     width times the edge's slope: a pixel or so, which the gap bound below allows.
     """
@@ -193,7 +197,7 @@ def image_shadow_tip(session, start_xy, tool):
     return best[1], best[2]
 
 
-LATERAL_SEARCH_M = 0.4
+LATERAL_SEARCH_M = 0.25  # half a 0.5 m image pixel
 # Image levels of the sample scenes: lit deck about 200, deck in shadow about 80, coal below 45.
 LIT_DARK_SPLIT = 140.0
 COAL_BELOW = 50.0
@@ -241,6 +245,13 @@ def test_heights_from_clicks_at_truth_points_within_tolerance(session_factory, s
         assert result.method == "shadow"
         assert 0.05 < result.sigma_m < 0.6
         assert not session.controller.is_active()  # one measurement per press of the button
+        # The truth's tip lies on the anti-sun line through the true apex, so the guide from the
+        # apparent apex misses it only by the view's lean across that line.
+        az = math.radians(grid_shadow_azimuth_deg(session.record["crs_epsg"], heap["apparent_apex"],
+                                                  session.meta.sun_azimuth_deg))
+        lean_across = ((heap["apex"][0] - heap["apparent_apex"][0]) * math.cos(az)
+                       - (heap["apex"][1] - heap["apparent_apex"][1]) * math.sin(az))
+        assert abs(result.across_m - lean_across) <= CLICK_ACROSS_M, (heap["heap"], result.across_m, lean_across)
     _write_table(f"{scene_id}_truth_clicks", rows)
     for heap_id, truth, measured, _sigma in rows:
         assert abs(measured - truth) <= TOLERANCE_M, (heap_id, truth, measured)

@@ -7,6 +7,7 @@ outside, so a crash inside QGIS shows up as a missing or partial result rather t
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -52,8 +53,15 @@ def run_probe(script: str, profiles_path: Path, *, env: dict = None, profile: st
                "--profile", profile, "--nologo", "--noversioncheck", "--code", str(SCRIPTS_DIR / script)]
     if project is not None:
         command += ["--project", str(project)]
-    completed = subprocess.run(command, env=run_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               timeout=timeout_s, text=True, errors="replace")
+    process = subprocess.Popen(command, env=run_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, errors="replace", start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # QGIS and its Xvfb, not only xvfb-run
+        output, _ = process.communicate()
+        raise AssertionError(f"QGIS did not finish {script} within {timeout_s} s:\n" + output[-4000:])
+    completed = subprocess.CompletedProcess(command, process.returncode, output)
     if not result_path.exists():
         raise AssertionError(f"QGIS exited with {completed.returncode} and no result from {script}:\n"
                              + completed.stdout[-4000:])

@@ -29,6 +29,9 @@ def run_later(body, delay_ms=2500):
             result["error"] = traceback.format_exc()
         with open(os.environ["CM_RESULT"], "w") as handle:
             json.dump(result, handle, indent=1, default=str)
+        from qgis.core import QgsProject
+
+        QgsProject.instance().setDirty(False)  # no "save changes?" box may hold QGIS open
         QgsApplication.exit(0)
 
     QTimer.singleShot(delay_ms, main)
@@ -37,5 +40,8 @@ def run_later(body, delay_ms=2500):
 def screenshot(widget, name):
     path = os.path.join(os.environ["CM_OUTPUT_DIR"], name)
     os.makedirs(os.path.dirname(path), exist_ok=True)
+    if widget.isWindow() and widget.width() < 1600:  # QGIS 3.40 opens small on a fresh profile
+        widget.resize(1600, 1000)
+        settle(500)
     widget.grab().save(path)
     return path
