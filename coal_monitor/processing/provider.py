@@ -10,7 +10,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..resources import resource_path
 
-ALGORITHM_MODULES = ()
+ALGORITHM_MODULES = ("heapvolumes",)
 
 
 def algorithm_classes():

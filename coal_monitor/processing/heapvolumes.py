@@ -1,0 +1,189 @@
+"""Processing algorithm ``coal_monitor:heapvolumes``: volume and tonnage for every heap of a layer.
+
+A thin shell around ``coal_monitor.core.estimate``: each footprint is handed to the engine with its
+layer's CRS; a feature the engine refuses keeps its geometry and attributes, gets null numbers and the
+engine's message in ``volume_note``, and the run goes on (failures are counted and reported).
+"""
+from qgis.core import (
+    QgsAbstractGeometry,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+from shapely import wkb
+
+from ..core import limits
+from ..core.errors import InputError
+from ..core.estimate import FIELD_NAMES, check_inputs, prepare_footprint
+from ..core.geodesy import parse_crs
+
+MODEL_LABELS = {"repose": "Repose-capped pile", "prism": "Prism (vertical walls)", "cone": "Cone (1/3)"}
+NUMBER_PARAMETERS = (
+    # name, label, default, minimum, maximum
+    ("REPOSE_ANGLE", "Angle of repose (°)", limits.REPOSE_DEFAULT_DEG, limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG),
+    ("REPOSE_TOLERANCE", "Angle of repose tolerance (± °)", limits.REPOSE_TOLERANCE_DEG, 0.0,
+     limits.REPOSE_TOLERANCE_MAX_DEG),
+    ("DENSITY", "Bulk density (t/m³)", limits.DENSITY_DEFAULT_T_M3, limits.DENSITY_MIN_T_M3, limits.DENSITY_MAX_T_M3),
+    ("DENSITY_LOW", "Low bulk density (t/m³)", limits.DENSITY_LOW_T_M3, limits.DENSITY_MIN_T_M3,
+     limits.DENSITY_MAX_T_M3),
+    ("DENSITY_HIGH", "High bulk density (t/m³)", limits.DENSITY_HIGH_T_M3, limits.DENSITY_MIN_T_M3,
+     limits.DENSITY_MAX_T_M3),
+)
+
+
+def _value(attribute):
+    """A field value as Python: NULL -> None."""
+    if attribute is None or (isinstance(attribute, QVariant) and attribute.isNull()):
+        return None
+    return attribute
+
+
+def _shapely(geometry: QgsGeometry):
+    """The feature's geometry as shapely (curves segmentized, M dropped), None when null."""
+    if geometry is None or geometry.isNull():
+        return None
+    part: QgsAbstractGeometry = geometry.constGet().clone()
+    if QgsWkbTypes.isCurvedType(part.wkbType()):
+        part = part.segmentize()
+    part.dropMValue()
+    return wkb.loads(bytes(QgsGeometry(part).asWkb()))
+
+
+def _engine_crs(crs: QgsCoordinateReferenceSystem):
+    """What pyproj gets: the EPSG code when there is one, else QGIS's WKT."""
+    authid = crs.authid()
+    if authid.upper().startswith("EPSG:"):
+        return authid
+    return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+
+
+class HeapVolumesAlgorithm(QgsProcessingAlgorithm):
+    def name(self):
+        return "heapvolumes"
+
+    def displayName(self):
+        return "Compute coal heap volumes"
+
+    def group(self):
+        return "Heaps"
+
+    def groupId(self):
+        return "heaps"
+
+    def shortHelpString(self):
+        return (
+            "Volume and tonnage of each heap footprint from its height, with low/high ranges. "
+            "Repose model: z = min(H, tan(angle) × distance to the edge); prism: area × height; "
+            "cone: area × height / 3. Area is computed on the ellipsoid whatever the layer's CRS. "
+            "A footprint or height the engine refuses gets null numbers and its reason in volume_note."
+        )
+
+    def createInstance(self):
+        return HeapVolumesAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "INPUT", "Heap footprints", [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            "HEIGHT_FIELD", "Height field (m)", parentLayerParameterName="INPUT",
+            type=QgsProcessingParameterField.Numeric))
+        self.addParameter(QgsProcessingParameterField(
+            "HEIGHT_SIGMA_FIELD", "Height uncertainty field (± m)", parentLayerParameterName="INPUT",
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            "MODEL", "Pile model", options=[MODEL_LABELS[m] for m in limits.MODELS],
+            defaultValue=limits.MODELS.index(limits.DEFAULT_MODEL)))
+        for name, label, default, minimum, maximum in NUMBER_PARAMETERS:
+            self.addParameter(QgsProcessingParameterNumber(
+                name, label, QgsProcessingParameterNumber.Double, default, False, minimum, maximum))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Heap volumes", QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber("FAILED_COUNT", "Features without a volume"))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, "INPUT", context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
+        height_field = self.parameterAsString(parameters, "HEIGHT_FIELD", context)
+        sigma_field = self.parameterAsString(parameters, "HEIGHT_SIGMA_FIELD", context)
+        settings = {
+            "model": limits.MODELS[self.parameterAsEnum(parameters, "MODEL", context)],
+            "repose_deg": self.parameterAsDouble(parameters, "REPOSE_ANGLE", context),
+            "repose_tol_deg": self.parameterAsDouble(parameters, "REPOSE_TOLERANCE", context),
+            "density_t_m3": self.parameterAsDouble(parameters, "DENSITY", context),
+            "density_lo_t_m3": self.parameterAsDouble(parameters, "DENSITY_LOW", context),
+            "density_hi_t_m3": self.parameterAsDouble(parameters, "DENSITY_HIGH", context),
+        }
+        crs = _engine_crs(source.sourceCrs())
+        try:  # settings and CRS are the same for every feature: refuse them once, before any output
+            check_inputs(1.0, 0.0, **settings)
+            parse_crs(crs)
+        except InputError as exc:
+            raise QgsProcessingException(str(exc)) from None
+
+        kept = [i for i, f in enumerate(source.fields()) if f.name() not in FIELD_NAMES]
+        fields = QgsFields()
+        for i in kept:
+            fields.append(source.fields().at(i))
+        for name in FIELD_NAMES:
+            fields.append(QgsField(name, QVariant.String if name == "volume_note" else QVariant.Double))
+        sink, dest_id = self.parameterAsSink(
+            parameters, "OUTPUT", context, fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+
+        total = max(source.featureCount(), 1)
+        failed = 0
+        # The engine repairs what can be repaired and names the rest: QGIS's own validity check would
+        # stop the run (or drop the feature) before the analyst learns why.
+        features = source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        for done, feature in enumerate(features):
+            if feedback.isCanceled():
+                break
+            values, error = self._estimate(feature, crs, height_field, sigma_field, settings)
+            if error:
+                failed += 1
+                feedback.pushWarning(f"feature {feature.id()}: {error}")
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes([feature.attributes()[i] for i in kept] + [values[n] for n in FIELD_NAMES])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            feedback.setProgress(100.0 * (done + 1) / total)
+        if failed:
+            feedback.pushWarning(f"{failed} of {source.featureCount()} features got no volume; see volume_note")
+        return {"OUTPUT": dest_id, "FAILED_COUNT": failed}
+
+    @staticmethod
+    def _estimate(feature, crs, height_field, sigma_field, settings):
+        """(field values, error message or "") for one feature."""
+        try:
+            sigma = _value(feature[sigma_field]) if sigma_field else None
+            footprint = prepare_footprint(_shapely(feature.geometry()), crs)
+            result = footprint.estimate(
+                _value(feature[height_field]), 0.0 if sigma is None else sigma, **settings)
+            return result.as_fields(), ""
+        except InputError as exc:
+            error = str(exc)
+        except Exception as exc:  # a bug must not cost the analyst the other heaps of the run
+            error = f"could not be computed ({type(exc).__name__}: {exc}); please report this footprint"
+        values = dict.fromkeys(FIELD_NAMES)
+        values["volume_note"] = error
+        return values, error
+
+
+ALGORITHM = HeapVolumesAlgorithm
