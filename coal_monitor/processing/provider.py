@@ -10,7 +10,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..resources import resource_path
 
-ALGORITHM_MODULES = ("heapvolumes",)
+ALGORITHM_MODULES = ("heapvolumes", "importheaps")
 
 
 def algorithm_classes():

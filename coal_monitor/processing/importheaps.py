@@ -1,0 +1,258 @@
+"""coal_monitor:importheaps: heaps digitised elsewhere (any polygon layer, any CRS) into a port's log.
+
+Each feature becomes one heap, logged through the store in its own transaction with the port's coal
+defaults from the port registry and ``height_method`` = imported; the store derives the numbers. A
+feature that cannot be a heap (no footprint, no height, no date, a height its footprint cannot hold) is
+skipped with its reason, and the others are still imported. Cancelling stops between two heaps, so the
+file holds whole heaps only.
+"""
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from qgis.core import (
+    QgsGeometry, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination, QgsProcessingParameterString, QgsWkbTypes,
+)
+
+from ..core.errors import InputError
+from ..core.ports import PortError, PortRegistry
+from ..core.slug import SlugError, port_file_path
+from ..store.datafolder import data_folder, profile_registry_path
+from ..store.errors import StoreError
+from ..store.portfile import PortFile
+
+HEIGHT_METHOD = "imported"
+
+
+def _value(feature, field_name):
+    """The feature's value, with QGIS NULL and blank text as None ('' field name: no field)."""
+    if not field_name:
+        return None
+    value = feature[field_name]
+    if value is None or (hasattr(value, "isNull") and type(value).__name__ == "QVariant" and value.isNull()):
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _plain_polygon(geometry):
+    """A copy the store can read: curves straightened, M values dropped."""
+    plain = QgsGeometry(geometry)
+    if QgsWkbTypes.isCurvedType(plain.wkbType()):
+        plain = QgsGeometry(plain.constGet().segmentize())
+    if QgsWkbTypes.hasM(plain.wkbType()):
+        plain.get().dropMValue()
+    return plain
+
+
+class ImportHeapsAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    PORT = "PORT"
+    DATA_FOLDER = "DATA_FOLDER"
+    HEIGHT_FIELD = "HEIGHT_FIELD"
+    HEIGHT_SIGMA_FIELD = "HEIGHT_SIGMA_FIELD"
+    DATE_FIELD = "DATE_FIELD"
+    SCENE_FIELD = "SCENE_FIELD"
+    OUTPUT = "OUTPUT"
+    IMPORTED = "IMPORTED"
+    SKIPPED = "SKIPPED"
+
+    def name(self):
+        return "importheaps"
+
+    def displayName(self):
+        return "Import heaps into a port log"
+
+    def group(self):
+        return "Port logs"
+
+    def groupId(self):
+        return "portlogs"
+
+    def shortHelpString(self):
+        return (
+            "Logs every polygon of the input layer (any CRS) as a heap in the port's GeoPackage, computing "
+            "volume and tonnage with the port's coal defaults (angle of repose, density band, pile model) "
+            "from the port registry. Height comes from HEIGHT_FIELD (metres), its uncertainty optionally "
+            "from HEIGHT_SIGMA_FIELD, the observation time (UTC) from DATE_FIELD and the image from "
+            "SCENE_FIELD. The port file is OUTPUT, or <DATA_FOLDER>/<port slug>.gpkg, or the project's "
+            "data folder; it is created when missing. Features that cannot be heaps are skipped and listed "
+            "with the reason. Each heap is written whole in its own transaction, so cancelling keeps every "
+            "heap imported so far and no partial one."
+        )
+
+    def createInstance(self):
+        return ImportHeapsAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, "Heap footprints", [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString(self.PORT, "Port (name in the port registry)"))
+        self.addParameter(QgsProcessingParameterFile(
+            self.DATA_FOLDER, "Data folder (default: the project's)", QgsProcessingParameterFile.Folder,
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.HEIGHT_FIELD, "Height field (m)", parentLayerParameterName=self.INPUT,
+            type=QgsProcessingParameterField.Numeric))
+        self.addParameter(QgsProcessingParameterField(
+            self.HEIGHT_SIGMA_FIELD, "Height uncertainty field (m, one sigma)", parentLayerParameterName=self.INPUT,
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.DATE_FIELD, "Observation date/time field (UTC)", parentLayerParameterName=self.INPUT))
+        self.addParameter(QgsProcessingParameterField(
+            self.SCENE_FIELD, "Scene id field", parentLayerParameterName=self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, "Port GeoPackage", "GeoPackage (*.gpkg)", optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, "Heaps imported"))
+        self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, "Features skipped"))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException("The INPUT layer cannot be read; choose a polygon layer.")
+        port = self._port(parameters, context)
+        path = self._port_file_path(parameters, context, port, feedback)
+        fields = {key: self.parameterAsString(parameters, key, context)
+                  for key in (self.HEIGHT_FIELD, self.HEIGHT_SIGMA_FIELD, self.DATE_FIELD, self.SCENE_FIELD)}
+        with self._open_or_create(path, port, feedback) as port_file:
+            imported, skipped = self._import(source, port, port_file, fields, feedback)
+        feedback.pushInfo(f"{port.name}: {imported} heaps imported into {path}, {len(skipped)} features skipped.")
+        return {self.OUTPUT: str(path), self.IMPORTED: imported, self.SKIPPED: len(skipped)}
+
+    # ---- steps ------------------------------------------------------------------------------------------
+
+    def _port(self, parameters, context):
+        name = self.parameterAsString(parameters, self.PORT, context)
+        try:
+            return PortRegistry(profile_registry_path()).get(name)
+        except PortError as exc:
+            raise QgsProcessingException(str(exc)) from None
+
+    def _port_file_path(self, parameters, context, port, feedback) -> Path:
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        folder = self.parameterAsFile(parameters, self.DATA_FOLDER, context)
+        try:
+            if output:
+                path = Path(output)
+                if path.suffix.lower() != ".gpkg":
+                    raise QgsProcessingException(f"OUTPUT {output!r} must be a .gpkg file.")
+                if folder and path.resolve() != port_file_path(folder, port.slug):
+                    feedback.pushWarning(f"OUTPUT {output} is not the port file of DATA_FOLDER "
+                                         f"({port_file_path(folder, port.slug)}); writing to OUTPUT.")
+                return path
+            folder = folder or data_folder(context.project())
+            if not folder:
+                raise QgsProcessingException(
+                    "Where should the port file go? Give OUTPUT (the port's .gpkg) or DATA_FOLDER, or save "
+                    "the project so that its data folder can be used.")
+            return port_file_path(folder, port.slug)
+        except SlugError as exc:
+            raise QgsProcessingException(str(exc)) from None
+
+    def _open_or_create(self, path: Path, port, feedback) -> PortFile:
+        try:
+            if path.exists():
+                other = _logged_port(path)
+                if other is not None and other[1] != port.slug:
+                    raise QgsProcessingException(
+                        f"{path} is the log of port {other[0]!r}, not {port.name!r}; choose {port.name}'s file or "
+                        "another OUTPUT.")
+                port_file = PortFile.open(path)
+                for message in port_file.recompute_stale():
+                    feedback.pushWarning(message)
+                return port_file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            feedback.pushInfo(f"Creating the port file {path} for {port.name} (EPSG:{port.crs_epsg}).")
+            return PortFile.create(path, port)
+        except (StoreError, OSError) as exc:
+            raise QgsProcessingException(str(exc)) from None
+
+    def _import(self, source, port, port_file, fields, feedback):
+        total = source.featureCount()
+        crs = source.sourceCrs()
+        origin = source.sourceName()
+        imported, skipped = 0, []
+        for index, feature in enumerate(source.getFeatures()):
+            if feedback.isCanceled():
+                feedback.pushWarning(f"Cancelled after {imported} heaps; every heap imported is whole.")
+                break
+            reason = None
+            try:
+                attrs = self._heap_attributes(feature, port, fields, origin)
+                self._log_scene(port_file, attrs, feedback)
+                port_file.add_heap(_plain_polygon(feature.geometry()), crs, attrs)
+                imported += 1
+            except _Skip as exc:
+                reason = str(exc)
+            except InputError as exc:  # includes the store's HeapInputError
+                reason = str(exc)
+            except StoreError as exc:  # the file itself failed (locked, read-only): stop, keep what is done
+                raise QgsProcessingException(
+                    f"{exc} {imported} heaps were imported before this; each of them is whole.") from None
+            if reason is not None:
+                skipped.append((feature.id(), reason))
+                feedback.pushWarning(f"Feature {feature.id()} skipped: {reason}")
+            if total > 0:
+                feedback.setProgress(100.0 * (index + 1) / total)
+        return imported, skipped
+
+    def _heap_attributes(self, feature, port, fields, origin):
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            raise _Skip("it has no footprint geometry.")
+        height = _value(feature, fields[self.HEIGHT_FIELD])
+        if height is None:
+            raise _Skip(f"its height ({fields[self.HEIGHT_FIELD]}) is empty.")
+        observed = _value(feature, fields[self.DATE_FIELD])
+        if observed is None:
+            raise _Skip(f"its observation date ({fields[self.DATE_FIELD]}) is empty.")
+        scene = _value(feature, fields[self.SCENE_FIELD])
+        return {
+            "observed_utc": observed,
+            "height_m": height,
+            "height_sigma_m": _value(feature, fields[self.HEIGHT_SIGMA_FIELD]),
+            "height_method": HEIGHT_METHOD,
+            "scene_id": None if scene is None else str(scene),
+            "model": port.default_model,
+            "repose_deg": port.repose_deg,
+            "density_t_m3": port.density_t_m3,
+            "notes": f"Imported from {origin!r}, feature {feature.id()}.",
+        }
+
+    @staticmethod
+    def _log_scene(port_file, attrs, feedback):
+        """A scene named by an imported heap is logged (id and time) so scene queries find it."""
+        scene_id = attrs["scene_id"]
+        if scene_id is None or port_file.scene(scene_id) is not None:
+            return
+        try:
+            port_file.add_scene({"scene_id": scene_id, "acquired_utc": attrs["observed_utc"],
+                                 "notes": "Logged by Import heaps; acquisition time taken from the heaps."})
+        except InputError as exc:
+            feedback.pushWarning(f"Scene {scene_id!r} not logged: {exc}")
+
+
+def _logged_port(path: Path):
+    """(name, slug) of the port a GeoPackage logs, read without writing; None if it cannot be read.
+
+    Checked before the store opens the file for writing, so another port's file is left byte for byte
+    as it was. Files that cannot be read this way get the store's own message from ``PortFile.open``.
+    """
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        try:
+            return connection.execute("SELECT name, slug FROM port").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+
+
+class _Skip(Exception):
+    """A feature that cannot be a heap; the message is the reason shown to the analyst."""
+
+
+ALGORITHM = ImportHeapsAlgorithm

@@ -1,0 +1,509 @@
+"""One port's GeoPackage: the analyst's log of heaps, read and written through one object.
+
+Writes go through Python's sqlite3 (GDAL's R-tree triggers get their ST_* functions from
+``gpkg_geometry``): one short IMMEDIATE transaction per heap, so a killed process leaves every committed
+heap whole and nothing else, and a second writer (another QGIS) waits its turn for up to
+``lock_timeout_s`` instead of losing rows or freezing. Volumes and tonnages are never taken from the
+caller: every write derives them through the engine from the stored footprint and inputs.
+
+Typical use::
+
+    with PortFile.open(path) as port_file:
+        uid = port_file.add_heap(polygon, "EPSG:4326", {"observed_utc": "2024-04-02T02:31Z", "height_m": 8})
+"""
+import csv
+import json
+import math
+import os
+import sqlite3
+import uuid
+from collections import OrderedDict
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Dict, List, Optional
+from urllib.parse import quote
+
+from ..core.errors import InputError
+from ..core.ports import Port
+from . import gpkg_geometry, schema
+from .connection import (LOCK_TIMEOUT_S, begin_immediate, check_is_geopackage, check_is_sqlite, connect,
+                         read_only_reason, set_journal_mode, sqlite_errors)
+from .creation import STALE_TABLE, create_port_file
+from .derive import derived_numbers
+from .errors import HeapInputError, StoreError
+from .footprint import FootprintConverter
+from .migration import check_and_migrate
+from .sqltime import to_utc_text, utc_now_text
+
+# Tolerance when checking stored numbers against a fresh engine run (same inputs give the same floats;
+# this only absorbs text round-trips through other programs).
+NUMBER_REL_TOL = 1e-9
+RECENT_ESTIMATES = 16  # engine results remembered (see _estimate)
+TOTAL_COLUMNS = ("area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3", "tonnage_t", "tonnage_lo_t",
+                 "tonnage_hi_t")
+HEAP_COLUMNS = schema.field_names(schema.HEAPS)
+HEAP_INPUT_FIELDS = tuple(f.name for f in schema.HEAP_FIELDS
+                          if not f.derived and f.name not in schema.STORE_MANAGED)
+
+
+class PortFile:
+    """An open port GeoPackage. Use ``PortFile.create`` or ``PortFile.open``; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, read_only: bool, read_only_reason: str,
+                 lock_timeout_s: float):
+        self.path = path
+        self._connection = connection
+        self.read_only = read_only
+        self.read_only_reason = read_only_reason
+        self.lock_timeout_s = lock_timeout_s
+        self.migrated_from: Optional[int] = None
+        self.backup_path: Optional[Path] = None
+        self.port = self._read_port()
+        self._srs_id = self._heaps_srs_id()
+        self._footprints = FootprintConverter(self.port.crs_epsg)
+        self._recent_numbers: "OrderedDict[tuple, Dict]" = OrderedDict()
+        self._changed_tables: Dict[str, str] = {}
+
+    # ---- opening --------------------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path, port: Port, lock_timeout_s: float = LOCK_TIMEOUT_S) -> "PortFile":
+        """Create a new port file for ``port`` at ``path`` and open it; never replaces an existing file."""
+        create_port_file(path, port)
+        return cls.open(path, lock_timeout_s=lock_timeout_s)
+
+    @classmethod
+    def open(cls, path, lock_timeout_s: float = LOCK_TIMEOUT_S) -> "PortFile":
+        """Open an existing port file, checking it is a Coal Monitor port file of a version we can read.
+
+        Foreign, corrupted and newer-schema files are refused with a StoreError; an older schema is
+        migrated after a backup copy beside the file (``backup_path``). A file we may not write opens
+        read-only (``read_only``, ``read_only_reason``): reads work, writes raise StoreError.
+        """
+        path = Path(path)
+        check_is_sqlite(path)
+        reason = read_only_reason(path)
+        if reason:
+            connection = connect(f"file:{quote(str(path.resolve()))}?mode=ro", lock_timeout_s, uri=True)
+        else:
+            connection = connect(str(path), lock_timeout_s)
+        try:
+            with sqlite_errors(path, lock_timeout_s, "open"):
+                check_is_geopackage(path, connection)
+                migrated_from, backup = check_and_migrate(path, connection, read_only=bool(reason))
+            port_file = cls(path, connection, bool(reason), reason, lock_timeout_s)
+            if not reason:
+                set_journal_mode(connection, "wal")
+        except BaseException:
+            connection.close()
+            raise
+        port_file.migrated_from, port_file.backup_path = migrated_from, backup
+        return port_file
+
+    def close(self) -> None:
+        """Close the file; the last program to close it returns it to a single self-contained file."""
+        if self._connection is not None:
+            try:
+                self._write_last_change()
+            except StoreError:
+                pass  # only metadata; the heaps themselves were committed one by one
+            if not self.read_only:
+                set_journal_mode(self._connection, "delete")
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    # ---- scenes ---------------------------------------------------------------------------------------
+
+    def add_scene(self, scene: Dict) -> str:
+        """Log one image's metadata; returns its scene_id. A scene_id already logged is refused."""
+        row = self._checked_row(schema.SCENES, scene)
+        if row.get("raster_path"):
+            row["raster_path"] = self._relative_raster_path(row["raster_path"])
+        with self._transaction("log scene") as connection:
+            if connection.execute(f"SELECT 1 FROM {schema.SCENES} WHERE scene_id = ?",
+                                  (row["scene_id"],)).fetchone():
+                raise StoreError(f"Scene {row['scene_id']!r} is already logged in {self.path}; "
+                                 "use its scene_id for the heaps instead of logging it again.")
+            _insert(connection, schema.SCENES, row)
+            self._touch(connection, schema.SCENES)
+        return row["scene_id"]
+
+    def scene(self, scene_id: str) -> Optional[Dict]:
+        rows = self._select(f"SELECT * FROM {schema.SCENES} WHERE scene_id = ?", (scene_id,))
+        return _without_fid(rows[0]) if rows else None
+
+    def scenes(self) -> List[Dict]:
+        return [_without_fid(r) for r in self._select(f"SELECT * FROM {schema.SCENES} ORDER BY acquired_utc, fid")]
+
+    def latest_scene(self) -> Optional[Dict]:
+        """The scene acquired last (scenes without a time count as oldest); None when none is logged."""
+        rows = self._select(f"SELECT * FROM {schema.SCENES} ORDER BY acquired_utc IS NULL, acquired_utc DESC, "
+                            "fid DESC LIMIT 1")
+        return _without_fid(rows[0]) if rows else None
+
+    # ---- heaps ----------------------------------------------------------------------------------------
+
+    def add_heap(self, geometry, crs, attrs: Dict) -> str:
+        """Log one heap in one transaction; returns its heap_uid.
+
+        ``geometry``: a polygon (shapely, QgsGeometry, WKT or WKB) in ``crs`` (EPSG code, "EPSG:4326",
+        WKT, pyproj or QgsCoordinateReferenceSystem); it is stored in the port's CRS. ``attrs``: the
+        heap's input fields (``observed_utc`` and ``height_m`` required; model, repose and density
+        default to the port's). The numbers are derived by the engine; passing them is an error.
+        ``heap_uid`` may be given to keep a heap's identity when copying it from another file.
+        """
+        footprint = self._footprints.to_port(geometry, crs)
+        row = self._heap_inputs(dict(attrs), creating=True)
+        row.update(self._estimate(footprint, row))
+        now = utc_now_text()
+        row["created_utc"] = row["modified_utc"] = now
+        row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(footprint, self._srs_id)
+        with self._transaction("log heap") as connection:
+            fid = _insert(connection, schema.HEAPS, row)
+            connection.execute(f"DELETE FROM {STALE_TABLE} WHERE fid = ?", (fid,))
+            self._touch(connection, schema.HEAPS, now)
+        return row["heap_uid"]
+
+    def preview(self, geometry, crs, attrs: Dict) -> Dict:
+        """The numbers ``add_heap`` would store for this footprint and inputs, without writing anything.
+
+        Raises HeapInputError exactly as ``add_heap`` would; logging the same heap next reuses the work.
+        """
+        footprint = self._footprints.to_port(geometry, crs)
+        return self._estimate(footprint, self._heap_inputs(dict(attrs), creating=True))
+
+    def update_heap(self, heap_uid: str, geometry=None, crs=None, **attrs) -> Dict:
+        """Change a heap's footprint and/or inputs; its numbers are recomputed. Returns the new heap."""
+        with self._transaction("update heap") as connection:
+            current = self._heap_row(connection, heap_uid)
+            if geometry is not None:
+                footprint = self._footprints.to_port(geometry, crs)
+            else:
+                footprint = gpkg_geometry.decode(current[schema.GEOMETRY_COLUMN])
+            if "heap_uid" in attrs and attrs["heap_uid"] != heap_uid:
+                raise HeapInputError(f"heap_uid of heap {heap_uid} cannot change; it identifies the heap for good.")
+            merged = {k: current[k] for k in HEAP_INPUT_FIELDS}
+            merged.update(attrs)
+            row = self._heap_inputs(merged, creating=False)
+            row.update(self._estimate(footprint, row))
+            row["modified_utc"] = utc_now_text()
+            row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(footprint, self._srs_id)
+            self._write_heap(connection, current["fid"], row)
+        return self.heap(heap_uid)
+
+    def delete_heap(self, heap_uid: str) -> None:
+        with self._transaction("delete heap") as connection:
+            current = self._heap_row(connection, heap_uid)
+            connection.execute(f"DELETE FROM {schema.HEAPS} WHERE fid = ?", (current["fid"],))
+            self._touch(connection, schema.HEAPS)
+
+    def heap(self, heap_uid: str) -> Optional[Dict]:
+        """The heap's fields by name plus ``geometry`` (shapely, port CRS); None when there is no such heap."""
+        rows = self._select(f"SELECT * FROM {schema.HEAPS} WHERE heap_uid = ?", (heap_uid,))
+        return _heap_dict(rows[0]) if rows else None
+
+    def heaps(self, scene_id: Optional[str] = None, with_geometry: bool = True) -> List[Dict]:
+        """All heaps (or one scene's), ordered by observation time."""
+        where, params = ("WHERE scene_id = ?", (scene_id,)) if scene_id is not None else ("", ())
+        rows = self._select(f"SELECT * FROM {schema.HEAPS} {where} ORDER BY observed_utc, fid", params)
+        return [_heap_dict(r, with_geometry) for r in rows]
+
+    def heap_count(self) -> int:
+        return self._select(f"SELECT count(*) AS n FROM {schema.HEAPS}")[0]["n"]
+
+    # ---- heaps edited elsewhere -----------------------------------------------------------------------
+
+    def stale_heaps(self) -> List[Dict]:
+        """Heaps whose stored numbers no longer match the engine's for their footprint and inputs.
+
+        Only heaps flagged by the file's triggers (inserted or changed by any program since the store
+        last verified them) are checked, so this costs nothing on an untouched file. Flagged heaps whose
+        numbers do match are unflagged (when the file is writable). Each entry: heap_uid, fid, reason.
+        """
+        flagged = self._select(f"SELECT * FROM {schema.HEAPS} WHERE fid IN (SELECT fid FROM {STALE_TABLE})")
+        stale, verified = [], []
+        for row in flagged:
+            reason = self._mismatch(row)
+            if reason:
+                stale.append({"heap_uid": row["heap_uid"], "fid": row["fid"], "reason": reason})
+            else:
+                verified.append(row["fid"])
+        if verified and not self.read_only:
+            with self._transaction("verify heaps") as connection:
+                connection.executemany(f"DELETE FROM {STALE_TABLE} WHERE fid = ?", [(f,) for f in verified])
+        return stale
+
+    def recompute_stale(self) -> List[str]:
+        """Recompute the numbers of every stale heap (one transaction each); returns one message per heap.
+
+        A heap the engine cannot compute (e.g. its height was cleared elsewhere) keeps its flag and its
+        message says why.
+        """
+        messages = []
+        for entry in self.stale_heaps():
+            label = entry["heap_uid"] or f"fid {entry['fid']}"
+            try:
+                with self._transaction("recompute heap") as connection:
+                    row = connection.execute(f"SELECT * FROM {schema.HEAPS} WHERE fid = ?",
+                                             (entry["fid"],)).fetchone()
+                    inputs = self._heap_inputs({k: row[k] for k in HEAP_INPUT_FIELDS}, creating=not row["heap_uid"])
+                    numbers = self._estimate(gpkg_geometry.decode(row[schema.GEOMETRY_COLUMN]), inputs)
+                    inputs.update(numbers)
+                    inputs["modified_utc"] = utc_now_text()
+                    self._write_heap(connection, entry["fid"], inputs)
+                messages.append(f"Heap {label} was changed outside Coal Monitor ({entry['reason']}); "
+                                "its numbers were recomputed.")
+            except HeapInputError as exc:
+                messages.append(f"Heap {label} was changed outside Coal Monitor and cannot be recomputed: {exc}")
+        return messages
+
+    # ---- queries and export ---------------------------------------------------------------------------
+
+    def totals_by_date(self, by_pier: bool = False) -> List[Dict]:
+        """Per UTC observation date (and pier): count and summed area, volume and tonnage with lo/hi."""
+        keys = "substr(observed_utc, 1, 10)" + (", pier" if by_pier else "")
+        sums = ", ".join(f"total({c}) AS {c}" for c in TOTAL_COLUMNS)
+        sql = (f"SELECT substr(observed_utc, 1, 10) AS date{', pier' if by_pier else ''}, count(*) AS count, "
+               f"{sums} FROM {schema.HEAPS} GROUP BY {keys} ORDER BY {keys}")
+        return self._select(sql)
+
+    def snapshot(self, dest) -> Path:
+        """A consistent copy of this port file at ``dest`` (SQLite online backup), safe while others write."""
+        dest = Path(dest)
+        if dest.exists():
+            raise StoreError(f"Snapshot target {dest} already exists; choose a new file name.")
+        partial = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
+        self._write_last_change()
+        try:
+            target = sqlite3.connect(str(partial))
+            try:
+                with sqlite_errors(self.path, self.lock_timeout_s, "snapshot"):
+                    self._connection.backup(target)
+                target.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                target.close()
+            os.link(partial, dest)
+        except FileExistsError:
+            raise StoreError(f"Snapshot target {dest} appeared meanwhile; it was left untouched.") from None
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"Cannot write snapshot {dest}: {exc}. Check the folder is writable.") from exc
+        finally:
+            if partial.exists():
+                partial.unlink()
+        return dest
+
+    def export_csv(self, dest) -> Path:
+        """The heaps as CSV: the schema's field names, then the footprint as WKT in column ``geom``."""
+        dest = Path(dest)
+        columns = HEAP_COLUMNS + (schema.GEOMETRY_COLUMN,)
+        try:
+            with open(dest, "x", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(columns)
+                for heap in self.heaps():
+                    geometry = heap.pop("geometry")
+                    writer.writerow([heap[c] for c in HEAP_COLUMNS] + [geometry.wkt if geometry is not None else ""])
+        except FileExistsError:
+            raise StoreError(f"CSV target {dest} already exists; choose a new file name.") from None
+        except OSError as exc:
+            raise StoreError(f"Cannot write CSV {dest}: {exc}.") from exc
+        return dest
+
+    # ---- internals ------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self, action: str):
+        if self._connection is None:
+            raise StoreError(f"Port file {self.path} is closed; open it again to {action}.")
+        if self.read_only:
+            raise StoreError(f"Cannot {action}: port file {self.path} is open read-only ({self.read_only_reason}). "
+                             "Copy it to a writable folder or fix its permissions, then open it again.")
+        with sqlite_errors(self.path, self.lock_timeout_s, action):
+            begin_immediate(self._connection, self.lock_timeout_s)
+            try:
+                yield self._connection
+            except BaseException:
+                self._connection.execute("ROLLBACK")
+                raise
+            self._connection.execute("COMMIT")
+
+    def _select(self, sql: str, params=()) -> List[Dict]:
+        if self._connection is None:
+            raise StoreError(f"Port file {self.path} is closed; open it again.")
+        with sqlite_errors(self.path, self.lock_timeout_s, "read"):
+            return [dict(r) for r in self._connection.execute(sql, params).fetchall()]
+
+    def _read_port(self) -> Port:
+        row = self._select(f"SELECT * FROM {schema.PORT}")[0]
+        values = {k: row[k] for k in Port.__dataclass_fields__ if k in row and k != "piers"}
+        values["piers"] = tuple(json.loads(row["piers"] or "[]"))
+        values["notes"] = row.get("notes") or ""
+        return Port(**values)
+
+    def _heaps_srs_id(self) -> int:
+        return self._select("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (schema.HEAPS,))[0]["srs_id"]
+
+    def _checked_row(self, table: str, values: Dict) -> Dict:
+        known = set(schema.field_names(table))
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise HeapInputError(f"{table} has no field {', '.join(map(repr, unknown))}; "
+                                 f"fields are: {', '.join(schema.field_names(table))}.")
+        row = {}
+        for declared in schema.TABLES[table]:
+            value = _plain(values.get(declared.name))
+            if value is not None and declared.type == "TEXT":
+                value = str(value)
+            elif value is not None and declared.type == "DATETIME":
+                try:
+                    value = to_utc_text(value, declared.name)
+                except ValueError as exc:
+                    raise HeapInputError(f"{exc}.") from None
+            elif value is not None and declared.type == "REAL":
+                try:
+                    value = float(value)
+                except (TypeError, ValueError):
+                    raise HeapInputError(f"'{declared.name}' is {value!r}, not a number.") from None
+            problem = declared.check(value)
+            if problem:
+                raise HeapInputError(f"{problem}.")
+            if declared.name in values:
+                row[declared.name] = value
+        return row
+
+    def _heap_inputs(self, attrs: Dict, creating: bool) -> Dict:
+        derived = sorted(set(attrs) & (set(schema.DERIVED_FIELDS) | set(schema.STORE_MANAGED)))
+        if derived:
+            raise HeapInputError(f"{', '.join(derived)} cannot be set: Coal Monitor derives them from the "
+                                 "footprint and the inputs (height, model, angle, density).")
+        if creating and not attrs.get("heap_uid"):
+            attrs["heap_uid"] = str(uuid.uuid4())
+        port = self.port
+        for name, default in (("model", port.default_model), ("repose_deg", port.repose_deg),
+                              ("density_t_m3", port.density_t_m3)):
+            if attrs.get(name) is None:
+                attrs[name] = default
+        if attrs.get("observed_utc") is None:
+            raise HeapInputError("A heap needs 'observed_utc', the date and time (UTC) of the image it was "
+                                 "measured on; give it before logging the heap.")
+        if attrs.get("height_m") is None:
+            raise HeapInputError("A heap needs 'height_m', its height in metres; measure or enter it first.")
+        row = self._checked_row(schema.HEAPS, attrs)
+        for name in HEAP_INPUT_FIELDS:
+            row.setdefault(name, None)
+        return row
+
+    def _estimate(self, footprint, row: Dict) -> Dict:
+        """The engine's numbers, remembered for the last few footprints and inputs.
+
+        The dock previews a heap's numbers while the analyst draws (``preview``) and then logs it; the
+        engine runs once for both. The key holds everything the numbers depend on, so a hit returns
+        exactly what a fresh engine run would.
+        """
+        port = self.port
+        key = (footprint.wkb, tuple(row.get(name) for name in schema.VOLUME_INPUTS), port.crs_epsg,
+               port.repose_tol_deg, port.density_t_m3, port.density_lo_t_m3, port.density_hi_t_m3)
+        numbers = self._recent_numbers.get(key)
+        if numbers is None:
+            try:
+                numbers = derived_numbers(port, footprint, row)
+            except InputError as exc:
+                raise HeapInputError(f"Heap not logged to {self.path.name}: {exc}") from None
+            self._recent_numbers[key] = numbers
+            if len(self._recent_numbers) > RECENT_ESTIMATES:
+                self._recent_numbers.popitem(last=False)
+        else:
+            self._recent_numbers.move_to_end(key)
+        return dict(numbers)
+
+    def _mismatch(self, row: Dict) -> str:
+        """Why a stored heap's numbers differ from the engine's ('' when they agree)."""
+        try:
+            inputs = self._heap_inputs({k: row[k] for k in HEAP_INPUT_FIELDS}, creating=not row["heap_uid"])
+            fresh = self._estimate(gpkg_geometry.decode(row[schema.GEOMETRY_COLUMN]), inputs)
+        except (HeapInputError, ValueError) as exc:
+            return f"its inputs are not usable: {exc}"
+        for name, value in fresh.items():
+            stored = row[name]
+            if isinstance(value, float) and isinstance(stored, (int, float)):
+                if not math.isclose(value, stored, rel_tol=NUMBER_REL_TOL, abs_tol=1e-9):
+                    return f"{name} is {stored!r} but its footprint and inputs give {value!r}"
+            elif (value or None) != (stored or None):
+                return f"{name} is {stored!r} but its footprint and inputs give {value!r}"
+        return ""
+
+    def _heap_row(self, connection, heap_uid: str) -> sqlite3.Row:
+        row = connection.execute(f"SELECT * FROM {schema.HEAPS} WHERE heap_uid = ?", (heap_uid,)).fetchone()
+        if row is None:
+            raise StoreError(f"No heap {heap_uid!r} in {self.path}; it may have been deleted meanwhile.")
+        return row
+
+    def _write_heap(self, connection, fid: int, row: Dict) -> None:
+        assignments = ", ".join(f"{k} = ?" for k in row)
+        connection.execute(f"UPDATE {schema.HEAPS} SET {assignments} WHERE fid = ?", (*row.values(), fid))
+        connection.execute(f"DELETE FROM {STALE_TABLE} WHERE fid = ?", (fid,))
+        self._touch(connection, schema.HEAPS, row.get("modified_utc"))
+
+    def _touch(self, connection, table: str, when: Optional[str] = None) -> None:
+        """Note that ``table`` changed; gpkg_contents.last_change is written once, when the file closes
+        or is snapshotted (as GDAL does), keeping it out of every heap's transaction."""
+        self._changed_tables[table] = when or utc_now_text()
+
+    def _write_last_change(self) -> None:
+        if not self._changed_tables or self.read_only:
+            return
+        with self._transaction("record the time of the last change") as connection:
+            connection.executemany("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?",
+                                   [(when, table) for table, when in self._changed_tables.items()])
+        self._changed_tables.clear()
+
+    def _relative_raster_path(self, raster_path: str) -> str:
+        """Relative to the port file when the raster sits in the project folder tree, else as given."""
+        candidate = Path(raster_path)
+        if not candidate.is_absolute():
+            return raster_path
+        project_folder = self.path.resolve().parent.parent
+        try:
+            candidate.resolve().relative_to(project_folder)
+        except ValueError:
+            return raster_path
+        return os.path.relpath(candidate.resolve(), self.path.resolve().parent)
+
+
+# ---- module helpers -----------------------------------------------------------------------------------
+
+def _insert(connection, table: str, row: Dict) -> int:
+    columns = ", ".join(row)
+    cursor = connection.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})",
+                                tuple(row.values()))
+    return cursor.lastrowid
+
+
+def _plain(value):
+    """None for empty input (None, blank text, QGIS's NULL QVariant), else the value itself."""
+    if value is None or (hasattr(value, "isNull") and not hasattr(value, "toMSecsSinceEpoch") and value.isNull()):
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _without_fid(row: Dict) -> Dict:
+    row.pop(schema.FID_COLUMN, None)
+    return row
+
+
+def _heap_dict(row: Dict, with_geometry: bool = True) -> Dict:
+    blob = row.pop(schema.GEOMETRY_COLUMN, None)
+    row = _without_fid(row)
+    if with_geometry:
+        row["geometry"] = gpkg_geometry.decode(blob)
+    return row
+
+

@@ -1,0 +1,133 @@
+"""Build the default QML styles of the port layers from the schema, with QGIS itself.
+
+Run ``/usr/bin/python3 -m coal_monitor.store.style_builder`` after changing the schema: it rewrites
+resources/styles/heaps.qml and scenes.qml, which every new port file carries in its `layer_styles`
+table. QGIS writes the QML, so any QGIS (3.22 and later) reads it back without the plugin: aliases,
+value maps, ranges, read-only derived fields, constraints, the tonnage labels and the temporal setting.
+"""
+import sys
+from pathlib import Path
+
+from . import schema
+
+QGIS_TYPES = {"TEXT": "String", "REAL": "Double", "INTEGER": "Int", "DATETIME": "DateTime"}
+COAL_FILL = {"color": "45,45,45,150", "outline_color": "255,160,0,255", "outline_width": "0.6",
+             "outline_width_unit": "MM"}
+TONNAGE_LABEL = "format_number(\"tonnage_t\", 0) || ' t'"
+STYLED_TABLES = (schema.HEAPS, schema.SCENES)
+
+
+def _memory_layer(table):
+    from qgis.core import QgsVectorLayer
+
+    geometry = "Polygon?crs=EPSG:4326" if table == schema.HEAPS else "None"
+    fields = "&".join(f"field={f.name}:{QGIS_TYPES[f.type].lower()}" for f in schema.TABLES[table])
+    return QgsVectorLayer(f"{geometry}&{fields}" if geometry != "None" else f"None?{fields}", table, "memory")
+
+
+def _widget(declared):
+    from qgis.core import QgsEditorWidgetSetup
+
+    if declared.widget == "ValueMap":
+        return QgsEditorWidgetSetup("ValueMap", {"map": [{value: value} for value in declared.values]})
+    if declared.widget == "Range":
+        step = 1.0 if declared.max - declared.min > 10 else 0.05
+        return QgsEditorWidgetSetup("Range", {"Min": declared.min, "Max": declared.max, "Step": step,
+                                              "Precision": 2, "Style": "SpinBox", "AllowNull": True})
+    if declared.widget == "DateTime":
+        return QgsEditorWidgetSetup("DateTime", {"field_format": "yyyy-MM-ddTHH:mm:ss.zzzZ",
+                                                 "display_format": "yyyy-MM-dd HH:mm:ss",
+                                                 "calendar_popup": True, "allow_null": not declared.required})
+    return QgsEditorWidgetSetup("TextEdit", {"IsMultiline": declared.name == "notes", "UseHtml": False})
+
+
+def _configure_fields(layer, table):
+    from qgis.core import QgsDefaultValue, QgsFieldConstraints
+
+    form = layer.editFormConfig()
+    for declared in schema.TABLES[table]:
+        index = layer.fields().indexOf(declared.name)
+        layer.setFieldAlias(index, declared.alias)
+        layer.setEditorWidgetSetup(index, _widget(declared))
+        form.setReadOnly(index, declared.derived)
+        if declared.required:
+            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrengthHard)
+        if declared.unique:
+            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintUnique,
+                                     QgsFieldConstraints.ConstraintStrengthHard)
+        expression = declared.constraint_expression()
+        if expression:
+            layer.setConstraintExpression(index, expression, f"{declared.alias}: {declared.constraint_text()}")
+        if declared.default_expression:
+            layer.setDefaultValueDefinition(index, QgsDefaultValue(declared.default_expression))
+    layer.setEditFormConfig(form)
+
+
+def _style_heaps(layer):
+    from qgis.core import (QgsFillSymbol, QgsPalLayerSettings, QgsSingleSymbolRenderer, QgsTextBufferSettings,
+                           QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling,
+                           QgsVectorLayerTemporalProperties)
+    from qgis.PyQt.QtGui import QColor
+
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(COAL_FILL)))
+    label = QgsPalLayerSettings()
+    label.fieldName = TONNAGE_LABEL
+    label.isExpression = True
+    text = QgsTextFormat()
+    text.setSize(9)
+    text.setColor(QColor(255, 255, 255))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setColor(QColor(20, 20, 20))
+    buffer.setSize(0.8)
+    text.setBuffer(buffer)
+    label.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(label))
+    layer.setLabelsEnabled(True)
+    layer.setDisplayExpression("coalesce(\"label\", \"heap_uid\")")
+    temporal = layer.temporalProperties()
+    temporal.setIsActive(True)
+    temporal.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeInstantFromField)
+    temporal.setStartField("observed_utc")
+    temporal.setDurationUnits(QgsUnitTypes.TemporalDays)
+    temporal.setFixedDuration(1.0)
+
+
+def build_qml(table: str) -> str:
+    """The QML text of the default style of ``table`` (heaps or scenes); needs a running QgsApplication."""
+    from qgis.core import QgsMapLayer, QgsReadWriteContext
+    from qgis.PyQt.QtXml import QDomDocument
+
+    layer = _memory_layer(table)
+    if not layer.isValid():
+        raise RuntimeError(f"QGIS could not build a memory layer for '{table}'")
+    _configure_fields(layer, table)
+    if table == schema.HEAPS:
+        _style_heaps(layer)
+    else:
+        layer.setDisplayExpression('"scene_id"')
+    document = QDomDocument("qgis")
+    error = layer.exportNamedStyle(document, QgsReadWriteContext(), QgsMapLayer.AllStyleCategories)
+    if error:
+        raise RuntimeError(f"QGIS could not export the style of '{table}': {error}")
+    return document.toString(1)
+
+
+def main(argv=None):
+    from qgis.core import QgsApplication
+
+    from ..resources import resources_dir
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    out_dir = Path(argv[0]) if argv else resources_dir() / "styles"
+    for table in STYLED_TABLES:
+        target = out_dir / f"{table}.qml"
+        target.write_text(build_qml(table), encoding="utf-8")
+        print(f"wrote {target}")
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
