@@ -84,9 +84,10 @@ def test_tallest_pile_matches_the_pole_of_inaccessibility(footprint):
     tolerance_m = 0.01
     pole_m = footprint.boundary.distance(polylabel(footprint, tolerance_m))  # r_in - tol <= pole <= r_in
     r_in_m = prepare_footprint(footprint, LOCAL_CRS).estimate(1.0).height_max_m / math.tan(math.radians(35.0))
-    # The engine's bisection on emptied offsets lands up to 0.2 % short of GEOS 3.13's polylabel on
-    # QGIS 3.40 (0.03 m on a 12 m radius): allow 0.5 %, far below the height uncertainties that matter.
-    assert pole_m - 5e-3 * pole_m <= r_in_m <= pole_m + tolerance_m + 1e-3 * pole_m
+    # With GEOS 3.13 (QGIS 3.40) the engine's remnant-plus-polylabel lands up to 0.15 % above the true
+    # inscribed radius (a regular pentagon: 12.154 m for 12.135 m); allow 0.5 % above, 0.1 % below:
+    # 2 cm on a 12 m radius is far below the height uncertainties that matter.
+    assert pole_m - 1e-3 * pole_m <= r_in_m <= pole_m + tolerance_m + 5e-3 * pole_m
 
 
 def random_concave_with_holes(rng):

@@ -1,0 +1,96 @@
+"""A port's time series: heaps summed per observation date (UTC), in total or per pier.
+
+One definition of the series serves the dock's chart, its CSV, the `porttimeseries` algorithm and the
+PDF report, so that all four always agree. Pure Python: the store's per-date totals fill it
+(``report.data.series``); here are the columns, the folding of piers into totals and the texts.
+"""
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Iterable, List, Tuple
+
+# Output columns, in order: the contract of `coal_monitor:porttimeseries` and of the CSV export.
+SUMMED = ("area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3", "tonnage_t", "tonnage_lo_t", "tonnage_hi_t")
+COLUMNS = ("observed_date", "pier", "heaps") + SUMMED
+# The pier column of a total row, and of heaps logged without a pier in a per-pier series.
+ALL_PIERS = "all piers"
+NO_PIER = "no pier"
+
+
+@dataclass
+class SeriesPoint:
+    """The heaps of one date (and one pier, in a per-pier series), summed; low/high are summed too.
+
+    Summing the low and high ends treats the heaps' errors as fully correlated, which is right for the
+    shared causes (density band, angle of repose, shape model) and cautious for the rest.
+    """
+
+    observed_date: str
+    pier: str
+    heaps: int = 0
+    area_m2: float = 0.0
+    volume_m3: float = 0.0
+    volume_lo_m3: float = 0.0
+    volume_hi_m3: float = 0.0
+    tonnage_t: float = 0.0
+    tonnage_lo_t: float = 0.0
+    tonnage_hi_t: float = 0.0
+    scene_ids: Tuple[str, ...] = field(default_factory=tuple)
+    # Heaps of this date whose numbers are missing (engine refused them); counted, not summed.
+    unmeasured: int = 0
+
+    def row(self) -> tuple:
+        """The values in ``COLUMNS`` order."""
+        return tuple(getattr(self, name) for name in COLUMNS)
+
+
+def piers(points: Iterable[SeriesPoint]) -> List[str]:
+    """The piers present in a series, in first-seen order of the sorted points."""
+    seen = []
+    for point in points:
+        if point.pier not in seen:
+            seen.append(point.pier)
+    return seen
+
+
+def dates(points: Iterable[SeriesPoint]) -> List[str]:
+    return sorted({point.observed_date for point in points})
+
+
+def totals(points: Iterable[SeriesPoint]) -> List[SeriesPoint]:
+    """Per-pier points folded into one total point per date (a total series is returned unchanged)."""
+    folded = {}
+    for point in points:
+        total = folded.get(point.observed_date)
+        if total is None:
+            total = folded[point.observed_date] = SeriesPoint(point.observed_date, ALL_PIERS)
+        total.heaps += point.heaps
+        total.unmeasured += point.unmeasured
+        total.scene_ids += tuple(s for s in point.scene_ids if s not in total.scene_ids)
+        for name in SUMMED:
+            setattr(total, name, getattr(total, name) + getattr(point, name))
+    return [folded[day] for day in sorted(folded)]
+
+
+def to_csv_text(points: Iterable[SeriesPoint]) -> str:
+    """The series as CSV: ``COLUMNS`` plus ``scene_ids`` (semicolon-separated), numbers unrounded."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS + ("scene_ids",))
+    for point in points:
+        writer.writerow(point.row() + (";".join(point.scene_ids),))
+    return buffer.getvalue()
+
+
+def describe(point: SeriesPoint) -> str:
+    """A few lines for a chart's hover box: date, pier, tonnage with range, heaps, scenes."""
+    scenes = ", ".join(point.scene_ids) or "no scene recorded"
+    lines = [
+        f"{point.observed_date}  {point.pier}",
+        f"{point.tonnage_t:,.0f} t  (range {point.tonnage_lo_t:,.0f} - {point.tonnage_hi_t:,.0f} t)",
+        f"{point.volume_m3:,.0f} m3 in {point.heaps} heap{'s' if point.heaps != 1 else ''}",
+        f"scene: {scenes}",
+    ]
+    if point.unmeasured:
+        lines.append(f"{point.unmeasured} heap(s) without a volume (see their notes)")
+    return "\n".join(lines)

@@ -1,0 +1,112 @@
+"""The dock's widgets and their layout, with the objectNames that tests and analysts' scripts use.
+
+Kept apart from the dock's behaviour (dock.py) so each reads on its own: here only what is where.
+"""
+from qgis.core import QgsMapLayerProxyModel
+from qgis.gui import QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .heap_form import HeapForm
+from .trends import TrendsPanel
+
+
+def build(dock):
+    """Create the dock's tabs ("Measure", "Trends") and widgets as attributes of ``dock``."""
+    dock.tabs = QTabWidget(dock)
+    dock.tabs.setObjectName("tabs")
+    scroll = QScrollArea(dock.tabs)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    body = QWidget(scroll)
+    layout = QVBoxLayout(body)
+
+    where = QGroupBox("Port and image", body)
+    where_layout = QVBoxLayout(where)
+    port_row = QHBoxLayout()
+    dock.portCombo = QComboBox(where)
+    dock.portCombo.setObjectName("portCombo")
+    dock.newPortButton = QPushButton("New port…", where)
+    dock.newPortButton.setObjectName("newPortButton")
+    port_row.addWidget(QLabel("Port", where))
+    port_row.addWidget(dock.portCombo, 1)
+    port_row.addWidget(dock.newPortButton)
+    where_layout.addLayout(port_row)
+    image_row = QHBoxLayout()
+    dock.imageryLayerCombo = QgsMapLayerComboBox(where)
+    dock.imageryLayerCombo.setObjectName("imageryLayerCombo")
+    dock.imageryLayerCombo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+    dock.imageryLayerCombo.setAllowEmptyLayer(True)
+    dock.imageryLayerCombo.setLayer(None)
+    dock.imageryLayerCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    dock.imageryLayerCombo.setMinimumContentsLength(12)
+    image_row.addWidget(QLabel("Image", where))
+    image_row.addWidget(dock.imageryLayerCombo, 1)
+    where_layout.addLayout(image_row)
+    dock.sceneLabel = QLabel(where)
+    dock.sceneLabel.setObjectName("sceneLabel")
+    dock.sceneLabel.setWordWrap(True)
+    where_layout.addWidget(dock.sceneLabel)
+    layout.addWidget(where)
+
+    heap = QGroupBox("Heap", body)
+    heap_layout = QVBoxLayout(heap)
+    dock.drawHeapButton = QPushButton("Draw heap on the map", heap)
+    dock.drawHeapButton.setObjectName("drawHeapButton")
+    dock.drawHeapButton.setToolTip("Click the heap's corners; right click or Enter finishes, "
+                                   "Backspace removes the last corner, Esc cancels.")
+    heap_layout.addWidget(dock.drawHeapButton)
+    dock.form = HeapForm(heap)
+    heap_layout.addWidget(dock.form)
+    dock.shadowToolButton = QToolButton(dock.form)
+    dock.shadowToolButton.setObjectName("shadowToolButton")
+    dock.shadowToolButton.setText("Shadow…")
+    dock.shadowToolButton.setToolTip("Measure the height from the heap's shadow on the image: click the "
+                                     "top of the heap, then the tip of its shadow.")
+    dock.add_height_tool(dock.shadowToolButton)
+    for name in ("heightSpin", "heightSigmaSpin", "modelCombo", "reposeSpin", "densitySpin", "pierEdit",
+                 "labelEdit", "identificationCombo", "confidenceCombo", "notesEdit"):
+        setattr(dock, name, getattr(dock.form, name))
+    dock.resultLabel = QLabel(heap)
+    dock.resultLabel.setObjectName("resultLabel")
+    dock.resultLabel.setWordWrap(True)
+    dock.resultLabel.setTextFormat(Qt.TextFormat.RichText)
+    dock.resultLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    dock.resultLabel.setMinimumHeight(dock.resultLabel.fontMetrics().lineSpacing() * 4)
+    heap_layout.addWidget(dock.resultLabel)
+    dock.saveHeapButton = QPushButton("Log heap", heap)
+    dock.saveHeapButton.setObjectName("saveHeapButton")
+    heap_layout.addWidget(dock.saveHeapButton)
+    layout.addWidget(heap)
+
+    logged = QGroupBox("Heaps logged on this image", body)
+    logged_layout = QVBoxLayout(logged)
+    dock.heapList = QListWidget(logged)
+    dock.heapList.setObjectName("heapList")
+    dock.heapList.setMinimumHeight(90)
+    dock.heapList.setWordWrap(True)
+    logged_layout.addWidget(dock.heapList)
+    dock.deleteHeapButton = QPushButton("Delete heap…", logged)
+    dock.deleteHeapButton.setObjectName("deleteHeapButton")
+    dock.deleteHeapButton.setEnabled(False)
+    logged_layout.addWidget(dock.deleteHeapButton)
+    layout.addWidget(logged)
+    layout.addStretch(1)
+
+    scroll.setWidget(body)
+    dock.tabs.addTab(scroll, "Measure")
+    dock.trends = TrendsPanel(dock.tabs)
+    dock.tabs.addTab(dock.trends, "Trends")
+    dock.setWidget(dock.tabs)

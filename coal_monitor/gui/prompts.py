@@ -1,0 +1,111 @@
+"""Every modal question the dock asks, behind one replaceable object.
+
+Modal dialogs block an event loop that headless tests cannot answer, so the dock never opens one
+itself: it calls ``dock.prompts``. Tests put a scripted object with the same methods in its place.
+"""
+from datetime import datetime, timezone
+
+from qgis.PyQt.QtCore import QDateTime, Qt, QTimeZone
+from qgis.PyQt.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..core import limits
+
+
+class Prompts:
+    """The real, modal prompts (QGIS desktop)."""
+
+    def __init__(self, parent=None):
+        self.parent = parent
+
+    def confirm(self, title, text):
+        """Yes/No question; True when the analyst answers Yes."""
+        answer = QMessageBox.question(self.parent, title, text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_folder(self, title, start_dir=""):
+        """A folder path, or None when cancelled."""
+        folder = QFileDialog.getExistingDirectory(self.parent, title, start_dir)
+        return folder or None
+
+    def ask_datetime(self, title, text):
+        """An acquisition date and time in UTC (timezone-aware datetime), or None when cancelled."""
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle(title)
+        layout = QVBoxLayout(dialog)
+        label = QLabel(text, dialog)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        edit = QDateTimeEdit(dialog)
+        edit.setTimeSpec(Qt.TimeSpec.UTC)
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
+        edit.setCalendarPopup(True)
+        edit.setDateTime(QDateTime.currentDateTimeUtc())
+        layout.addWidget(edit)
+        buttons = _ok_cancel(dialog)
+        layout.addWidget(buttons)
+        if dialog.exec_() != QDialog.DialogCode.Accepted:
+            return None
+        value = edit.dateTime().toTimeZone(QTimeZone.utc())
+        return datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=timezone.utc)
+
+    def ask_new_port(self, map_centre_lat_lon=None):
+        """Name, location and coal defaults of a new port, as a dict, or None when cancelled.
+
+        Keys: name, lat_deg, lon_deg, repose_deg, density_t_m3. The location can be typed or taken
+        from the centre of the map (pan the map onto the port first).
+        """
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle("New port")
+        form = QFormLayout(dialog)
+        name = QLineEdit(dialog)
+        lat = _spin(dialog, -90.0, 90.0, 0.0, 5, " °N")
+        lon = _spin(dialog, -180.0, 180.0, 0.0, 5, " °E")
+        repose = _spin(dialog, limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG, limits.REPOSE_DEFAULT_DEG, 1, " °")
+        density = _spin(dialog, limits.DENSITY_MIN_T_M3, limits.DENSITY_MAX_T_M3,
+                        limits.DENSITY_DEFAULT_T_M3, 2, " t/m³")
+        form.addRow("Name", name)
+        form.addRow("Latitude", lat)
+        form.addRow("Longitude", lon)
+        if map_centre_lat_lon is not None:
+            use_centre = QPushButton("Use the centre of the map", dialog)
+            use_centre.clicked.connect(lambda: (lat.setValue(map_centre_lat_lon[0]),
+                                                lon.setValue(map_centre_lat_lon[1])))
+            form.addRow("", use_centre)
+        form.addRow("Angle of repose", repose)
+        form.addRow("Bulk density", density)
+        form.addRow(_ok_cancel(dialog))
+        if dialog.exec_() != QDialog.DialogCode.Accepted or not name.text().strip():
+            return None
+        return {"name": name.text().strip(), "lat_deg": lat.value(), "lon_deg": lon.value(),
+                "repose_deg": repose.value(), "density_t_m3": density.value()}
+
+
+def _spin(parent, low, high, value, decimals, suffix):
+    spin = QDoubleSpinBox(parent)
+    spin.setRange(low, high)
+    spin.setDecimals(decimals)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    return spin
+
+
+def _ok_cancel(dialog):
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                               dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -1,0 +1,234 @@
+"""The dock's trends panel: a port's tonnage per observation date, with its range, in total or by pier.
+
+A self-contained widget the dock embeds: ``TrendsPanel(parent)``, then ``set_port_file(path or
+PortFile)`` and ``refresh()`` after each logged heap. Hovering a point shows its numbers and scenes;
+the chart exports as PNG or SVG and its data as CSV. Without matplotlib the panel shows what to
+install instead of the chart and everything else in the dock keeps working.
+"""
+from pathlib import Path
+
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from ..core import timeseries
+from ..report import chart, data
+from ..store.errors import StoreError
+
+# Pixels within which the mouse is "over" a point.
+HOVER_RADIUS_PX = 10
+EXPORT_FILTERS = {
+    "png": "PNG image (*.png)",
+    "svg": "SVG drawing (*.svg)",
+    "csv": "CSV table (*.csv)",
+}
+
+
+class TrendsPanel(QWidget):
+    """Trend chart of one port file (objectName ``trendsPanel``; the chart is ``trendsChart``)."""
+
+    # Emitted with a message for the analyst when a refresh or an export fails (also shown in the panel).
+    problem = pyqtSignal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("trendsPanel")
+        self._source = None
+        self.points = []
+        self.hover_text = ""
+        self._markers = []
+        self._annotation = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        controls = QHBoxLayout()
+        self.modeCombo = QComboBox(self)
+        self.modeCombo.setObjectName("trendsModeCombo")
+        self.modeCombo.addItem("Total", False)
+        self.modeCombo.addItem("By pier", True)
+        self.modeCombo.setToolTip("Sum all heaps per date, or show each pier separately")
+        self.modeCombo.currentIndexChanged.connect(self.refresh)
+        controls.addWidget(self.modeCombo)
+        controls.addStretch(1)
+        self.exportButtons = {}
+        for kind, tip in (("png", "Save the chart as a PNG image"), ("svg", "Save the chart as an SVG drawing"),
+                          ("csv", "Save the numbers behind the chart as CSV")):
+            button = QPushButton(kind.upper(), self)
+            button.setObjectName(f"trendsExport{kind.capitalize()}Button")
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _checked=False, k=kind: self._export_clicked(k))
+            controls.addWidget(button)
+            self.exportButtons[kind] = button
+        layout.addLayout(controls)
+
+        self.statusLabel = QLabel("No port selected.", self)
+        self.statusLabel.setObjectName("trendsStatusLabel")
+        self.statusLabel.setWordWrap(True)
+        self.chart = None
+        self.figure = None
+        self.missingLabel = None
+        if chart.matplotlib_available():
+            self._build_chart()
+            layout.addWidget(self.chart, 1)
+        else:
+            self.missingLabel = QLabel(chart.MISSING_MESSAGE, self)
+            self.missingLabel.setObjectName("trendsMissingLabel")
+            self.missingLabel.setWordWrap(True)
+            layout.addWidget(self.missingLabel, 1)
+            for kind in ("png", "svg"):
+                self.exportButtons[kind].setEnabled(False)
+                self.exportButtons[kind].setToolTip(chart.MISSING_MESSAGE)
+        layout.addWidget(self.statusLabel)
+
+    def _build_chart(self):
+        from matplotlib.backends.backend_qt5agg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(5.0, 3.6), dpi=100)
+        self.chart = FigureCanvasQTAgg(self.figure)
+        self.chart.setParent(self)
+        self.chart.setObjectName("trendsChart")
+        self.chart.setMinimumHeight(220)
+        self.chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.chart.mpl_connect("motion_notify_event", self._on_motion)
+
+    # ---- data -----------------------------------------------------------------------------------------
+
+    @property
+    def by_pier(self) -> bool:
+        return bool(self.modeCombo.currentData())
+
+    def set_by_pier(self, by_pier: bool) -> None:
+        self.modeCombo.setCurrentIndex(1 if by_pier else 0)
+
+    def set_port_file(self, port_file) -> None:
+        """Show the port in ``port_file`` (a path or an open PortFile, which stays the caller's to close)."""
+        self._source = port_file
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the port file and redraw (call after heaps were logged, edited or recomputed)."""
+        self.points = []
+        self.hover_text = ""
+        title = ""
+        if self._source is None:
+            self.statusLabel.setText("No port selected.")
+        else:
+            try:
+                with data.opened(self._source) as port_file:
+                    self.points = data.series(port_file, self.by_pier)
+                    title = port_file.port.name
+            except StoreError as exc:
+                self._report(str(exc))
+            else:
+                self.statusLabel.setText(self._summary(title))
+        if self.figure is not None:
+            self._markers = chart.draw(self.figure, self.points, self.by_pier, title)
+            self._annotation = None
+            self.figure.subplots_adjust(left=0.16, right=0.97, top=0.92, bottom=0.1)
+            self.chart.draw_idle()
+
+    def _summary(self, port_name: str) -> str:
+        if not self.points:
+            return f"{port_name}: no heaps logged yet."
+        days = timeseries.dates(self.points)
+        latest = [p for p in timeseries.totals(self.points) if p.observed_date == days[-1]][0]
+        return (f"{port_name}: {len(days)} date{'s' if len(days) != 1 else ''}, latest {latest.observed_date}: "
+                f"{latest.tonnage_t:,.0f} t ({latest.tonnage_lo_t:,.0f} - {latest.tonnage_hi_t:,.0f} t) "
+                f"in {latest.heaps} heap{'s' if latest.heaps != 1 else ''}.")
+
+    def _report(self, message: str) -> None:
+        self.statusLabel.setText(message)
+        self.problem.emit(message)
+
+    # ---- hover ----------------------------------------------------------------------------------------
+
+    def point_at(self, x_px: float, y_px: float):
+        """The series point drawn nearest to display pixel (x, y) within ``HOVER_RADIUS_PX``, or None."""
+        best, best_distance = None, HOVER_RADIUS_PX
+        for line, points in self._markers:
+            transform = line.axes.transData
+            for (x, y), point in zip(line.get_xydata(), points):
+                px, py = transform.transform((x, y))
+                distance = ((px - x_px) ** 2 + (py - y_px) ** 2) ** 0.5
+                if distance <= best_distance:
+                    best, best_distance = point, distance
+        return best
+
+    def marker_pixel(self, point):
+        """Display pixel (x, y from the bottom, matplotlib's convention) of a drawn point, for tests."""
+        for line, points in self._markers:
+            for (x, y), candidate in zip(line.get_xydata(), points):
+                if candidate is point:
+                    return tuple(line.axes.transData.transform((x, y)))
+        raise ValueError("that point is not drawn")
+
+    def _on_motion(self, event):
+        point = self.point_at(event.x, event.y) if event.x is not None else None
+        text = timeseries.describe(point) if point is not None else ""
+        if text == self.hover_text:
+            return
+        self.hover_text = text
+        self.chart.setToolTip(text)
+        if self._annotation is not None:
+            self._annotation.remove()
+            self._annotation = None
+        if point is not None:
+            axes = self._markers[0][0].axes
+            x_fraction = event.x / max(1.0, self.figure.bbox.width)
+            self._annotation = axes.annotate(
+                text, xy=(event.x, event.y), xycoords="figure pixels",
+                xytext=(-12 if x_fraction > 0.5 else 12, -12), textcoords="offset points",
+                ha="right" if x_fraction > 0.5 else "left", va="top", multialignment="left", fontsize=8,
+                bbox=dict(boxstyle="round", fc="#ffffe8", ec="#999999", alpha=0.95),
+            )
+        self.chart.draw_idle()
+
+    # ---- export ---------------------------------------------------------------------------------------
+
+    def export_png(self, path) -> str:
+        return self._save_figure(path, "png")
+
+    def export_svg(self, path) -> str:
+        return self._save_figure(path, "svg")
+
+    def export_csv(self, path) -> str:
+        """The numbers behind the chart (``timeseries.COLUMNS`` plus scene ids) as CSV."""
+        path = str(path)
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            handle.write(timeseries.to_csv_text(self.points))
+        return path
+
+    def _save_figure(self, path, kind: str) -> str:
+        if self.figure is None:
+            raise StoreError(chart.MISSING_MESSAGE)
+        path = str(path)
+        # The hover box is a passing view, not part of the chart: leave it out of the saved picture.
+        if self._annotation is not None:
+            self._annotation.set_visible(False)
+        try:
+            self.figure.savefig(path, format=kind, dpi=150)
+        finally:
+            if self._annotation is not None:
+                self._annotation.set_visible(True)
+        return path
+
+    def ask_save_path(self, kind: str) -> str:
+        """The file to export to, asked from the analyst ('' when cancelled). Tests replace this method."""
+        path, _filter = QFileDialog.getSaveFileName(self, f"Export trends as {kind.upper()}",
+                                                    f"trends.{kind}", EXPORT_FILTERS[kind])
+        return path
+
+    def _export_clicked(self, kind: str) -> None:
+        path = self.ask_save_path(kind)
+        if not path:
+            return
+        if Path(path).suffix.lower() != f".{kind}":
+            path += f".{kind}"
+        try:
+            {"png": self.export_png, "svg": self.export_svg, "csv": self.export_csv}[kind](path)
+        except (OSError, StoreError) as exc:
+            self._report(f"Cannot export the trends to {path}: {exc}")
+            return
+        self.statusLabel.setText(f"Saved {path}")

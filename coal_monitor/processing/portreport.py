@@ -1,0 +1,66 @@
+"""coal_monitor:portreport: a port's one-page PDF report (map, trend chart, table, method, attribution)."""
+from qgis.core import (
+    QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFileDestination,
+)
+
+from ..report.content import gather
+from ..report.layout import export_pdf
+from ..store.errors import StoreError
+from .port_input import INPUT, open_port_file, port_file_parameter
+
+
+class PortReportAlgorithm(QgsProcessingAlgorithm):
+    INPUT = INPUT
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "portreport"
+
+    def displayName(self):
+        return "Port report (PDF)"
+
+    def group(self):
+        return "Port logs"
+
+    def groupId(self):
+        return "portlogs"
+
+    def shortHelpString(self):
+        return (
+            "Writes a one-page PDF about a port: the latest image with its heaps and a scale bar, the "
+            "tonnage per observation date with its range, a table of dates, the method and defaults used, "
+            "and the imagery attribution recorded with the scenes."
+        )
+
+    def flags(self):
+        # Print layouts draw fonts and pictures, which QGIS only allows on the main thread.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def createInstance(self):
+        return PortReportAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(port_file_parameter())
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Report", "PDF files (*.pdf)"))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        with open_port_file(self, parameters, context) as port_file:
+            feedback.setProgress(10)
+            try:
+                content = gather(port_file)
+            except StoreError as exc:
+                raise QgsProcessingException(str(exc)) from None
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(40)
+        try:
+            export_pdf(content, pdf_path)
+        except StoreError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        feedback.setProgress(100)
+        feedback.pushInfo(f"Report of {content.port_name} written to {pdf_path}.")
+        return {self.OUTPUT: pdf_path}
+
+
+ALGORITHM = PortReportAlgorithm

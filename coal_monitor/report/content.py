@@ -1,0 +1,154 @@
+"""What the one-page port report says, gathered from the port file before any layout is drawn.
+
+Kept apart from the print layout so that the words and numbers (title, totals, method, attribution)
+are plain data: the layout only places them, and tests can compare them with the file.
+"""
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from ..core import timeseries
+from ..store.portfile import PortFile
+from . import data
+
+# The table lists at most this many dates (the latest ones) to stay on one page.
+TABLE_MAX_ROWS = 12
+MODEL_WORDS = {
+    "repose": "repose-capped pile (surface min(H, tan(repose) x distance to the footprint edge))",
+    "prism": "prism (area x height: walled bins and bunkers)",
+    "cone": "cone",
+}
+
+
+@dataclass
+class ReportContent:
+    port_name: str
+    port_path: Path
+    crs_epsg: int
+    port_lat_deg: float
+    port_lon_deg: float
+    made_utc: str
+    totals: List[timeseries.SeriesPoint]
+    by_pier: List[timeseries.SeriesPoint]
+    scenes: List[Dict]
+    latest_scene: Optional[Dict]
+    latest_raster: Optional[Path]
+    latest_raster_note: str
+    method_lines: List[str]
+    attribution: List[str]
+    heap_count: int
+    table_rows: List[timeseries.SeriesPoint] = field(default_factory=list)
+    table_note: str = ""
+
+    @property
+    def title(self) -> str:
+        return f"Coal at {self.port_name}"
+
+    def subtitle(self) -> str:
+        if not self.totals:
+            return f"No heaps logged yet. Report made {self.made_utc}."
+        latest = self.totals[-1]
+        return (f"Latest observation {latest.observed_date}: {latest.tonnage_t:,.0f} t of coal "
+                f"(range {latest.tonnage_lo_t:,.0f} - {latest.tonnage_hi_t:,.0f} t) in {latest.heaps} "
+                f"heap{'s' if latest.heaps != 1 else ''}. {self.heap_count} heaps on "
+                f"{len(self.totals)} date{'s' if len(self.totals) != 1 else ''} logged. Report made {self.made_utc}.")
+
+    def highlights(self) -> List[str]:
+        """The change since the previous date and the highest date, as an analyst would quote them."""
+        if not self.totals:
+            return []
+        latest = self.totals[-1]
+        lines = []
+        if len(self.totals) > 1:
+            previous = self.totals[-2]
+            change = latest.tonnage_t - previous.tonnage_t
+            lines.append(f"Change since the previous observation ({previous.observed_date}): {change:+,.0f} t "
+                         f"(from {previous.tonnage_t:,.0f} t to {latest.tonnage_t:,.0f} t; compare the ranges "
+                         "before calling it a change).")
+        highest = max(self.totals, key=lambda p: p.tonnage_t)
+        lines.append(f"Highest of the {len(self.totals)} logged dates: {highest.tonnage_t:,.0f} t on "
+                     f"{highest.observed_date}.")
+        return lines
+
+
+def gather(port_file: PortFile, made: Optional[datetime] = None) -> ReportContent:
+    """Read everything the report shows from an open port file."""
+    made = made or datetime.now(timezone.utc)
+    port = port_file.port
+    totals = data.series(port_file, by_pier=False)
+    by_pier = data.series(port_file, by_pier=True)
+    scenes = port_file.scenes()
+    latest = port_file.latest_scene()
+    raster, raster_note = _raster_of(port_file.path, latest)
+    heaps = port_file.heaps(with_geometry=False)
+    table_rows = totals[-TABLE_MAX_ROWS:]
+    note = (f"Latest {TABLE_MAX_ROWS} of {len(totals)} dates; the time-series CSV has them all."
+            if len(totals) > TABLE_MAX_ROWS else "")
+    return ReportContent(
+        port_name=port.name, port_path=Path(port_file.path), crs_epsg=port.crs_epsg,
+        port_lat_deg=port.lat_deg, port_lon_deg=port.lon_deg,
+        made_utc=made.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        totals=totals, by_pier=by_pier, scenes=scenes, latest_scene=latest, latest_raster=raster,
+        latest_raster_note=raster_note, method_lines=method_lines(port, heaps),
+        attribution=attribution(scenes), heap_count=len(heaps), table_rows=table_rows, table_note=note,
+    )
+
+
+def _raster_of(port_path, scene):
+    """(absolute raster path or None, a note for the map caption when the image cannot be shown)."""
+    if scene is None:
+        return None, "No scene logged yet."
+    raster = scene.get("raster_path")
+    if not raster:
+        return None, f"Scene {scene['scene_id']} has no image file recorded; heaps drawn without imagery."
+    path = Path(raster)
+    if not path.is_absolute():
+        path = Path(port_path).resolve().parent / path
+    if not path.exists():
+        return None, f"Image of scene {scene['scene_id']} not found at {path}; heaps drawn without imagery."
+    return path, ""
+
+
+def method_lines(port, heaps) -> List[str]:
+    """How the numbers were made: models and height methods actually used, and the port's defaults."""
+    models = Counter(h.get("model") or "?" for h in heaps)
+    methods = Counter(h.get("height_method") or "not recorded" for h in heaps)
+    densities = sorted({h["density_t_m3"] for h in heaps if h.get("density_t_m3") is not None})
+    repose = sorted({h["repose_deg"] for h in heaps if h.get("repose_deg") is not None})
+    lines = [
+        "Volume models: " + "; ".join(f"{MODEL_WORDS.get(m, m)}: {n} heaps" for m, n in models.most_common())
+        if heaps else "Volume models: no heaps yet.",
+        "Height methods: " + "; ".join(f"{m}: {n} heaps" for m, n in methods.most_common()) if heaps
+        else "Height methods: no heaps yet.",
+        "Analyst's calls: identification " + _counts(heaps, "identification") + "; confidence "
+        + _counts(heaps, "confidence") + ".",
+        f"Port defaults: angle of repose {port.repose_deg:g} +- {port.repose_tol_deg:g} deg; bulk density "
+        f"{port.density_t_m3:g} t/m3 (band {port.density_lo_t_m3:g}-{port.density_hi_t_m3:g} t/m3).",
+    ]
+    if heaps and (len(densities) > 1 or len(repose) > 1 or (densities and densities[0] != port.density_t_m3)
+                  or (repose and repose[0] != port.repose_deg)):
+        lines.append("Heaps use repose " + ", ".join(f"{r:g}" for r in repose) + " deg and density "
+                     + ", ".join(f"{d:g}" for d in densities) + " t/m3.")
+    lines.append(
+        "Tonnage = volume x bulk density (ASTM D6542). Each heap's range combines its height uncertainty, "
+        "the repose tolerance and the density band; a date's range is the sum of its heaps' ranges. "
+        f"Areas on the ellipsoid; map in EPSG:{port.crs_epsg}."
+    )
+    return lines
+
+
+def _counts(heaps, name: str) -> str:
+    counts = Counter(h.get(name) or "not recorded" for h in heaps)
+    return ", ".join(f"{value} {n}" for value, n in counts.most_common()) or "-"
+
+
+def attribution(scenes) -> List[str]:
+    """Each distinct imagery source of the logged scenes, in order of first acquisition."""
+    sources = []
+    for scene in scenes:
+        source = (scene.get("source") or "").strip() or f"{scene['scene_id']}: source not recorded"
+        if source not in sources:
+            sources.append(source)
+    return sources

@@ -1,0 +1,326 @@
+"""The one-page port report as a QGIS print layout, exported to PDF.
+
+A4 landscape: title and headline numbers; the latest scene's image with that date's styled heaps and a
+scale bar; the trend chart (matplotlib, as SVG); a table of dates with total tonnage and range; the
+method and defaults; imagery attribution. The PDF is written beside its target under a temporary name
+and moved into place only when complete, so a failed export never leaves a half-written report.
+"""
+import os
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression, QgsLayoutExporter, QgsLayoutFrame,
+    QgsLayoutItemLabel, QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemPage, QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn,
+    QgsPointXY, QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsRenderContext, QgsTableCell, QgsTextFormat,
+    QgsUnitTypes, QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QRectF, Qt
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ..store import schema
+from ..store.errors import StoreError
+from . import chart
+from .content import ReportContent
+
+PAGE_W_MM, PAGE_H_MM = 297.0, 210.0
+MARGIN_MM = 10.0
+MAP_RECT = (MARGIN_MM, 30.0, 142.0, 112.0)  # x, y, width, height in mm
+RIGHT_X = MARGIN_MM + MAP_RECT[2] + 6.0
+RIGHT_W = PAGE_W_MM - MARGIN_MM - RIGHT_X
+CHART_RECT = (RIGHT_X, 28.0, RIGHT_W, 72.0)
+TABLE_Y = 103.0
+TABLE_MAX_H_MM = 62.0
+FONT_FAMILY = "Sans Serif"
+GREY = QColor("#444444")
+
+
+class ReportError(StoreError):
+    """The report could not be made; the message says why and what to do."""
+
+
+def _font(size_pt: float, bold: bool = False) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(size_pt)
+    font.setBold(bold)
+    return font
+
+
+def _text_format(size_pt: float, bold: bool = False, colour: QColor = None) -> QgsTextFormat:
+    text_format = QgsTextFormat()
+    text_format.setFont(_font(size_pt, bold))
+    text_format.setSize(size_pt)
+    text_format.setSizeUnit(QgsUnitTypes.RenderPoints)
+    text_format.setColor(colour or QColor("black"))
+    return text_format
+
+
+def _label(layout, text, rect, size_pt, bold=False, colour=None, align=Qt.AlignLeft):
+    label = QgsLayoutItemLabel(layout)
+    label.setText(text)
+    if hasattr(label, "setTextFormat"):  # QGIS 3.24+: setFont is deprecated there
+        label.setTextFormat(_text_format(size_pt, bold, colour))
+    else:
+        label.setFont(_font(size_pt, bold))
+        label.setFontColor(colour or QColor("black"))
+    label.setHAlign(align)
+    label.setVAlign(Qt.AlignTop)
+    label.setMarginX(0.0)
+    label.setMarginY(0.0)
+    layout.addLayoutItem(label)
+    _place(label, rect)
+    return label
+
+
+def _place(item, rect):
+    x, y, width, height = rect
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+
+
+def _layers(project, content: ReportContent):
+    """The latest scene's raster (when found) and the heaps layer showing that date's heaps only."""
+    layers = []
+    heaps = QgsVectorLayer(f"{content.port_path}|layername={schema.HEAPS}", "Heaps", "ogr")
+    if not heaps.isValid():
+        raise ReportError(f"Cannot read the heaps of {content.port_path} for the report map.")
+    scene = content.latest_scene
+    if scene is not None:
+        heaps.setSubsetString(f"{QgsExpression.quotedColumnRef('scene_id')} = "
+                              f"{QgsExpression.quotedValue(scene['scene_id'])}")
+    # The Temporal Controller settings in the file would hide heaps when the layout's time is unset.
+    heaps.temporalProperties().setIsActive(False)
+    layers.append(heaps)
+    if content.latest_raster is not None:
+        raster = QgsRasterLayer(str(content.latest_raster), scene["scene_id"], "gdal")
+        if raster.isValid():
+            layers.append(raster)
+        else:
+            content.latest_raster_note = f"Image {content.latest_raster} could not be read; heaps drawn without it."
+    for layer in layers:
+        project.addMapLayer(layer, False)
+    return layers
+
+
+def _map_extent(content: ReportContent, layers, crs) -> QgsRectangle:
+    """The latest heaps with a margin; else the image; else a kilometre around the port's reference point."""
+    heaps = layers[0]
+    extent = QgsRectangle()
+    if heaps.featureCount() > 0:
+        extent = heaps.extent()
+    elif len(layers) > 1:
+        extent = layers[1].extent()
+    if extent.isEmpty():
+        to_port = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, QgsProject.instance())
+        centre = to_port.transform(QgsPointXY(content.port_lon_deg, content.port_lat_deg))
+        return QgsRectangle(centre.x() - 500, centre.y() - 500, centre.x() + 500, centre.y() + 500)
+    extent.grow(max(extent.width(), extent.height()) * 0.15 + 20.0)
+    return extent
+
+
+def _add_map(layout, project, content: ReportContent):
+    crs = QgsCoordinateReferenceSystem(f"EPSG:{content.crs_epsg}")
+    layers = _layers(project, content)
+    item = QgsLayoutItemMap(layout)
+    item.setCrs(crs)
+    layout.addLayoutItem(item)
+    item.setLayers(layers)
+    item.setFrameEnabled(True)
+    item.setBackgroundColor(QColor("#e9eef2"))
+    extent = _map_extent(content, layers, crs)
+    # A new map item has no extent to zoom from, and setExtent reshapes the item to the extent: size it,
+    # give it the extent, size it again, then zoom (which keeps the size and the map's true proportions).
+    _place(item, MAP_RECT)
+    item.setExtent(extent)
+    _place(item, MAP_RECT)
+    item.zoomToExtent(extent)
+
+    scalebar = QgsLayoutItemScaleBar(layout)
+    scalebar.setLinkedMap(item)
+    scalebar.applyDefaultSettings()
+    scalebar.setStyle("Single Box")
+    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+    scalebar.setUnitLabel("m")
+    scalebar.setNumberOfSegments(3)
+    scalebar.setNumberOfSegmentsLeft(0)
+    scalebar.setUnitsPerSegment(_nice_segment(item.extent().width() / 9.0))
+    scalebar.setTextFormat(_text_format(7))
+    scalebar.setHeight(1.5)
+    scalebar.setLabelBarSpace(1.0)
+    scalebar.setBoxContentSpace(1.2)
+    scalebar.setBackgroundEnabled(True)
+    scalebar.setBackgroundColor(QColor(255, 255, 255, 220))
+    layout.addLayoutItem(scalebar)
+    minimum = scalebar.minimumSize()
+    scalebar.attemptResize(QgsLayoutSize(minimum.width(), minimum.height(), minimum.units()))
+    height = scalebar.sizeWithUnits().height()
+    scalebar.attemptMove(QgsLayoutPoint(MAP_RECT[0] + 2, MAP_RECT[1] + MAP_RECT[3] - height - 2,
+                                        QgsUnitTypes.LayoutMillimeters))
+    north = _label(layout, "N\n\u2191", (MAP_RECT[0] + MAP_RECT[2] - 9, MAP_RECT[1] + 2, 7, 10), 10, True,
+                   align=Qt.AlignHCenter)
+    north.setBackgroundEnabled(True)
+    north.setBackgroundColor(QColor(255, 255, 255, 220))
+    return item
+
+
+def _nice_segment(length_m: float) -> float:
+    """A round scale-bar segment (1, 2 or 5 x 10^n m) near ``length_m``."""
+    import math
+
+    exponent = math.floor(math.log10(max(length_m, 1.0)))
+    for step in (5, 2, 1):
+        if step * 10 ** exponent <= length_m:
+            return float(step * 10 ** exponent)
+    return float(10 ** exponent)
+
+
+def _map_caption(content: ReportContent) -> str:
+    scene = content.latest_scene
+    if scene is None:
+        return "No scene logged yet."
+    acquired = (scene.get("acquired_utc") or "time not recorded")[:16].replace("T", " ")
+    details = [f"Latest image {scene['scene_id']}", scene.get("sensor") or "", f"{acquired} UTC"]
+    if scene.get("gsd_m"):
+        details.append(f"GSD {scene['gsd_m']:g} m")
+    text = ", ".join(d for d in details if d) + ". Heaps of that image, labelled with tonnage."
+    if content.latest_raster_note:
+        text += " " + content.latest_raster_note
+    return text
+
+
+def _add_chart(layout, content: ReportContent, workdir: Path):
+    by_pier = len({p.pier for p in content.by_pier}) > 1
+    points = content.by_pier if by_pier else content.totals
+    x, y, width, height = CHART_RECT
+    if not chart.matplotlib_available():
+        _label(layout, "Trend chart not drawn: " + chart.MISSING_MESSAGE, CHART_RECT, 8, colour=GREY)
+        return
+    svg = str(workdir / "trend.svg")
+    chart.save(points, by_pier, svg, title="Coal tonnage per observation date" + (" by pier" if by_pier else ""),
+               size_in=(width / 25.4, height / 25.4), dpi=100)
+    picture = QgsLayoutItemPicture(layout)
+    picture.setPicturePath(svg, QgsLayoutItemPicture.FormatSVG)
+    picture.setResizeMode(QgsLayoutItemPicture.Zoom)
+    layout.addLayoutItem(picture)
+    _place(picture, CHART_RECT)
+
+
+def _add_table(layout, content: ReportContent):
+    table = QgsLayoutItemManualTable.create(layout)
+    layout.addMultiFrame(table)
+    headers = ("Date (UTC)", "Scenes", "Heaps", "Tonnage (t)", "Range (t)")
+    columns = []
+    for header in headers:
+        column = QgsLayoutTableColumn(header)
+        column.setHAlignment(Qt.AlignLeft if header in ("Date (UTC)", "Scenes") else Qt.AlignRight)
+        columns.append(column)
+    table.setHeaders(columns)
+    table.setIncludeTableHeader(True)
+    rows = []
+    for point in reversed(content.table_rows):  # newest first, as analysts read a log
+        cells = [point.observed_date, ", ".join(point.scene_ids) or "-", str(point.heaps),
+                 f"{point.tonnage_t:,.0f}", f"{point.tonnage_lo_t:,.0f} - {point.tonnage_hi_t:,.0f}"]
+        row = []
+        for index, text in enumerate(cells):
+            cell = QgsTableCell(text)
+            cell.setHorizontalAlignment(Qt.AlignLeft if index < 2 else Qt.AlignRight)
+            row.append(cell)
+        rows.append(row)
+    if not rows:
+        rows = [[QgsTableCell("no heaps logged yet")] + [QgsTableCell("") for _ in headers[1:]]]
+    table.setTableContents(rows)
+    table.setColumnWidths([22.0, 36.0, 11.0, 20.0, 32.0])
+    table.setHeaderTextFormat(_text_format(7.5, bold=True))
+    table.setContentTextFormat(_text_format(7.5))
+    table.setCellMargin(0.9)
+    table.setGridStrokeWidth(0.15)
+    table.setGridColor(QColor("#999999"))
+    frame = QgsLayoutFrame(layout, table)
+    frame.attemptSetSceneRect(QRectF(RIGHT_X, TABLE_Y, RIGHT_W, TABLE_MAX_H_MM))
+    table.addFrame(frame)
+    table.refreshAttributes()
+    # The smallest frame holds one row (the header); cells are never wrapped, so every row is that high.
+    row_height = table.minFrameSize(0).height()
+    height = min(row_height * (len(rows) + 1) + 1.0, TABLE_MAX_H_MM)
+    frame.attemptSetSceneRect(QRectF(RIGHT_X, TABLE_Y, RIGHT_W, height))
+    table.recalculateFrameSizes()
+    bottom = TABLE_Y + height + 1.5
+    if content.table_note:
+        _label(layout, content.table_note, (RIGHT_X, bottom, RIGHT_W, 4.0), 7, colour=GREY)
+        bottom += 5.0
+    return bottom
+
+
+def build_layout(project: QgsProject, content: ReportContent, workdir: Path) -> QgsPrintLayout:
+    """The report's print layout (one A4 landscape page) in ``project``."""
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName(f"Coal Monitor report: {content.port_name}")
+    page = layout.pageCollection().page(0)
+    page.setPageSize("A4", QgsLayoutItemPage.Landscape)
+
+    _label(layout, content.title, (MARGIN_MM, 8.0, PAGE_W_MM - 2 * MARGIN_MM, 10.0), 20, bold=True)
+    _label(layout, content.subtitle(), (MARGIN_MM, 18.5, PAGE_W_MM - 2 * MARGIN_MM, 9.0), 9.5, colour=GREY)
+    _add_map(layout, project, content)
+    _label(layout, _map_caption(content), (MAP_RECT[0], MAP_RECT[1] + MAP_RECT[3] + 1.5, MAP_RECT[2], 9.0), 7.5,
+           colour=GREY)
+    _add_chart(layout, content, workdir)
+    table_bottom = _add_table(layout, content)
+
+    text_y = MAP_RECT[1] + MAP_RECT[3] + 11.0
+    _label(layout, "Method", (MARGIN_MM, text_y, MAP_RECT[2], 5.0), 9, bold=True)
+    _label(layout, "\n".join(content.method_lines), (MARGIN_MM, text_y + 5.0, MAP_RECT[2], 30.0), 7)
+    footer_y = PAGE_H_MM - MARGIN_MM - 9.0
+    y = table_bottom + 2.0
+    highlights = content.highlights()
+    if highlights:
+        _label(layout, "\n".join(highlights), (RIGHT_X, y, RIGHT_W, 4.2 * len(highlights) + 3.0), 7.5)
+        y += 4.2 * len(highlights) + 5.0
+    imagery = "Imagery: " + ("; ".join(content.attribution) if content.attribution else "no scene recorded")
+    _label(layout, imagery, (RIGHT_X, y, RIGHT_W, max(footer_y - y, 8.0)), 7)
+    _label(layout, f"Made with Coal Monitor from {content.port_path.name} on {content.made_utc}. "
+                   "Estimates from imagery, not survey measurements: read the ranges, not only the central values.",
+           (MARGIN_MM, footer_y + 4.0, PAGE_W_MM - 2 * MARGIN_MM, 5.0), 6.5, colour=GREY)
+    return layout
+
+
+def export_pdf(content: ReportContent, pdf_path) -> Path:
+    """Build the layout for ``content`` and write it to ``pdf_path`` (replaced only when complete)."""
+    pdf_path = Path(pdf_path)
+    if not pdf_path.parent.is_dir():
+        raise ReportError(f"Cannot write the report to {pdf_path}: the folder {pdf_path.parent} does not exist.")
+    project = QgsProject()
+    with tempfile.TemporaryDirectory(prefix="cm-report-") as workdir:
+        layout = build_layout(project, content, Path(workdir))
+        partial = pdf_path.with_name(f".{pdf_path.name}.partial-{os.getpid()}.pdf")
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.rasterizeWholeImage = False
+        settings.forceVectorOutput = False
+        settings.appendGeoreference = True
+        settings.exportMetadata = True
+        # Real text, not outlines: the report stays searchable and its numbers can be copied.
+        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        try:
+            result = QgsLayoutExporter(layout).exportToPdf(str(partial), settings)
+            if result != QgsLayoutExporter.Success:
+                raise ReportError(f"QGIS could not write the report PDF {pdf_path} (export error {result}); "
+                                  "check the folder is writable and has space.")
+            os.replace(partial, pdf_path)
+        finally:
+            if partial.exists():
+                partial.unlink()
+    return pdf_path
+
+
+def write_report(port_file, pdf_path, made=None) -> Path:
+    """The one-page PDF report of a port (a path or an open PortFile) at ``pdf_path``.
+
+    This is what the dock's report button and ``coal_monitor:portreport`` call.
+    """
+    from . import data
+    from .content import gather
+
+    with data.opened(port_file) as opened:
+        content = gather(opened, made)
+    return export_pdf(content, pdf_path)

@@ -1,0 +1,38 @@
+"""Answers to the dock's questions, given in advance by a test (the dock's ``prompts`` replaced).
+
+A question the test did not expect fails the test at once instead of hanging on a modal dialog.
+"""
+
+
+class UnexpectedPrompt(AssertionError):
+    pass
+
+
+class ScriptedPrompts:
+    """Queues of answers per question kind; every question asked is recorded in ``asked``."""
+
+    def __init__(self, **answers):
+        self.answers = {kind: list(values) for kind, values in answers.items()}
+        self.asked = []
+
+    def _answer(self, kind, *question):
+        self.asked.append((kind,) + question)
+        queue = self.answers.get(kind)
+        if not queue:
+            raise UnexpectedPrompt(f"The dock asked {kind}{question!r} but the test gave no answer.")
+        return queue.pop(0)
+
+    def confirm(self, title, text):
+        return self._answer("confirm", title, text)
+
+    def ask_folder(self, title, start_dir=""):
+        return self._answer("ask_folder", title)
+
+    def ask_datetime(self, title, text):
+        return self._answer("ask_datetime", title, text)
+
+    def ask_new_port(self, map_centre_lat_lon=None):
+        return self._answer("ask_new_port", map_centre_lat_lon)
+
+    def kinds_asked(self):
+        return [entry[0] for entry in self.asked]
