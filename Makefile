@@ -47,6 +47,10 @@ deploy: package
 bench: deps
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PYTHON) $$b || exit 1; done
 
+## demo: the plugin on the synthetic sample scenes (QGIS opens; without a display: replay + table)
+demo: deps
+	$(PYTHON) tools/demo.py
+
 clean:
 	rm -rf dist tests/output demo-output .pytest_cache tests/.pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

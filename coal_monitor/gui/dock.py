@@ -448,6 +448,8 @@ class CoalMonitorDock(QDockWidget):
             if scene is None:
                 self.warn("The heap was not logged: it needs the image's acquisition date and time (UTC).")
                 return None
+            # the port shown when the dock opened was never "chosen": remember it with the first heap
+            self._write_project_entry("port", self.port.name)
             self._write_project_entry("scene_id", scene["scene_id"])
             uid = self.log.add_heap(self.footprint_geometry, scene, attributes)
             verb = "Logged"
@@ -571,6 +573,8 @@ class CoalMonitorDock(QDockWidget):
         try:
             if has_port and port_name in self.registry:
                 self.set_port(port_name)
+            else:  # a project saved before any port was chosen: open the port the dock shows
+                self._port_chosen(self.portCombo.currentIndex())
             layer = project.mapLayer(layer_id) if has_layer and layer_id else None
             self.imageryLayerCombo.setLayer(layer)
         finally:

@@ -106,6 +106,9 @@ def build(dock):
     layout.addStretch(1)
 
     scroll.setWidget(body)
+    # Horizontal scrolling is off, so the panel must never be narrower than its form: otherwise QGIS
+    # opens it at a width that cuts "New port..." and the confidence values short.
+    scroll.setMinimumWidth(body.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 2)
     dock.tabs.addTab(scroll, "Measure")
     dock.trends = TrendsPanel(dock.tabs)
     dock.tabs.addTab(dock.trends, "Trends")
