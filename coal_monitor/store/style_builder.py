@@ -111,7 +111,21 @@ def build_qml(table: str) -> str:
     error = layer.exportNamedStyle(document, QgsReadWriteContext(), QgsMapLayer.AllStyleCategories)
     if error:
         raise RuntimeError(f"QGIS could not export the style of '{table}': {error}")
+    _use_the_readers_font(document)
     return document.toString(1)
+
+
+def _use_the_readers_font(document):
+    """Drop the label font family QGIS wrote (the builder machine's default, e.g. "DejaVu LGC Sans").
+
+    Without it, QGIS labels with the application font of whoever opens the file, instead of warning
+    that a font is missing on a colleague's machine (QGIS 3.40 does) and substituting one.
+    """
+    styles = document.elementsByTagName("text-style")
+    for index in range(styles.count()):
+        element = styles.item(index).toElement()
+        element.removeAttribute("fontFamily")
+        element.removeAttribute("namedStyle")
 
 
 def main(argv=None):

@@ -1,40 +1,40 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis simplifyMaxScale="1" minScale="100000000" simplifyDrawingHints="1" simplifyAlgorithm="0" labelsEnabled="1" version="3.22.16-Białowieża" readOnly="0" hasScaleBasedVisibilityFlag="0" simplifyDrawingTol="1" maxScale="0" symbologyReferenceScale="-1" styleCategories="AllStyleCategories" simplifyLocal="1">
+<qgis simplifyDrawingTol="1" labelsEnabled="1" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
  <flags>
   <Identifiable>1</Identifiable>
   <Removable>1</Removable>
   <Searchable>1</Searchable>
   <Private>0</Private>
  </flags>
- <temporal durationField="" fixedDuration="1" durationUnit="d" enabled="1" endExpression="" limitMode="0" startField="observed_utc" startExpression="" endField="" mode="1" accumulate="0">
+ <temporal limitMode="0" startField="observed_utc" durationField="" enabled="1" endExpression="" startExpression="" durationUnit="d" fixedDuration="1" accumulate="0" mode="1" endField="">
   <fixedRange>
    <start></start>
    <end></end>
   </fixedRange>
  </temporal>
- <renderer-v2 referencescale="-1" enableorderby="0" type="singleSymbol" forceraster="0" symbollevels="0">
+ <renderer-v2 type="singleSymbol" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
   <symbols>
-   <symbol clip_to_extent="1" name="0" force_rhr="0" type="fill" alpha="1">
+   <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
     <data_defined_properties>
      <Option type="Map">
-      <Option name="name" value="" type="QString"/>
+      <Option type="QString" name="name" value=""/>
       <Option name="properties"/>
-      <Option name="type" value="collection" type="QString"/>
+      <Option type="QString" name="type" value="collection"/>
      </Option>
     </data_defined_properties>
-    <layer pass="0" enabled="1" class="SimpleFill" locked="0">
+    <layer class="SimpleFill" enabled="1" locked="0" pass="0">
      <Option type="Map">
-      <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-      <Option name="color" value="45,45,45,150" type="QString"/>
-      <Option name="joinstyle" value="bevel" type="QString"/>
-      <Option name="offset" value="0,0" type="QString"/>
-      <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-      <Option name="offset_unit" value="MM" type="QString"/>
-      <Option name="outline_color" value="255,160,0,255" type="QString"/>
-      <Option name="outline_style" value="solid" type="QString"/>
-      <Option name="outline_width" value="0.6" type="QString"/>
-      <Option name="outline_width_unit" value="MM" type="QString"/>
-      <Option name="style" value="solid" type="QString"/>
+      <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+      <Option type="QString" name="color" value="45,45,45,150"/>
+      <Option type="QString" name="joinstyle" value="bevel"/>
+      <Option type="QString" name="offset" value="0,0"/>
+      <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+      <Option type="QString" name="offset_unit" value="MM"/>
+      <Option type="QString" name="outline_color" value="255,160,0,255"/>
+      <Option type="QString" name="outline_style" value="solid"/>
+      <Option type="QString" name="outline_width" value="0.6"/>
+      <Option type="QString" name="outline_width_unit" value="MM"/>
+      <Option type="QString" name="style" value="solid"/>
      </Option>
      <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
      <prop k="color" v="45,45,45,150"/>
@@ -49,9 +49,9 @@
      <prop k="style" v="solid"/>
      <data_defined_properties>
       <Option type="Map">
-       <Option name="name" value="" type="QString"/>
+       <Option type="QString" name="name" value=""/>
        <Option name="properties"/>
-       <Option name="type" value="collection" type="QString"/>
+       <Option type="QString" name="type" value="collection"/>
       </Option>
      </data_defined_properties>
     </layer>
@@ -62,32 +62,32 @@
  </renderer-v2>
  <labeling type="simple">
   <settings calloutType="simple">
-   <text-style multilineHeight="1" useSubstitutions="0" fontFamily="DejaVu LGC Sans" capitalization="0" fontItalic="0" fontWeight="50" allowHtml="0" textOrientation="horizontal" previewBkgrdColor="255,255,255,255" fontWordSpacing="0" fontUnderline="0" namedStyle="" blendMode="0" fontLetterSpacing="0" textOpacity="1" fontKerning="1" fontSize="9" fontSizeUnit="Point" fontStrikeout="0" isExpression="1" fontSizeMapUnitScale="3x:0,0,0,0,0,0" fieldName="format_number(&quot;tonnage_t&quot;, 0) || ' t'" legendString="Aa" textColor="255,255,255,255">
+   <text-style fieldName="format_number(&quot;tonnage_t&quot;, 0) || ' t'" fontWeight="50" useSubstitutions="0" capitalization="0" fontSizeMapUnitScale="3x:0,0,0,0,0,0" textOrientation="horizontal" legendString="Aa" textColor="255,255,255,255" fontSize="9" fontUnderline="0" fontStrikeout="0" fontLetterSpacing="0" textOpacity="1" blendMode="0" fontItalic="0" fontWordSpacing="0" fontSizeUnit="Point" previewBkgrdColor="255,255,255,255" fontKerning="1" allowHtml="0" isExpression="1" multilineHeight="1">
     <families/>
-    <text-buffer bufferJoinStyle="128" bufferSize="0.80000000000000004" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferBlendMode="0" bufferOpacity="1" bufferColor="20,20,20,255" bufferDraw="1" bufferSizeUnits="MM" bufferNoFill="1"/>
-    <text-mask maskSize="1.5" maskedSymbolLayers="" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskEnabled="0" maskOpacity="1" maskJoinStyle="128" maskType="0" maskSizeUnits="MM"/>
-    <background shapeSVGFile="" shapeJoinStyle="64" shapeSizeY="0" shapeDraw="0" shapeSizeX="0" shapeBlendMode="0" shapeOpacity="1" shapeBorderWidthMapUnitScale="3x:0,0,0,0,0,0" shapeOffsetX="0" shapeBorderColor="128,128,128,255" shapeBorderWidthUnit="MM" shapeOffsetMapUnitScale="3x:0,0,0,0,0,0" shapeOffsetY="0" shapeRadiiMapUnitScale="3x:0,0,0,0,0,0" shapeFillColor="255,255,255,255" shapeRotationType="0" shapeSizeMapUnitScale="3x:0,0,0,0,0,0" shapeRadiiX="0" shapeRadiiUnit="MM" shapeType="0" shapeOffsetUnit="MM" shapeRadiiY="0" shapeBorderWidth="0" shapeSizeType="0" shapeSizeUnit="MM" shapeRotation="0">
-     <symbol clip_to_extent="1" name="fillSymbol" force_rhr="0" type="fill" alpha="1">
+    <text-buffer bufferJoinStyle="128" bufferSize="0.80000000000000004" bufferSizeMapUnitScale="3x:0,0,0,0,0,0" bufferDraw="1" bufferBlendMode="0" bufferNoFill="1" bufferColor="20,20,20,255" bufferOpacity="1" bufferSizeUnits="MM"/>
+    <text-mask maskOpacity="1" maskedSymbolLayers="" maskSizeUnits="MM" maskJoinStyle="128" maskType="0" maskSizeMapUnitScale="3x:0,0,0,0,0,0" maskEnabled="0" maskSize="1.5"/>
+    <background shapeDraw="0" shapeRadiiX="0" shapeOpacity="1" shapeRadiiY="0" shapeOffsetMapUnitScale="3x:0,0,0,0,0,0" shapeFillColor="255,255,255,255" shapeBorderWidth="0" shapeSizeMapUnitScale="3x:0,0,0,0,0,0" shapeRadiiMapUnitScale="3x:0,0,0,0,0,0" shapeBorderWidthUnit="MM" shapeRotationType="0" shapeSVGFile="" shapeJoinStyle="64" shapeBorderColor="128,128,128,255" shapeBorderWidthMapUnitScale="3x:0,0,0,0,0,0" shapeRotation="0" shapeType="0" shapeOffsetUnit="MM" shapeRadiiUnit="MM" shapeOffsetX="0" shapeSizeX="0" shapeOffsetY="0" shapeSizeY="0" shapeBlendMode="0" shapeSizeUnit="MM" shapeSizeType="0">
+     <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="fillSymbol">
       <data_defined_properties>
        <Option type="Map">
-        <Option name="name" value="" type="QString"/>
+        <Option type="QString" name="name" value=""/>
         <Option name="properties"/>
-        <Option name="type" value="collection" type="QString"/>
+        <Option type="QString" name="type" value="collection"/>
        </Option>
       </data_defined_properties>
-      <layer pass="0" enabled="1" class="SimpleFill" locked="0">
+      <layer class="SimpleFill" enabled="1" locked="0" pass="0">
        <Option type="Map">
-        <Option name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-        <Option name="color" value="255,255,255,255" type="QString"/>
-        <Option name="joinstyle" value="bevel" type="QString"/>
-        <Option name="offset" value="0,0" type="QString"/>
-        <Option name="offset_map_unit_scale" value="3x:0,0,0,0,0,0" type="QString"/>
-        <Option name="offset_unit" value="MM" type="QString"/>
-        <Option name="outline_color" value="128,128,128,255" type="QString"/>
-        <Option name="outline_style" value="no" type="QString"/>
-        <Option name="outline_width" value="0" type="QString"/>
-        <Option name="outline_width_unit" value="MM" type="QString"/>
-        <Option name="style" value="solid" type="QString"/>
+        <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+        <Option type="QString" name="color" value="255,255,255,255"/>
+        <Option type="QString" name="joinstyle" value="bevel"/>
+        <Option type="QString" name="offset" value="0,0"/>
+        <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+        <Option type="QString" name="offset_unit" value="MM"/>
+        <Option type="QString" name="outline_color" value="128,128,128,255"/>
+        <Option type="QString" name="outline_style" value="no"/>
+        <Option type="QString" name="outline_width" value="0"/>
+        <Option type="QString" name="outline_width_unit" value="MM"/>
+        <Option type="QString" name="style" value="solid"/>
        </Option>
        <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
        <prop k="color" v="255,255,255,255"/>
@@ -102,56 +102,56 @@
        <prop k="style" v="solid"/>
        <data_defined_properties>
         <Option type="Map">
-         <Option name="name" value="" type="QString"/>
+         <Option type="QString" name="name" value=""/>
          <Option name="properties"/>
-         <Option name="type" value="collection" type="QString"/>
+         <Option type="QString" name="type" value="collection"/>
         </Option>
        </data_defined_properties>
       </layer>
      </symbol>
     </background>
-    <shadow shadowOpacity="0.69999999999999996" shadowUnder="0" shadowBlendMode="6" shadowDraw="0" shadowColor="0,0,0,255" shadowRadius="1.5" shadowScale="100" shadowOffsetDist="1" shadowOffsetMapUnitScale="3x:0,0,0,0,0,0" shadowOffsetGlobal="1" shadowRadiusUnit="MM" shadowRadiusAlphaOnly="0" shadowRadiusMapUnitScale="3x:0,0,0,0,0,0" shadowOffsetAngle="135" shadowOffsetUnit="MM"/>
+    <shadow shadowRadiusMapUnitScale="3x:0,0,0,0,0,0" shadowRadiusAlphaOnly="0" shadowOffsetUnit="MM" shadowOffsetGlobal="1" shadowUnder="0" shadowOpacity="0.69999999999999996" shadowColor="0,0,0,255" shadowDraw="0" shadowOffsetMapUnitScale="3x:0,0,0,0,0,0" shadowRadius="1.5" shadowScale="100" shadowOffsetAngle="135" shadowBlendMode="6" shadowOffsetDist="1" shadowRadiusUnit="MM"/>
     <dd_properties>
      <Option type="Map">
-      <Option name="name" value="" type="QString"/>
+      <Option type="QString" name="name" value=""/>
       <Option name="properties"/>
-      <Option name="type" value="collection" type="QString"/>
+      <Option type="QString" name="type" value="collection"/>
      </Option>
     </dd_properties>
     <substitutions/>
    </text-style>
-   <text-format leftDirectionSymbol="&lt;" multilineAlign="3" addDirectionSymbol="0" rightDirectionSymbol=">" formatNumbers="0" useMaxLineLengthForAutoWrap="1" placeDirectionSymbol="0" reverseDirectionSymbol="0" plussign="0" autoWrapLength="0" wrapChar="" decimals="3"/>
-   <placement centroidInside="0" centroidWhole="0" geometryGenerator="" placement="0" overrunDistanceUnit="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" xOffset="0" overrunDistance="0" rotationAngle="0" rotationUnit="AngleDegrees" lineAnchorClipping="0" distMapUnitScale="3x:0,0,0,0,0,0" polygonPlacementFlags="2" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" repeatDistanceUnits="MM" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" geometryGeneratorEnabled="0" dist="0" yOffset="0" priority="5" lineAnchorPercent="0.5" repeatDistance="0" geometryGeneratorType="PointGeometry" layerType="UnknownGeometry" fitInPolygonOnly="0" preserveRotation="1" maxCurvedCharAngleIn="25" offsetType="0" offsetUnits="MM" lineAnchorType="0" maxCurvedCharAngleOut="-25" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" placementFlags="10" distUnits="MM" quadOffset="4"/>
-   <rendering minFeatureSize="0" fontLimitPixelSize="0" obstacleFactor="1" scaleVisibility="0" obstacle="1" drawLabels="1" labelPerPart="0" limitNumLabels="0" obstacleType="1" scaleMin="0" fontMaxPixelSize="10000" maxNumLabels="2000" unplacedVisibility="0" zIndex="0" scaleMax="0" upsidedownLabels="0" fontMinPixelSize="0" displayAll="0" mergeLines="0"/>
+   <text-format placeDirectionSymbol="0" plussign="0" formatNumbers="0" rightDirectionSymbol=">" multilineAlign="3" reverseDirectionSymbol="0" useMaxLineLengthForAutoWrap="1" decimals="3" wrapChar="" autoWrapLength="0" leftDirectionSymbol="&lt;" addDirectionSymbol="0"/>
+   <placement placementFlags="10" rotationUnit="AngleDegrees" rotationAngle="0" yOffset="0" xOffset="0" overrunDistanceMapUnitScale="3x:0,0,0,0,0,0" overrunDistance="0" geometryGeneratorEnabled="0" layerType="UnknownGeometry" labelOffsetMapUnitScale="3x:0,0,0,0,0,0" lineAnchorClipping="0" placement="0" repeatDistanceMapUnitScale="3x:0,0,0,0,0,0" lineAnchorPercent="0.5" geometryGenerator="" maxCurvedCharAngleIn="25" geometryGeneratorType="PointGeometry" preserveRotation="1" distMapUnitScale="3x:0,0,0,0,0,0" quadOffset="4" centroidInside="0" maxCurvedCharAngleOut="-25" overrunDistanceUnit="MM" polygonPlacementFlags="2" distUnits="MM" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" lineAnchorType="0" offsetType="0" repeatDistanceUnits="MM" repeatDistance="0" fitInPolygonOnly="0" centroidWhole="0" dist="0" offsetUnits="MM" priority="5"/>
+   <rendering upsidedownLabels="0" unplacedVisibility="0" obstacleType="1" displayAll="0" scaleMin="0" zIndex="0" scaleVisibility="0" minFeatureSize="0" fontLimitPixelSize="0" drawLabels="1" limitNumLabels="0" labelPerPart="0" maxNumLabels="2000" obstacle="1" fontMaxPixelSize="10000" scaleMax="0" obstacleFactor="1" fontMinPixelSize="0" mergeLines="0"/>
    <dd_properties>
     <Option type="Map">
-     <Option name="name" value="" type="QString"/>
+     <Option type="QString" name="name" value=""/>
      <Option name="properties"/>
-     <Option name="type" value="collection" type="QString"/>
+     <Option type="QString" name="type" value="collection"/>
     </Option>
    </dd_properties>
    <callout type="simple">
     <Option type="Map">
-     <Option name="anchorPoint" value="pole_of_inaccessibility" type="QString"/>
-     <Option name="blendMode" value="0" type="int"/>
-     <Option name="ddProperties" type="Map">
-      <Option name="name" value="" type="QString"/>
+     <Option type="QString" name="anchorPoint" value="pole_of_inaccessibility"/>
+     <Option type="int" name="blendMode" value="0"/>
+     <Option type="Map" name="ddProperties">
+      <Option type="QString" name="name" value=""/>
       <Option name="properties"/>
-      <Option name="type" value="collection" type="QString"/>
+      <Option type="QString" name="type" value="collection"/>
      </Option>
-     <Option name="drawToAllParts" value="false" type="bool"/>
-     <Option name="enabled" value="0" type="QString"/>
-     <Option name="labelAnchorPoint" value="point_on_exterior" type="QString"/>
-     <Option name="lineSymbol" value="&lt;symbol clip_to_extent=&quot;1&quot; name=&quot;symbol&quot; force_rhr=&quot;0&quot; type=&quot;line&quot; alpha=&quot;1&quot;>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option name=&quot;name&quot; value=&quot;&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option name=&quot;type&quot; value=&quot;collection&quot; type=&quot;QString&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;layer pass=&quot;0&quot; enabled=&quot;1&quot; class=&quot;SimpleLine&quot; locked=&quot;0&quot;>&lt;Option type=&quot;Map&quot;>&lt;Option name=&quot;align_dash_pattern&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;capstyle&quot; value=&quot;square&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;customdash&quot; value=&quot;5;2&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;customdash_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;customdash_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;dash_pattern_offset&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;dash_pattern_offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;dash_pattern_offset_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;draw_inside_polygon&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;joinstyle&quot; value=&quot;bevel&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;line_color&quot; value=&quot;60,60,60,255&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;line_style&quot; value=&quot;solid&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;line_width&quot; value=&quot;0.3&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;line_width_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;offset&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;offset_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;ring_filter&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_end&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_end_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_end_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_start&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_start_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;trim_distance_start_unit&quot; value=&quot;MM&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;tweak_dash_pattern_on_corners&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;use_custom_dash&quot; value=&quot;0&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;width_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot; type=&quot;QString&quot;/>&lt;/Option>&lt;prop k=&quot;align_dash_pattern&quot; v=&quot;0&quot;/>&lt;prop k=&quot;capstyle&quot; v=&quot;square&quot;/>&lt;prop k=&quot;customdash&quot; v=&quot;5;2&quot;/>&lt;prop k=&quot;customdash_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;customdash_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;dash_pattern_offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;dash_pattern_offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;dash_pattern_offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;draw_inside_polygon&quot; v=&quot;0&quot;/>&lt;prop k=&quot;joinstyle&quot; v=&quot;bevel&quot;/>&lt;prop k=&quot;line_color&quot; v=&quot;60,60,60,255&quot;/>&lt;prop k=&quot;line_style&quot; v=&quot;solid&quot;/>&lt;prop k=&quot;line_width&quot; v=&quot;0.3&quot;/>&lt;prop k=&quot;line_width_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;ring_filter&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_end_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;trim_distance_start&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_start_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_start_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;tweak_dash_pattern_on_corners&quot; v=&quot;0&quot;/>&lt;prop k=&quot;use_custom_dash&quot; v=&quot;0&quot;/>&lt;prop k=&quot;width_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option name=&quot;name&quot; value=&quot;&quot; type=&quot;QString&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option name=&quot;type&quot; value=&quot;collection&quot; type=&quot;QString&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;/layer>&lt;/symbol>" type="QString"/>
-     <Option name="minLength" value="0" type="double"/>
-     <Option name="minLengthMapUnitScale" value="3x:0,0,0,0,0,0" type="QString"/>
-     <Option name="minLengthUnit" value="MM" type="QString"/>
-     <Option name="offsetFromAnchor" value="0" type="double"/>
-     <Option name="offsetFromAnchorMapUnitScale" value="3x:0,0,0,0,0,0" type="QString"/>
-     <Option name="offsetFromAnchorUnit" value="MM" type="QString"/>
-     <Option name="offsetFromLabel" value="0" type="double"/>
-     <Option name="offsetFromLabelMapUnitScale" value="3x:0,0,0,0,0,0" type="QString"/>
-     <Option name="offsetFromLabelUnit" value="MM" type="QString"/>
+     <Option type="bool" name="drawToAllParts" value="false"/>
+     <Option type="QString" name="enabled" value="0"/>
+     <Option type="QString" name="labelAnchorPoint" value="point_on_exterior"/>
+     <Option type="QString" name="lineSymbol" value="&lt;symbol type=&quot;line&quot; force_rhr=&quot;0&quot; clip_to_extent=&quot;1&quot; alpha=&quot;1&quot; name=&quot;symbol&quot;>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;name&quot; value=&quot;&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;type&quot; value=&quot;collection&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;layer class=&quot;SimpleLine&quot; enabled=&quot;1&quot; locked=&quot;0&quot; pass=&quot;0&quot;>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;align_dash_pattern&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;capstyle&quot; value=&quot;square&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash&quot; value=&quot;5;2&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;customdash_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;dash_pattern_offset_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;draw_inside_polygon&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;joinstyle&quot; value=&quot;bevel&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_color&quot; value=&quot;60,60,60,255&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_style&quot; value=&quot;solid&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_width&quot; value=&quot;0.3&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;line_width_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;offset_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;ring_filter&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_end_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;trim_distance_start_unit&quot; value=&quot;MM&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;tweak_dash_pattern_on_corners&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;use_custom_dash&quot; value=&quot;0&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;width_map_unit_scale&quot; value=&quot;3x:0,0,0,0,0,0&quot;/>&lt;/Option>&lt;prop k=&quot;align_dash_pattern&quot; v=&quot;0&quot;/>&lt;prop k=&quot;capstyle&quot; v=&quot;square&quot;/>&lt;prop k=&quot;customdash&quot; v=&quot;5;2&quot;/>&lt;prop k=&quot;customdash_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;customdash_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;dash_pattern_offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;dash_pattern_offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;dash_pattern_offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;draw_inside_polygon&quot; v=&quot;0&quot;/>&lt;prop k=&quot;joinstyle&quot; v=&quot;bevel&quot;/>&lt;prop k=&quot;line_color&quot; v=&quot;60,60,60,255&quot;/>&lt;prop k=&quot;line_style&quot; v=&quot;solid&quot;/>&lt;prop k=&quot;line_width&quot; v=&quot;0.3&quot;/>&lt;prop k=&quot;line_width_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;offset&quot; v=&quot;0&quot;/>&lt;prop k=&quot;offset_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;offset_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;ring_filter&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_end_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_end_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;trim_distance_start&quot; v=&quot;0&quot;/>&lt;prop k=&quot;trim_distance_start_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;prop k=&quot;trim_distance_start_unit&quot; v=&quot;MM&quot;/>&lt;prop k=&quot;tweak_dash_pattern_on_corners&quot; v=&quot;0&quot;/>&lt;prop k=&quot;use_custom_dash&quot; v=&quot;0&quot;/>&lt;prop k=&quot;width_map_unit_scale&quot; v=&quot;3x:0,0,0,0,0,0&quot;/>&lt;data_defined_properties>&lt;Option type=&quot;Map&quot;>&lt;Option type=&quot;QString&quot; name=&quot;name&quot; value=&quot;&quot;/>&lt;Option name=&quot;properties&quot;/>&lt;Option type=&quot;QString&quot; name=&quot;type&quot; value=&quot;collection&quot;/>&lt;/Option>&lt;/data_defined_properties>&lt;/layer>&lt;/symbol>"/>
+     <Option type="double" name="minLength" value="0"/>
+     <Option type="QString" name="minLengthMapUnitScale" value="3x:0,0,0,0,0,0"/>
+     <Option type="QString" name="minLengthUnit" value="MM"/>
+     <Option type="double" name="offsetFromAnchor" value="0"/>
+     <Option type="QString" name="offsetFromAnchorMapUnitScale" value="3x:0,0,0,0,0,0"/>
+     <Option type="QString" name="offsetFromAnchorUnit" value="MM"/>
+     <Option type="double" name="offsetFromLabel" value="0"/>
+     <Option type="QString" name="offsetFromLabelMapUnitScale" value="3x:0,0,0,0,0,0"/>
+     <Option type="QString" name="offsetFromLabelUnit" value="MM"/>
     </Option>
    </callout>
   </settings>
@@ -164,450 +164,450 @@
  <layerOpacity>1</layerOpacity>
  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
   <activeChecks type="StringList">
-   <Option value="" type="QString"/>
+   <Option type="QString" value=""/>
   </activeChecks>
   <checkConfiguration/>
  </geometryOptions>
- <legend showLabelLegend="0" type="default-vector"/>
+ <legend type="default-vector" showLabelLegend="0"/>
  <referencedLayers/>
  <fieldConfiguration>
-  <field configurationFlags="None" name="heap_uid">
+  <field name="heap_uid" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="scene_id">
+  <field name="scene_id" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="observed_utc">
+  <field name="observed_utc" configurationFlags="None">
    <editWidget type="DateTime">
     <config>
      <Option type="Map">
-      <Option name="allow_null" value="false" type="bool"/>
-      <Option name="calendar_popup" value="true" type="bool"/>
-      <Option name="display_format" value="yyyy-MM-dd HH:mm:ss" type="QString"/>
-      <Option name="field_format" value="yyyy-MM-ddTHH:mm:ss.zzzZ" type="QString"/>
+      <Option type="bool" name="allow_null" value="false"/>
+      <Option type="bool" name="calendar_popup" value="true"/>
+      <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm:ss"/>
+      <Option type="QString" name="field_format" value="yyyy-MM-ddTHH:mm:ss.zzzZ"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="pier">
+  <field name="pier" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="label">
+  <field name="label" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="identification">
+  <field name="identification" configurationFlags="None">
    <editWidget type="ValueMap">
     <config>
      <Option type="Map">
-      <Option name="map" type="List">
+      <Option type="List" name="map">
        <Option type="Map">
-        <Option name="confirmed" value="confirmed" type="QString"/>
+        <Option type="QString" name="confirmed" value="confirmed"/>
        </Option>
        <Option type="Map">
-        <Option name="probable" value="probable" type="QString"/>
+        <Option type="QString" name="probable" value="probable"/>
        </Option>
        <Option type="Map">
-        <Option name="possible" value="possible" type="QString"/>
+        <Option type="QString" name="possible" value="possible"/>
        </Option>
       </Option>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="confidence">
+  <field name="confidence" configurationFlags="None">
    <editWidget type="ValueMap">
     <config>
      <Option type="Map">
-      <Option name="map" type="List">
+      <Option type="List" name="map">
        <Option type="Map">
-        <Option name="high" value="high" type="QString"/>
+        <Option type="QString" name="high" value="high"/>
        </Option>
        <Option type="Map">
-        <Option name="moderate" value="moderate" type="QString"/>
+        <Option type="QString" name="moderate" value="moderate"/>
        </Option>
        <Option type="Map">
-        <Option name="low" value="low" type="QString"/>
+        <Option type="QString" name="low" value="low"/>
        </Option>
       </Option>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="height_m">
+  <field name="height_m" configurationFlags="None">
    <editWidget type="Range">
     <config>
      <Option type="Map">
-      <Option name="AllowNull" value="true" type="bool"/>
-      <Option name="Max" value="60" type="double"/>
-      <Option name="Min" value="0" type="double"/>
-      <Option name="Precision" value="2" type="int"/>
-      <Option name="Step" value="1" type="double"/>
-      <Option name="Style" value="SpinBox" type="QString"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="double" name="Max" value="60"/>
+      <Option type="double" name="Min" value="0"/>
+      <Option type="int" name="Precision" value="2"/>
+      <Option type="double" name="Step" value="1"/>
+      <Option type="QString" name="Style" value="SpinBox"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="height_sigma_m">
+  <field name="height_sigma_m" configurationFlags="None">
    <editWidget type="Range">
     <config>
      <Option type="Map">
-      <Option name="AllowNull" value="true" type="bool"/>
-      <Option name="Max" value="60" type="double"/>
-      <Option name="Min" value="0" type="double"/>
-      <Option name="Precision" value="2" type="int"/>
-      <Option name="Step" value="1" type="double"/>
-      <Option name="Style" value="SpinBox" type="QString"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="double" name="Max" value="60"/>
+      <Option type="double" name="Min" value="0"/>
+      <Option type="int" name="Precision" value="2"/>
+      <Option type="double" name="Step" value="1"/>
+      <Option type="QString" name="Style" value="SpinBox"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="height_method">
+  <field name="height_method" configurationFlags="None">
    <editWidget type="ValueMap">
     <config>
      <Option type="Map">
-      <Option name="map" type="List">
+      <Option type="List" name="map">
        <Option type="Map">
-        <Option name="manual" value="manual" type="QString"/>
+        <Option type="QString" name="manual" value="manual"/>
        </Option>
        <Option type="Map">
-        <Option name="shadow" value="shadow" type="QString"/>
+        <Option type="QString" name="shadow" value="shadow"/>
        </Option>
        <Option type="Map">
-        <Option name="dem" value="dem" type="QString"/>
+        <Option type="QString" name="dem" value="dem"/>
        </Option>
        <Option type="Map">
-        <Option name="imported" value="imported" type="QString"/>
+        <Option type="QString" name="imported" value="imported"/>
        </Option>
       </Option>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="model">
+  <field name="model" configurationFlags="None">
    <editWidget type="ValueMap">
     <config>
      <Option type="Map">
-      <Option name="map" type="List">
+      <Option type="List" name="map">
        <Option type="Map">
-        <Option name="repose" value="repose" type="QString"/>
+        <Option type="QString" name="repose" value="repose"/>
        </Option>
        <Option type="Map">
-        <Option name="prism" value="prism" type="QString"/>
+        <Option type="QString" name="prism" value="prism"/>
        </Option>
        <Option type="Map">
-        <Option name="cone" value="cone" type="QString"/>
+        <Option type="QString" name="cone" value="cone"/>
        </Option>
       </Option>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="repose_deg">
+  <field name="repose_deg" configurationFlags="None">
    <editWidget type="Range">
     <config>
      <Option type="Map">
-      <Option name="AllowNull" value="true" type="bool"/>
-      <Option name="Max" value="60" type="double"/>
-      <Option name="Min" value="20" type="double"/>
-      <Option name="Precision" value="2" type="int"/>
-      <Option name="Step" value="1" type="double"/>
-      <Option name="Style" value="SpinBox" type="QString"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="double" name="Max" value="60"/>
+      <Option type="double" name="Min" value="20"/>
+      <Option type="int" name="Precision" value="2"/>
+      <Option type="double" name="Step" value="1"/>
+      <Option type="QString" name="Style" value="SpinBox"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="density_t_m3">
+  <field name="density_t_m3" configurationFlags="None">
    <editWidget type="Range">
     <config>
      <Option type="Map">
-      <Option name="AllowNull" value="true" type="bool"/>
-      <Option name="Max" value="1.6" type="double"/>
-      <Option name="Min" value="0.4" type="double"/>
-      <Option name="Precision" value="2" type="int"/>
-      <Option name="Step" value="0.05" type="double"/>
-      <Option name="Style" value="SpinBox" type="QString"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="double" name="Max" value="1.6"/>
+      <Option type="double" name="Min" value="0.4"/>
+      <Option type="int" name="Precision" value="2"/>
+      <Option type="double" name="Step" value="0.05"/>
+      <Option type="QString" name="Style" value="SpinBox"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="area_m2">
+  <field name="area_m2" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="height_max_m">
+  <field name="height_max_m" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="volume_m3">
+  <field name="volume_m3" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="volume_lo_m3">
+  <field name="volume_lo_m3" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="volume_hi_m3">
+  <field name="volume_hi_m3" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="tonnage_t">
+  <field name="tonnage_t" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="tonnage_lo_t">
+  <field name="tonnage_lo_t" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="tonnage_hi_t">
+  <field name="tonnage_hi_t" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="volume_note">
+  <field name="volume_note" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="analyst">
+  <field name="analyst" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="created_utc">
+  <field name="created_utc" configurationFlags="None">
    <editWidget type="DateTime">
     <config>
      <Option type="Map">
-      <Option name="allow_null" value="true" type="bool"/>
-      <Option name="calendar_popup" value="true" type="bool"/>
-      <Option name="display_format" value="yyyy-MM-dd HH:mm:ss" type="QString"/>
-      <Option name="field_format" value="yyyy-MM-ddTHH:mm:ss.zzzZ" type="QString"/>
+      <Option type="bool" name="allow_null" value="true"/>
+      <Option type="bool" name="calendar_popup" value="true"/>
+      <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm:ss"/>
+      <Option type="QString" name="field_format" value="yyyy-MM-ddTHH:mm:ss.zzzZ"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="modified_utc">
+  <field name="modified_utc" configurationFlags="None">
    <editWidget type="DateTime">
     <config>
      <Option type="Map">
-      <Option name="allow_null" value="true" type="bool"/>
-      <Option name="calendar_popup" value="true" type="bool"/>
-      <Option name="display_format" value="yyyy-MM-dd HH:mm:ss" type="QString"/>
-      <Option name="field_format" value="yyyy-MM-ddTHH:mm:ss.zzzZ" type="QString"/>
+      <Option type="bool" name="allow_null" value="true"/>
+      <Option type="bool" name="calendar_popup" value="true"/>
+      <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm:ss"/>
+      <Option type="QString" name="field_format" value="yyyy-MM-ddTHH:mm:ss.zzzZ"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="notes">
+  <field name="notes" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="true" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="true"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
  </fieldConfiguration>
  <aliases>
-  <alias index="0" name="Heap UID" field="heap_uid"/>
-  <alias index="1" name="Scene" field="scene_id"/>
-  <alias index="2" name="Observed (UTC)" field="observed_utc"/>
-  <alias index="3" name="Pier" field="pier"/>
-  <alias index="4" name="Label" field="label"/>
-  <alias index="5" name="Identification" field="identification"/>
-  <alias index="6" name="Confidence" field="confidence"/>
-  <alias index="7" name="Height (m)" field="height_m"/>
-  <alias index="8" name="Height +- (m)" field="height_sigma_m"/>
-  <alias index="9" name="Height method" field="height_method"/>
-  <alias index="10" name="Pile model" field="model"/>
-  <alias index="11" name="Angle of repose (deg)" field="repose_deg"/>
-  <alias index="12" name="Bulk density (t/m3)" field="density_t_m3"/>
-  <alias index="13" name="Area (m2)" field="area_m2"/>
-  <alias index="14" name="Tallest pile (m)" field="height_max_m"/>
-  <alias index="15" name="Volume (m3)" field="volume_m3"/>
-  <alias index="16" name="Volume low (m3)" field="volume_lo_m3"/>
-  <alias index="17" name="Volume high (m3)" field="volume_hi_m3"/>
-  <alias index="18" name="Tonnage (t)" field="tonnage_t"/>
-  <alias index="19" name="Tonnage low (t)" field="tonnage_lo_t"/>
-  <alias index="20" name="Tonnage high (t)" field="tonnage_hi_t"/>
-  <alias index="21" name="Volume note" field="volume_note"/>
-  <alias index="22" name="Analyst" field="analyst"/>
-  <alias index="23" name="Created (UTC)" field="created_utc"/>
-  <alias index="24" name="Modified (UTC)" field="modified_utc"/>
-  <alias index="25" name="Notes" field="notes"/>
+  <alias name="Heap UID" field="heap_uid" index="0"/>
+  <alias name="Scene" field="scene_id" index="1"/>
+  <alias name="Observed (UTC)" field="observed_utc" index="2"/>
+  <alias name="Pier" field="pier" index="3"/>
+  <alias name="Label" field="label" index="4"/>
+  <alias name="Identification" field="identification" index="5"/>
+  <alias name="Confidence" field="confidence" index="6"/>
+  <alias name="Height (m)" field="height_m" index="7"/>
+  <alias name="Height +- (m)" field="height_sigma_m" index="8"/>
+  <alias name="Height method" field="height_method" index="9"/>
+  <alias name="Pile model" field="model" index="10"/>
+  <alias name="Angle of repose (deg)" field="repose_deg" index="11"/>
+  <alias name="Bulk density (t/m3)" field="density_t_m3" index="12"/>
+  <alias name="Area (m2)" field="area_m2" index="13"/>
+  <alias name="Tallest pile (m)" field="height_max_m" index="14"/>
+  <alias name="Volume (m3)" field="volume_m3" index="15"/>
+  <alias name="Volume low (m3)" field="volume_lo_m3" index="16"/>
+  <alias name="Volume high (m3)" field="volume_hi_m3" index="17"/>
+  <alias name="Tonnage (t)" field="tonnage_t" index="18"/>
+  <alias name="Tonnage low (t)" field="tonnage_lo_t" index="19"/>
+  <alias name="Tonnage high (t)" field="tonnage_hi_t" index="20"/>
+  <alias name="Volume note" field="volume_note" index="21"/>
+  <alias name="Analyst" field="analyst" index="22"/>
+  <alias name="Created (UTC)" field="created_utc" index="23"/>
+  <alias name="Modified (UTC)" field="modified_utc" index="24"/>
+  <alias name="Notes" field="notes" index="25"/>
  </aliases>
  <defaults>
-  <default applyOnUpdate="0" field="heap_uid" expression="uuid('WithoutBraces')"/>
-  <default applyOnUpdate="0" field="scene_id" expression=""/>
-  <default applyOnUpdate="0" field="observed_utc" expression=""/>
-  <default applyOnUpdate="0" field="pier" expression=""/>
-  <default applyOnUpdate="0" field="label" expression=""/>
-  <default applyOnUpdate="0" field="identification" expression=""/>
-  <default applyOnUpdate="0" field="confidence" expression=""/>
-  <default applyOnUpdate="0" field="height_m" expression=""/>
-  <default applyOnUpdate="0" field="height_sigma_m" expression=""/>
-  <default applyOnUpdate="0" field="height_method" expression=""/>
-  <default applyOnUpdate="0" field="model" expression=""/>
-  <default applyOnUpdate="0" field="repose_deg" expression=""/>
-  <default applyOnUpdate="0" field="density_t_m3" expression=""/>
-  <default applyOnUpdate="0" field="area_m2" expression=""/>
-  <default applyOnUpdate="0" field="height_max_m" expression=""/>
-  <default applyOnUpdate="0" field="volume_m3" expression=""/>
-  <default applyOnUpdate="0" field="volume_lo_m3" expression=""/>
-  <default applyOnUpdate="0" field="volume_hi_m3" expression=""/>
-  <default applyOnUpdate="0" field="tonnage_t" expression=""/>
-  <default applyOnUpdate="0" field="tonnage_lo_t" expression=""/>
-  <default applyOnUpdate="0" field="tonnage_hi_t" expression=""/>
-  <default applyOnUpdate="0" field="volume_note" expression=""/>
-  <default applyOnUpdate="0" field="analyst" expression=""/>
-  <default applyOnUpdate="0" field="created_utc" expression=""/>
-  <default applyOnUpdate="0" field="modified_utc" expression=""/>
-  <default applyOnUpdate="0" field="notes" expression=""/>
+  <default expression="uuid('WithoutBraces')" field="heap_uid" applyOnUpdate="0"/>
+  <default expression="" field="scene_id" applyOnUpdate="0"/>
+  <default expression="" field="observed_utc" applyOnUpdate="0"/>
+  <default expression="" field="pier" applyOnUpdate="0"/>
+  <default expression="" field="label" applyOnUpdate="0"/>
+  <default expression="" field="identification" applyOnUpdate="0"/>
+  <default expression="" field="confidence" applyOnUpdate="0"/>
+  <default expression="" field="height_m" applyOnUpdate="0"/>
+  <default expression="" field="height_sigma_m" applyOnUpdate="0"/>
+  <default expression="" field="height_method" applyOnUpdate="0"/>
+  <default expression="" field="model" applyOnUpdate="0"/>
+  <default expression="" field="repose_deg" applyOnUpdate="0"/>
+  <default expression="" field="density_t_m3" applyOnUpdate="0"/>
+  <default expression="" field="area_m2" applyOnUpdate="0"/>
+  <default expression="" field="height_max_m" applyOnUpdate="0"/>
+  <default expression="" field="volume_m3" applyOnUpdate="0"/>
+  <default expression="" field="volume_lo_m3" applyOnUpdate="0"/>
+  <default expression="" field="volume_hi_m3" applyOnUpdate="0"/>
+  <default expression="" field="tonnage_t" applyOnUpdate="0"/>
+  <default expression="" field="tonnage_lo_t" applyOnUpdate="0"/>
+  <default expression="" field="tonnage_hi_t" applyOnUpdate="0"/>
+  <default expression="" field="volume_note" applyOnUpdate="0"/>
+  <default expression="" field="analyst" applyOnUpdate="0"/>
+  <default expression="" field="created_utc" applyOnUpdate="0"/>
+  <default expression="" field="modified_utc" applyOnUpdate="0"/>
+  <default expression="" field="notes" applyOnUpdate="0"/>
  </defaults>
  <constraints>
-  <constraint exp_strength="0" field="heap_uid" constraints="3" unique_strength="1" notnull_strength="1"/>
-  <constraint exp_strength="0" field="scene_id" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="observed_utc" constraints="1" unique_strength="0" notnull_strength="1"/>
-  <constraint exp_strength="0" field="pier" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="label" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="1" field="identification" constraints="4" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="1" field="confidence" constraints="4" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="1" field="height_m" constraints="5" unique_strength="0" notnull_strength="1"/>
-  <constraint exp_strength="1" field="height_sigma_m" constraints="4" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="1" field="height_method" constraints="4" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="1" field="model" constraints="5" unique_strength="0" notnull_strength="1"/>
-  <constraint exp_strength="1" field="repose_deg" constraints="5" unique_strength="0" notnull_strength="1"/>
-  <constraint exp_strength="1" field="density_t_m3" constraints="5" unique_strength="0" notnull_strength="1"/>
-  <constraint exp_strength="0" field="area_m2" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="height_max_m" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="volume_m3" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="volume_lo_m3" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="volume_hi_m3" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="tonnage_t" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="tonnage_lo_t" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="tonnage_hi_t" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="volume_note" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="analyst" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="created_utc" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="modified_utc" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="notes" constraints="0" unique_strength="0" notnull_strength="0"/>
+  <constraint unique_strength="1" exp_strength="0" field="heap_uid" notnull_strength="1" constraints="3"/>
+  <constraint unique_strength="0" exp_strength="0" field="scene_id" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="observed_utc" notnull_strength="1" constraints="1"/>
+  <constraint unique_strength="0" exp_strength="0" field="pier" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="label" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="1" field="identification" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="1" field="confidence" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="1" field="height_m" notnull_strength="1" constraints="5"/>
+  <constraint unique_strength="0" exp_strength="1" field="height_sigma_m" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="1" field="height_method" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="1" field="model" notnull_strength="1" constraints="5"/>
+  <constraint unique_strength="0" exp_strength="1" field="repose_deg" notnull_strength="1" constraints="5"/>
+  <constraint unique_strength="0" exp_strength="1" field="density_t_m3" notnull_strength="1" constraints="5"/>
+  <constraint unique_strength="0" exp_strength="0" field="area_m2" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="height_max_m" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="volume_m3" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="volume_lo_m3" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="volume_hi_m3" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="tonnage_t" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="tonnage_lo_t" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="tonnage_hi_t" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="volume_note" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="analyst" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="created_utc" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="modified_utc" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
  </constraints>
  <constraintExpressions>
-  <constraint exp="" field="heap_uid" desc=""/>
-  <constraint exp="" field="scene_id" desc=""/>
-  <constraint exp="" field="observed_utc" desc=""/>
-  <constraint exp="" field="pier" desc=""/>
-  <constraint exp="" field="label" desc=""/>
-  <constraint exp="&quot;identification&quot; IS NULL OR (&quot;identification&quot; IN ('confirmed', 'probable', 'possible'))" field="identification" desc="Identification: one of confirmed, probable, possible"/>
-  <constraint exp="&quot;confidence&quot; IS NULL OR (&quot;confidence&quot; IN ('high', 'moderate', 'low'))" field="confidence" desc="Confidence: one of high, moderate, low"/>
-  <constraint exp="&quot;height_m&quot; > 0 AND &quot;height_m&quot; &lt;= 60" field="height_m" desc="Height (m): above 0 to 60"/>
-  <constraint exp="&quot;height_sigma_m&quot; IS NULL OR (&quot;height_sigma_m&quot; >= 0 AND &quot;height_sigma_m&quot; &lt;= 60)" field="height_sigma_m" desc="Height +- (m): from 0 to 60"/>
-  <constraint exp="&quot;height_method&quot; IS NULL OR (&quot;height_method&quot; IN ('manual', 'shadow', 'dem', 'imported'))" field="height_method" desc="Height method: one of manual, shadow, dem, imported"/>
-  <constraint exp="&quot;model&quot; IN ('repose', 'prism', 'cone')" field="model" desc="Pile model: one of repose, prism, cone"/>
-  <constraint exp="&quot;repose_deg&quot; >= 20 AND &quot;repose_deg&quot; &lt;= 60" field="repose_deg" desc="Angle of repose (deg): from 20 to 60"/>
-  <constraint exp="&quot;density_t_m3&quot; >= 0.4 AND &quot;density_t_m3&quot; &lt;= 1.6" field="density_t_m3" desc="Bulk density (t/m3): from 0.4 to 1.6"/>
-  <constraint exp="" field="area_m2" desc=""/>
-  <constraint exp="" field="height_max_m" desc=""/>
-  <constraint exp="" field="volume_m3" desc=""/>
-  <constraint exp="" field="volume_lo_m3" desc=""/>
-  <constraint exp="" field="volume_hi_m3" desc=""/>
-  <constraint exp="" field="tonnage_t" desc=""/>
-  <constraint exp="" field="tonnage_lo_t" desc=""/>
-  <constraint exp="" field="tonnage_hi_t" desc=""/>
-  <constraint exp="" field="volume_note" desc=""/>
-  <constraint exp="" field="analyst" desc=""/>
-  <constraint exp="" field="created_utc" desc=""/>
-  <constraint exp="" field="modified_utc" desc=""/>
-  <constraint exp="" field="notes" desc=""/>
+  <constraint desc="" field="heap_uid" exp=""/>
+  <constraint desc="" field="scene_id" exp=""/>
+  <constraint desc="" field="observed_utc" exp=""/>
+  <constraint desc="" field="pier" exp=""/>
+  <constraint desc="" field="label" exp=""/>
+  <constraint desc="Identification: one of confirmed, probable, possible" field="identification" exp="&quot;identification&quot; IS NULL OR (&quot;identification&quot; IN ('confirmed', 'probable', 'possible'))"/>
+  <constraint desc="Confidence: one of high, moderate, low" field="confidence" exp="&quot;confidence&quot; IS NULL OR (&quot;confidence&quot; IN ('high', 'moderate', 'low'))"/>
+  <constraint desc="Height (m): above 0 to 60" field="height_m" exp="&quot;height_m&quot; > 0 AND &quot;height_m&quot; &lt;= 60"/>
+  <constraint desc="Height +- (m): from 0 to 60" field="height_sigma_m" exp="&quot;height_sigma_m&quot; IS NULL OR (&quot;height_sigma_m&quot; >= 0 AND &quot;height_sigma_m&quot; &lt;= 60)"/>
+  <constraint desc="Height method: one of manual, shadow, dem, imported" field="height_method" exp="&quot;height_method&quot; IS NULL OR (&quot;height_method&quot; IN ('manual', 'shadow', 'dem', 'imported'))"/>
+  <constraint desc="Pile model: one of repose, prism, cone" field="model" exp="&quot;model&quot; IN ('repose', 'prism', 'cone')"/>
+  <constraint desc="Angle of repose (deg): from 20 to 60" field="repose_deg" exp="&quot;repose_deg&quot; >= 20 AND &quot;repose_deg&quot; &lt;= 60"/>
+  <constraint desc="Bulk density (t/m3): from 0.4 to 1.6" field="density_t_m3" exp="&quot;density_t_m3&quot; >= 0.4 AND &quot;density_t_m3&quot; &lt;= 1.6"/>
+  <constraint desc="" field="area_m2" exp=""/>
+  <constraint desc="" field="height_max_m" exp=""/>
+  <constraint desc="" field="volume_m3" exp=""/>
+  <constraint desc="" field="volume_lo_m3" exp=""/>
+  <constraint desc="" field="volume_hi_m3" exp=""/>
+  <constraint desc="" field="tonnage_t" exp=""/>
+  <constraint desc="" field="tonnage_lo_t" exp=""/>
+  <constraint desc="" field="tonnage_hi_t" exp=""/>
+  <constraint desc="" field="volume_note" exp=""/>
+  <constraint desc="" field="analyst" exp=""/>
+  <constraint desc="" field="created_utc" exp=""/>
+  <constraint desc="" field="modified_utc" exp=""/>
+  <constraint desc="" field="notes" exp=""/>
  </constraintExpressions>
  <expressionfields/>
  <attributeactions/>
- <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
+ <attributetableconfig sortOrder="0" sortExpression="" actionWidgetStyle="dropDown">
   <columns/>
  </attributetableconfig>
  <conditionalstyles>
@@ -623,32 +623,32 @@
  <featformsuppress>0</featformsuppress>
  <editorlayout>generatedlayout</editorlayout>
  <editable>
-  <field name="analyst" editable="1"/>
-  <field name="area_m2" editable="0"/>
-  <field name="confidence" editable="1"/>
-  <field name="created_utc" editable="1"/>
-  <field name="density_t_m3" editable="1"/>
-  <field name="heap_uid" editable="1"/>
-  <field name="height_m" editable="1"/>
-  <field name="height_max_m" editable="0"/>
-  <field name="height_method" editable="1"/>
-  <field name="height_sigma_m" editable="1"/>
-  <field name="identification" editable="1"/>
-  <field name="label" editable="1"/>
-  <field name="model" editable="1"/>
-  <field name="modified_utc" editable="1"/>
-  <field name="notes" editable="1"/>
-  <field name="observed_utc" editable="1"/>
-  <field name="pier" editable="1"/>
-  <field name="repose_deg" editable="1"/>
-  <field name="scene_id" editable="1"/>
-  <field name="tonnage_hi_t" editable="0"/>
-  <field name="tonnage_lo_t" editable="0"/>
-  <field name="tonnage_t" editable="0"/>
-  <field name="volume_hi_m3" editable="0"/>
-  <field name="volume_lo_m3" editable="0"/>
-  <field name="volume_m3" editable="0"/>
-  <field name="volume_note" editable="0"/>
+  <field editable="1" name="analyst"/>
+  <field editable="0" name="area_m2"/>
+  <field editable="1" name="confidence"/>
+  <field editable="1" name="created_utc"/>
+  <field editable="1" name="density_t_m3"/>
+  <field editable="1" name="heap_uid"/>
+  <field editable="1" name="height_m"/>
+  <field editable="0" name="height_max_m"/>
+  <field editable="1" name="height_method"/>
+  <field editable="1" name="height_sigma_m"/>
+  <field editable="1" name="identification"/>
+  <field editable="1" name="label"/>
+  <field editable="1" name="model"/>
+  <field editable="1" name="modified_utc"/>
+  <field editable="1" name="notes"/>
+  <field editable="1" name="observed_utc"/>
+  <field editable="1" name="pier"/>
+  <field editable="1" name="repose_deg"/>
+  <field editable="1" name="scene_id"/>
+  <field editable="0" name="tonnage_hi_t"/>
+  <field editable="0" name="tonnage_lo_t"/>
+  <field editable="0" name="tonnage_t"/>
+  <field editable="0" name="volume_hi_m3"/>
+  <field editable="0" name="volume_lo_m3"/>
+  <field editable="0" name="volume_m3"/>
+  <field editable="0" name="volume_note"/>
  </editable>
  <labelOnTop/>
  <reuseLastValue/>

@@ -1,12 +1,12 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis minScale="1e+08" version="3.22.16-Białowieża" readOnly="0" hasScaleBasedVisibilityFlag="0" maxScale="0" styleCategories="AllStyleCategories">
+<qgis minScale="1e+08" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
  <flags>
   <Identifiable>1</Identifiable>
   <Removable>1</Removable>
   <Searchable>1</Searchable>
   <Private>0</Private>
  </flags>
- <temporal durationField="" fixedDuration="0" durationUnit="min" enabled="0" endExpression="" limitMode="0" startField="" startExpression="" endField="" mode="0" accumulate="0">
+ <temporal limitMode="0" startField="" durationField="" enabled="0" endExpression="" startExpression="" durationUnit="min" fixedDuration="0" accumulate="0" mode="0" endField="">
   <fixedRange>
    <start></start>
    <end></end>
@@ -17,219 +17,219 @@
  </customproperties>
  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
   <activeChecks type="StringList">
-   <Option value="" type="QString"/>
+   <Option type="QString" value=""/>
   </activeChecks>
   <checkConfiguration/>
  </geometryOptions>
- <legend showLabelLegend="0" type="default-vector"/>
+ <legend type="default-vector" showLabelLegend="0"/>
  <referencedLayers/>
  <fieldConfiguration>
-  <field configurationFlags="None" name="scene_id">
+  <field name="scene_id" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="sensor">
+  <field name="sensor" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="acquired_utc">
+  <field name="acquired_utc" configurationFlags="None">
    <editWidget type="DateTime">
     <config>
      <Option type="Map">
-      <Option name="allow_null" value="true" type="bool"/>
-      <Option name="calendar_popup" value="true" type="bool"/>
-      <Option name="display_format" value="yyyy-MM-dd HH:mm:ss" type="QString"/>
-      <Option name="field_format" value="yyyy-MM-ddTHH:mm:ss.zzzZ" type="QString"/>
+      <Option type="bool" name="allow_null" value="true"/>
+      <Option type="bool" name="calendar_popup" value="true"/>
+      <Option type="QString" name="display_format" value="yyyy-MM-dd HH:mm:ss"/>
+      <Option type="QString" name="field_format" value="yyyy-MM-ddTHH:mm:ss.zzzZ"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="gsd_m">
+  <field name="gsd_m" configurationFlags="None">
    <editWidget type="Range">
     <config>
      <Option type="Map">
-      <Option name="AllowNull" value="true" type="bool"/>
-      <Option name="Max" value="100" type="double"/>
-      <Option name="Min" value="0" type="double"/>
-      <Option name="Precision" value="2" type="int"/>
-      <Option name="Step" value="1" type="double"/>
-      <Option name="Style" value="SpinBox" type="QString"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="double" name="Max" value="100"/>
+      <Option type="double" name="Min" value="0"/>
+      <Option type="int" name="Precision" value="2"/>
+      <Option type="double" name="Step" value="1"/>
+      <Option type="QString" name="Style" value="SpinBox"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="sun_elevation_deg">
+  <field name="sun_elevation_deg" configurationFlags="None">
    <editWidget type="Range">
     <config>
      <Option type="Map">
-      <Option name="AllowNull" value="true" type="bool"/>
-      <Option name="Max" value="90" type="double"/>
-      <Option name="Min" value="-90" type="double"/>
-      <Option name="Precision" value="2" type="int"/>
-      <Option name="Step" value="1" type="double"/>
-      <Option name="Style" value="SpinBox" type="QString"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="double" name="Max" value="90"/>
+      <Option type="double" name="Min" value="-90"/>
+      <Option type="int" name="Precision" value="2"/>
+      <Option type="double" name="Step" value="1"/>
+      <Option type="QString" name="Style" value="SpinBox"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="sun_azimuth_deg">
+  <field name="sun_azimuth_deg" configurationFlags="None">
    <editWidget type="Range">
     <config>
      <Option type="Map">
-      <Option name="AllowNull" value="true" type="bool"/>
-      <Option name="Max" value="360" type="double"/>
-      <Option name="Min" value="0" type="double"/>
-      <Option name="Precision" value="2" type="int"/>
-      <Option name="Step" value="1" type="double"/>
-      <Option name="Style" value="SpinBox" type="QString"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="double" name="Max" value="360"/>
+      <Option type="double" name="Min" value="0"/>
+      <Option type="int" name="Precision" value="2"/>
+      <Option type="double" name="Step" value="1"/>
+      <Option type="QString" name="Style" value="SpinBox"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="off_nadir_deg">
+  <field name="off_nadir_deg" configurationFlags="None">
    <editWidget type="Range">
     <config>
      <Option type="Map">
-      <Option name="AllowNull" value="true" type="bool"/>
-      <Option name="Max" value="90" type="double"/>
-      <Option name="Min" value="0" type="double"/>
-      <Option name="Precision" value="2" type="int"/>
-      <Option name="Step" value="1" type="double"/>
-      <Option name="Style" value="SpinBox" type="QString"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="double" name="Max" value="90"/>
+      <Option type="double" name="Min" value="0"/>
+      <Option type="int" name="Precision" value="2"/>
+      <Option type="double" name="Step" value="1"/>
+      <Option type="QString" name="Style" value="SpinBox"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="incidence_deg">
+  <field name="incidence_deg" configurationFlags="None">
    <editWidget type="Range">
     <config>
      <Option type="Map">
-      <Option name="AllowNull" value="true" type="bool"/>
-      <Option name="Max" value="90" type="double"/>
-      <Option name="Min" value="0" type="double"/>
-      <Option name="Precision" value="2" type="int"/>
-      <Option name="Step" value="1" type="double"/>
-      <Option name="Style" value="SpinBox" type="QString"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="double" name="Max" value="90"/>
+      <Option type="double" name="Min" value="0"/>
+      <Option type="int" name="Precision" value="2"/>
+      <Option type="double" name="Step" value="1"/>
+      <Option type="QString" name="Style" value="SpinBox"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="view_azimuth_deg">
+  <field name="view_azimuth_deg" configurationFlags="None">
    <editWidget type="Range">
     <config>
      <Option type="Map">
-      <Option name="AllowNull" value="true" type="bool"/>
-      <Option name="Max" value="360" type="double"/>
-      <Option name="Min" value="0" type="double"/>
-      <Option name="Precision" value="2" type="int"/>
-      <Option name="Step" value="1" type="double"/>
-      <Option name="Style" value="SpinBox" type="QString"/>
+      <Option type="bool" name="AllowNull" value="true"/>
+      <Option type="double" name="Max" value="360"/>
+      <Option type="double" name="Min" value="0"/>
+      <Option type="int" name="Precision" value="2"/>
+      <Option type="double" name="Step" value="1"/>
+      <Option type="QString" name="Style" value="SpinBox"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="source">
+  <field name="source" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="raster_path">
+  <field name="raster_path" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="false" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
-  <field configurationFlags="None" name="notes">
+  <field name="notes" configurationFlags="None">
    <editWidget type="TextEdit">
     <config>
      <Option type="Map">
-      <Option name="IsMultiline" value="true" type="bool"/>
-      <Option name="UseHtml" value="false" type="bool"/>
+      <Option type="bool" name="IsMultiline" value="true"/>
+      <Option type="bool" name="UseHtml" value="false"/>
      </Option>
     </config>
    </editWidget>
   </field>
  </fieldConfiguration>
  <aliases>
-  <alias index="0" name="Scene" field="scene_id"/>
-  <alias index="1" name="Sensor" field="sensor"/>
-  <alias index="2" name="Acquired (UTC)" field="acquired_utc"/>
-  <alias index="3" name="GSD (m)" field="gsd_m"/>
-  <alias index="4" name="Sun elevation (deg)" field="sun_elevation_deg"/>
-  <alias index="5" name="Sun azimuth (deg)" field="sun_azimuth_deg"/>
-  <alias index="6" name="Off-nadir (deg)" field="off_nadir_deg"/>
-  <alias index="7" name="Incidence (deg)" field="incidence_deg"/>
-  <alias index="8" name="View azimuth (deg)" field="view_azimuth_deg"/>
-  <alias index="9" name="Source" field="source"/>
-  <alias index="10" name="Raster path" field="raster_path"/>
-  <alias index="11" name="Notes" field="notes"/>
+  <alias name="Scene" field="scene_id" index="0"/>
+  <alias name="Sensor" field="sensor" index="1"/>
+  <alias name="Acquired (UTC)" field="acquired_utc" index="2"/>
+  <alias name="GSD (m)" field="gsd_m" index="3"/>
+  <alias name="Sun elevation (deg)" field="sun_elevation_deg" index="4"/>
+  <alias name="Sun azimuth (deg)" field="sun_azimuth_deg" index="5"/>
+  <alias name="Off-nadir (deg)" field="off_nadir_deg" index="6"/>
+  <alias name="Incidence (deg)" field="incidence_deg" index="7"/>
+  <alias name="View azimuth (deg)" field="view_azimuth_deg" index="8"/>
+  <alias name="Source" field="source" index="9"/>
+  <alias name="Raster path" field="raster_path" index="10"/>
+  <alias name="Notes" field="notes" index="11"/>
  </aliases>
  <defaults>
-  <default applyOnUpdate="0" field="scene_id" expression=""/>
-  <default applyOnUpdate="0" field="sensor" expression=""/>
-  <default applyOnUpdate="0" field="acquired_utc" expression=""/>
-  <default applyOnUpdate="0" field="gsd_m" expression=""/>
-  <default applyOnUpdate="0" field="sun_elevation_deg" expression=""/>
-  <default applyOnUpdate="0" field="sun_azimuth_deg" expression=""/>
-  <default applyOnUpdate="0" field="off_nadir_deg" expression=""/>
-  <default applyOnUpdate="0" field="incidence_deg" expression=""/>
-  <default applyOnUpdate="0" field="view_azimuth_deg" expression=""/>
-  <default applyOnUpdate="0" field="source" expression=""/>
-  <default applyOnUpdate="0" field="raster_path" expression=""/>
-  <default applyOnUpdate="0" field="notes" expression=""/>
+  <default expression="" field="scene_id" applyOnUpdate="0"/>
+  <default expression="" field="sensor" applyOnUpdate="0"/>
+  <default expression="" field="acquired_utc" applyOnUpdate="0"/>
+  <default expression="" field="gsd_m" applyOnUpdate="0"/>
+  <default expression="" field="sun_elevation_deg" applyOnUpdate="0"/>
+  <default expression="" field="sun_azimuth_deg" applyOnUpdate="0"/>
+  <default expression="" field="off_nadir_deg" applyOnUpdate="0"/>
+  <default expression="" field="incidence_deg" applyOnUpdate="0"/>
+  <default expression="" field="view_azimuth_deg" applyOnUpdate="0"/>
+  <default expression="" field="source" applyOnUpdate="0"/>
+  <default expression="" field="raster_path" applyOnUpdate="0"/>
+  <default expression="" field="notes" applyOnUpdate="0"/>
  </defaults>
  <constraints>
-  <constraint exp_strength="0" field="scene_id" constraints="3" unique_strength="1" notnull_strength="1"/>
-  <constraint exp_strength="0" field="sensor" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="acquired_utc" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="1" field="gsd_m" constraints="4" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="1" field="sun_elevation_deg" constraints="4" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="1" field="sun_azimuth_deg" constraints="4" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="1" field="off_nadir_deg" constraints="4" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="1" field="incidence_deg" constraints="4" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="1" field="view_azimuth_deg" constraints="4" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="source" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="raster_path" constraints="0" unique_strength="0" notnull_strength="0"/>
-  <constraint exp_strength="0" field="notes" constraints="0" unique_strength="0" notnull_strength="0"/>
+  <constraint unique_strength="1" exp_strength="0" field="scene_id" notnull_strength="1" constraints="3"/>
+  <constraint unique_strength="0" exp_strength="0" field="sensor" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="acquired_utc" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="1" field="gsd_m" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="1" field="sun_elevation_deg" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="1" field="sun_azimuth_deg" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="1" field="off_nadir_deg" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="1" field="incidence_deg" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="1" field="view_azimuth_deg" notnull_strength="0" constraints="4"/>
+  <constraint unique_strength="0" exp_strength="0" field="source" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="raster_path" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
  </constraints>
  <constraintExpressions>
-  <constraint exp="" field="scene_id" desc=""/>
-  <constraint exp="" field="sensor" desc=""/>
-  <constraint exp="" field="acquired_utc" desc=""/>
-  <constraint exp="&quot;gsd_m&quot; IS NULL OR (&quot;gsd_m&quot; > 0 AND &quot;gsd_m&quot; &lt;= 100)" field="gsd_m" desc="GSD (m): above 0 to 100"/>
-  <constraint exp="&quot;sun_elevation_deg&quot; IS NULL OR (&quot;sun_elevation_deg&quot; >= -90 AND &quot;sun_elevation_deg&quot; &lt;= 90)" field="sun_elevation_deg" desc="Sun elevation (deg): from -90 to 90"/>
-  <constraint exp="&quot;sun_azimuth_deg&quot; IS NULL OR (&quot;sun_azimuth_deg&quot; >= 0 AND &quot;sun_azimuth_deg&quot; &lt;= 360)" field="sun_azimuth_deg" desc="Sun azimuth (deg): from 0 to 360"/>
-  <constraint exp="&quot;off_nadir_deg&quot; IS NULL OR (&quot;off_nadir_deg&quot; >= 0 AND &quot;off_nadir_deg&quot; &lt;= 90)" field="off_nadir_deg" desc="Off-nadir (deg): from 0 to 90"/>
-  <constraint exp="&quot;incidence_deg&quot; IS NULL OR (&quot;incidence_deg&quot; >= 0 AND &quot;incidence_deg&quot; &lt;= 90)" field="incidence_deg" desc="Incidence (deg): from 0 to 90"/>
-  <constraint exp="&quot;view_azimuth_deg&quot; IS NULL OR (&quot;view_azimuth_deg&quot; >= 0 AND &quot;view_azimuth_deg&quot; &lt;= 360)" field="view_azimuth_deg" desc="View azimuth (deg): from 0 to 360"/>
-  <constraint exp="" field="source" desc=""/>
-  <constraint exp="" field="raster_path" desc=""/>
-  <constraint exp="" field="notes" desc=""/>
+  <constraint desc="" field="scene_id" exp=""/>
+  <constraint desc="" field="sensor" exp=""/>
+  <constraint desc="" field="acquired_utc" exp=""/>
+  <constraint desc="GSD (m): above 0 to 100" field="gsd_m" exp="&quot;gsd_m&quot; IS NULL OR (&quot;gsd_m&quot; > 0 AND &quot;gsd_m&quot; &lt;= 100)"/>
+  <constraint desc="Sun elevation (deg): from -90 to 90" field="sun_elevation_deg" exp="&quot;sun_elevation_deg&quot; IS NULL OR (&quot;sun_elevation_deg&quot; >= -90 AND &quot;sun_elevation_deg&quot; &lt;= 90)"/>
+  <constraint desc="Sun azimuth (deg): from 0 to 360" field="sun_azimuth_deg" exp="&quot;sun_azimuth_deg&quot; IS NULL OR (&quot;sun_azimuth_deg&quot; >= 0 AND &quot;sun_azimuth_deg&quot; &lt;= 360)"/>
+  <constraint desc="Off-nadir (deg): from 0 to 90" field="off_nadir_deg" exp="&quot;off_nadir_deg&quot; IS NULL OR (&quot;off_nadir_deg&quot; >= 0 AND &quot;off_nadir_deg&quot; &lt;= 90)"/>
+  <constraint desc="Incidence (deg): from 0 to 90" field="incidence_deg" exp="&quot;incidence_deg&quot; IS NULL OR (&quot;incidence_deg&quot; >= 0 AND &quot;incidence_deg&quot; &lt;= 90)"/>
+  <constraint desc="View azimuth (deg): from 0 to 360" field="view_azimuth_deg" exp="&quot;view_azimuth_deg&quot; IS NULL OR (&quot;view_azimuth_deg&quot; >= 0 AND &quot;view_azimuth_deg&quot; &lt;= 360)"/>
+  <constraint desc="" field="source" exp=""/>
+  <constraint desc="" field="raster_path" exp=""/>
+  <constraint desc="" field="notes" exp=""/>
  </constraintExpressions>
  <expressionfields/>
  <attributeactions/>
- <attributetableconfig actionWidgetStyle="dropDown" sortExpression="" sortOrder="0">
+ <attributetableconfig sortOrder="0" sortExpression="" actionWidgetStyle="dropDown">
   <columns/>
  </attributetableconfig>
  <conditionalstyles>
@@ -245,18 +245,18 @@
  <featformsuppress>0</featformsuppress>
  <editorlayout>generatedlayout</editorlayout>
  <editable>
-  <field name="acquired_utc" editable="1"/>
-  <field name="gsd_m" editable="1"/>
-  <field name="incidence_deg" editable="1"/>
-  <field name="notes" editable="1"/>
-  <field name="off_nadir_deg" editable="1"/>
-  <field name="raster_path" editable="1"/>
-  <field name="scene_id" editable="1"/>
-  <field name="sensor" editable="1"/>
-  <field name="source" editable="1"/>
-  <field name="sun_azimuth_deg" editable="1"/>
-  <field name="sun_elevation_deg" editable="1"/>
-  <field name="view_azimuth_deg" editable="1"/>
+  <field editable="1" name="acquired_utc"/>
+  <field editable="1" name="gsd_m"/>
+  <field editable="1" name="incidence_deg"/>
+  <field editable="1" name="notes"/>
+  <field editable="1" name="off_nadir_deg"/>
+  <field editable="1" name="raster_path"/>
+  <field editable="1" name="scene_id"/>
+  <field editable="1" name="sensor"/>
+  <field editable="1" name="source"/>
+  <field editable="1" name="sun_azimuth_deg"/>
+  <field editable="1" name="sun_elevation_deg"/>
+  <field editable="1" name="view_azimuth_deg"/>
  </editable>
  <labelOnTop/>
  <reuseLastValue/>
