@@ -270,6 +270,7 @@ class HeapLog:
             if not layer.isValid():
                 raise StoreError(f"QGIS cannot open the heaps of {self.file.path} as a layer; the heap was "
                                  "logged, add the file to the map by hand (Layer > Add Layer).")
+            _apply_time_settings(layer)
             layer.setCustomProperty(ROLE_PROPERTY, HEAPS_ROLE)
             layer.setCustomProperty(PORT_PROPERTY, self.port.slug)
             root = self.project.layerTreeRoot()
@@ -310,6 +311,16 @@ class HeapLog:
     def close(self):
         self.layers_removed(list(self._syncs))
         self.forget_file()
+
+
+def _apply_time_settings(layer):
+    """Make the Temporal Controller step the heaps by ``observed_utc``, as the file's default style says.
+
+    QgsVectorLayer's constructor applies the GeoPackage's default style but then resets the temporal
+    settings to the provider's (inactive); QGIS's "Add Layer" applies the default style once more, so do
+    the same. A file without a stored style (not written by this store) keeps the provider's settings.
+    """
+    layer.loadDefaultStyle()
 
 
 def _set_aside_leftovers(path):

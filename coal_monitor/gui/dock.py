@@ -7,6 +7,7 @@ message in the dock and the message bar, never a traceback dialog.
 """
 import functools
 import traceback
+from pathlib import Path
 
 from qgis.core import (
     Qgis,
@@ -21,13 +22,14 @@ from qgis.core import (
 from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QDockWidget, QListWidgetItem
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QListWidgetItem
 from shapely import wkb as shapely_wkb
 
 from ..core.errors import InputError
 from ..core.estimate import prepare_footprint
 from ..core.ports import PortError, PortRegistry
 from ..core.shadow import shadow_feasible
+from ..report.layout import write_report
 from ..store import datafolder
 from ..store.errors import StoreError
 from . import dock_layout, imagery, result_text
@@ -70,9 +72,11 @@ class CoalMonitorDock(QDockWidget):
       ``start_drawing()`` and ``capture_tool`` (the armed map tool), ``set_footprint(geometry, crs)``,
       ``current_estimate`` (HeapEstimate or None), ``save_heap() -> heap_uid``, ``heap_uids()``,
       ``select_heap(heap_uid)``, ``delete_selected_heap()``, ``measure_height_from_shadow()``,
-      ``restore_from_project()``, ``add_tab(widget, title)``, ``add_height_tool(widget)``, ``cleanup()``;
+      ``restore_from_project()``, ``add_tab(widget, title)``, ``add_height_tool(widget)``,
+      ``write_port_report(pdf_path=None) -> path``, ``cleanup()``;
       ``log`` (HeapLog: port file, scene, heaps layer), ``shadow`` (ShadowController), ``trends``.
-    ``prompts`` may be replaced by any object with the methods of ``Prompts`` (tests: ScriptedPrompts).
+    ``prompts`` may be replaced by any object with the methods of ``Prompts`` (tests: ScriptedPrompts);
+    the trends panel's exports ask through it too.
     """
 
     def __init__(self, iface, parent=None, registry=None, prompts=None):
@@ -81,7 +85,7 @@ class CoalMonitorDock(QDockWidget):
         self.canvas = iface.mapCanvas()
         self.setObjectName("CoalMonitorDock")
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-        self.prompts = prompts if prompts is not None else Prompts(self)
+        self._prompts = prompts if prompts is not None else Prompts(self)
         registry_problem = ""
         if registry is None:
             try:
@@ -104,6 +108,7 @@ class CoalMonitorDock(QDockWidget):
         # a relative data folder keeps pointing at the same folder when the project is saved elsewhere
         self._stop_following_project = datafolder.follow_project_file(QgsProject.instance())
         dock_layout.build(self)
+        self.trends.prompts = self._prompts
         self._trends_source = None  # port file the trends tab shows once it is looked at
         self._connect()
         self._fill_ports()
@@ -127,6 +132,7 @@ class CoalMonitorDock(QDockWidget):
         self.trends.problem.connect(
             lambda message: self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.Warning, MESSAGE_SECONDS))
         self.deleteHeapButton.clicked.connect(lambda _checked=False: self.delete_selected_heap())
+        self.portReportButton.clicked.connect(lambda _checked=False: self.write_port_report())
         self.shadowToolButton.clicked.connect(lambda _checked=False: self.measure_height_from_shadow())
         self.shadow.measured.connect(self._shadow_measured)
         tool = self.capture_tool
@@ -142,6 +148,16 @@ class CoalMonitorDock(QDockWidget):
     def _listen(self, signal, slot):
         signal.connect(slot)
         self._connections.append((signal, slot))
+
+    @property
+    def prompts(self):
+        """Where every modal question goes (``Prompts``, or a test's scripted stand-in)."""
+        return self._prompts
+
+    @prompts.setter
+    def prompts(self, prompts):
+        self._prompts = prompts
+        self.trends.prompts = prompts
 
     # --- extension points ------------------------------------------------------------------------
     def add_tab(self, widget, title):
@@ -487,8 +503,38 @@ class CoalMonitorDock(QDockWidget):
 
     def _show_trends(self, *_args):
         """Redraw the trends chart only while its tab is shown (matplotlib is not free)."""
-        if self.tabs.currentWidget() is self.trends:
+        if self.tabs.currentWidget() is self.trendsTab:
             self.trends.set_port_file(self._trends_source)
+
+    # --- the port report -------------------------------------------------------------------------
+    @_guarded
+    def write_port_report(self, pdf_path=None):
+        """Write the current port's one-page PDF report; asks where when ``pdf_path`` is None.
+
+        Returns the written path, or None when there is nothing to report, the analyst cancelled, or the
+        report failed (the dock and the message bar say why).
+        """
+        file = self.log.file
+        if file is None or not self.log.file_is_in_place():
+            name = self.port.name if self.port is not None else "This port"
+            self.warn(f"{name} has no port file yet (or it was moved away): log a heap on an image of the "
+                      "port first, then make its report.")
+            return None
+        if pdf_path is None:
+            suggested = Path(file.path).with_name(f"{self.port.slug}_report.pdf")
+            pdf_path = self.prompts.ask_save_path("pdf", str(suggested))
+            if not pdf_path:
+                return None
+        pdf_path = Path(pdf_path)
+        if pdf_path.suffix.lower() != ".pdf":
+            pdf_path = pdf_path.with_name(pdf_path.name + ".pdf")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a print layout takes a few seconds
+        try:
+            written = write_report(file, pdf_path)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.inform(f"Report of {self.port.name} saved to {written}")
+        return str(written)
 
     def heap_uids(self):
         """heap_uid of each listed heap, in list order."""

@@ -24,7 +24,7 @@ from .trends import TrendsPanel
 
 
 def build(dock):
-    """Create the dock's tabs ("Measure", "Trends") and widgets as attributes of ``dock``."""
+    """Create the dock's tabs ("Measure", "Trends" with the report button) and widgets as attributes of ``dock``."""
     dock.tabs = QTabWidget(dock)
     dock.tabs.setObjectName("tabs")
     scroll = QScrollArea(dock.tabs)
@@ -110,6 +110,23 @@ def build(dock):
     # opens it at a width that cuts "New port..." and the confidence values short.
     scroll.setMinimumWidth(body.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 2)
     dock.tabs.addTab(scroll, "Measure")
-    dock.trends = TrendsPanel(dock.tabs)
-    dock.tabs.addTab(dock.trends, "Trends")
+    dock.tabs.addTab(_trends_tab(dock), "Trends")
     dock.setWidget(dock.tabs)
+
+
+def _trends_tab(dock):
+    """The trend chart of the port with, under it, the button that writes the port's one-page report."""
+    dock.trendsTab = QWidget(dock.tabs)
+    dock.trendsTab.setObjectName("trendsTab")
+    layout = QVBoxLayout(dock.trendsTab)
+    dock.trends = TrendsPanel(dock.trendsTab)
+    layout.addWidget(dock.trends, 1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    dock.portReportButton = QPushButton("Port report (PDF)…", dock.trendsTab)
+    dock.portReportButton.setObjectName("portReportButton")
+    dock.portReportButton.setToolTip("Save a one-page PDF of this port: the latest image with its heaps, the "
+                                     "trend chart, the table of dates and the method used.")
+    row.addWidget(dock.portReportButton)
+    layout.addLayout(row)
+    return dock.trendsTab

@@ -22,6 +22,14 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import limits
 
+# What each kind of file a prompt saves is: the save dialog's title and its file-type filter.
+SAVE_KINDS = {
+    "png": ("Export the trend chart as PNG", "PNG image (*.png)"),
+    "svg": ("Export the trend chart as SVG", "SVG drawing (*.svg)"),
+    "csv": ("Export the trend numbers as CSV", "CSV table (*.csv)"),
+    "pdf": ("Save the port report", "PDF document (*.pdf)"),
+}
+
 
 class Prompts:
     """The real, modal prompts (QGIS desktop)."""
@@ -40,6 +48,12 @@ class Prompts:
         """A folder path, or None when cancelled."""
         folder = QFileDialog.getExistingDirectory(self.parent, title, start_dir)
         return folder or None
+
+    def ask_save_path(self, kind, suggested=""):
+        """Where to save a ``kind`` file (a key of ``SAVE_KINDS``), starting at ``suggested``; "" when cancelled."""
+        title, file_filter = SAVE_KINDS[kind]
+        path, _filter = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
+        return path or ""
 
     def ask_datetime(self, title, text):
         """An acquisition date and time in UTC (timezone-aware datetime), or None when cancelled."""

@@ -9,20 +9,16 @@ from pathlib import Path
 
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from ..core import timeseries
 from ..report import chart, data
 from ..store.errors import StoreError
+from .prompts import Prompts
 
 # Pixels within which the mouse is "over" a point.
 HOVER_RADIUS_PX = 10
-EXPORT_FILTERS = {
-    "png": "PNG image (*.png)",
-    "svg": "SVG drawing (*.svg)",
-    "csv": "CSV table (*.csv)",
-}
 
 
 class TrendsPanel(QWidget):
@@ -34,6 +30,8 @@ class TrendsPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("trendsPanel")
+        # Asks where to export (``ask_save_path``); the dock hands in its own so that tests can answer.
+        self.prompts = Prompts(self)
         self._source = None
         self.points = []
         self.hover_text = ""
@@ -215,10 +213,8 @@ class TrendsPanel(QWidget):
         return path
 
     def ask_save_path(self, kind: str) -> str:
-        """The file to export to, asked from the analyst ('' when cancelled). Tests replace this method."""
-        path, _filter = QFileDialog.getSaveFileName(self, f"Export trends as {kind.upper()}",
-                                                    f"trends.{kind}", EXPORT_FILTERS[kind])
-        return path
+        """The file to export to, asked through ``self.prompts`` ('' when cancelled)."""
+        return self.prompts.ask_save_path(kind, f"trends.{kind}") or ""
 
     def _export_clicked(self, kind: str) -> None:
         path = self.ask_save_path(kind)

@@ -4,12 +4,14 @@ First run: save an empty project, load a Rason sample image, pick port and image
 heap with mouse clicks on the canvas, type 6 m, log it. The port GeoPackage is then read from outside
 QGIS (sqlite3, GDAL's validator) and compared with the engine. The project folder is moved to another
 absolute path and reopened twice: with the plugin (layers, style, dock restored) and in a profile
-without it (a colleague's QGIS: the heaps keep their style, which comes from the GeoPackage).
+without it (a colleague's QGIS: the heaps keep their style, which comes from the GeoPackage). In every
+run the heaps layer steps through dates in the Temporal Controller: its time filter keeps the heap on
+the image's day and drops it a year earlier.
 """
 import json
 import shutil
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import defusedxml.ElementTree as ElementTree
@@ -37,6 +39,21 @@ def _truth_corners():
     return [xy[:2] for xy in feature["geometry"]["coordinates"][0][:-1]]
 
 
+def _acquired_day():
+    """The image's UTC day, from the metadata sidecar delivered with it (not from QGIS or the store)."""
+    sidecar = json.loads((SAMPLE / f"{SCENE}_metadata.json").read_text())
+    return _utc(sidecar["properties"]["acquired"]).astimezone(timezone.utc).date().isoformat()
+
+
+def _assert_steps_through_dates(result, heap_uids):
+    """The heaps layer is time-aware by observed_utc: its heap shows on its day, not a year earlier."""
+    (temporal,) = result["heaps_temporal"]
+    assert temporal["active"] and temporal["start_field"] == "observed_utc", temporal
+    assert temporal["visible_on_day"], temporal
+    assert temporal["heaps_on_day"] == heap_uids, temporal
+    assert temporal["heaps_year_earlier"] == [], temporal
+
+
 def _qml_style():
     """The style every port file carries, read from resources/styles/heaps.qml (not from QGIS)."""
     root = ElementTree.parse(str(REPO_ROOT / "resources" / "styles" / "heaps.qml")).getroot()
@@ -60,8 +77,8 @@ def drawn(tmp_path_factory):
         if not path.name.endswith(("_dsm.tif", "_truth.geojson")):
             shutil.copy(path, folder / path.name)
     result = run_probe("workflow_probe.py", work / "profiles", env={
-        "CM_MODE": "draw", "CM_ZIP": str(plugin_zip), "CM_PROJECT": str(folder / "rason_analysis.qgz"),
-        "CM_RASTER": str(folder / f"{SCENE}.tif"), "CM_VERTICES": json.dumps(_truth_corners())})
+        "CM_MODE": "draw", "CM_DAY": _acquired_day(), "CM_ZIP": str(plugin_zip),
+        "CM_PROJECT": str(folder / "rason_analysis.qgz"), "CM_RASTER": str(folder / f"{SCENE}.tif"), "CM_VERTICES": json.dumps(_truth_corners())})
     assert "error" not in result, result["error"] + result["_qgis_output"]
     return work, folder, result
 
@@ -73,7 +90,7 @@ def moved(drawn):
     target = work / "elsewhere" / "shared_copy"
     target.parent.mkdir()
     shutil.move(str(folder), str(target))
-    result = run_probe("workflow_probe.py", work / "profiles", env={"CM_MODE": "reopen"},
+    result = run_probe("workflow_probe.py", work / "profiles", env={"CM_MODE": "reopen", "CM_DAY": _acquired_day()},
                        project=target / "rason_analysis.qgz")
     assert "error" not in result, result["error"] + result["_qgis_output"]
     return target, result
@@ -84,7 +101,7 @@ def colleague(moved, tmp_path_factory):
     """The moved project opened in a fresh profile where the plugin was never installed."""
     target, _ = moved
     result = run_probe("workflow_probe.py", tmp_path_factory.mktemp("colleague") / "profiles",
-                       env={"CM_MODE": "plain"}, project=target / "rason_analysis.qgz")
+                       env={"CM_MODE": "plain", "CM_DAY": _acquired_day()}, project=target / "rason_analysis.qgz")
     assert "error" not in result, result["error"] + result["_qgis_output"]
     return result
 
@@ -169,3 +186,10 @@ def test_colleague_without_the_plugin_sees_the_same_styled_heaps(moved, colleagu
     assert colleague["heaps_style"] == with_plugin["heaps_style"] == [_qml_style()]
     # the style comes with the GeoPackage: the heaps added by hand to a plain QGIS get it too
     assert colleague["fresh_layer_style"] == _qml_style()
+
+
+def test_heaps_step_through_dates_in_the_temporal_controller(drawn, moved, colleague):
+    _, _, first = drawn
+    _, reopened = moved
+    for result in (first, reopened, colleague):  # added by the dock; reopened with and without the plugin
+        _assert_steps_through_dates(result, first["heap_uids"])

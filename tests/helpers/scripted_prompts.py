@@ -28,6 +28,9 @@ class ScriptedPrompts:
     def ask_folder(self, title, start_dir=""):
         return self._answer("ask_folder", title)
 
+    def ask_save_path(self, kind, suggested=""):
+        return self._answer("ask_save_path", kind, str(suggested))
+
     def ask_datetime(self, title, text):
         return self._answer("ask_datetime", title, text)
 

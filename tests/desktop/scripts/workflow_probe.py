@@ -7,6 +7,8 @@ Modes (CM_MODE):
                take screenshots, save the project.
   ``reopen``   QGIS was started with ``--project``: report layers, the heaps layer's style and the dock.
   ``plain``    the same report from a profile without the plugin (a colleague's QGIS).
+Every mode also reports the heaps layer's Temporal Controller settings and which heaps its time filter
+keeps for the UTC day CM_DAY (the image's day) and for the same day a year earlier.
 Every question the dock would ask in a modal dialog is answered "no" and recorded, so nothing blocks.
 """
 import json
@@ -17,8 +19,11 @@ sys.path.insert(0, os.path.join(os.environ["CM_REPO"], "tests", "desktop", "scri
 import probe_common  # noqa: E402
 
 import qgis.utils  # noqa: E402
-from qgis.core import QgsPointXY, QgsProject, QgsRectangle, QgsRenderContext, QgsVectorLayer  # noqa: E402
-from qgis.PyQt.QtCore import QEvent, QPoint, Qt  # noqa: E402
+from qgis.core import (  # noqa: E402
+    QgsDateTimeRange, QgsFeatureRequest, QgsPointXY, QgsProject, QgsRectangle, QgsRenderContext, QgsVectorLayer,
+    QgsVectorLayerTemporalContext,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QEvent, QPoint, Qt, QTime  # noqa: E402
 from qgis.PyQt.QtGui import QMouseEvent  # noqa: E402
 from qgis.PyQt.QtTest import QTest  # noqa: E402
 from qgis.PyQt.QtWidgets import QApplication  # noqa: E402
@@ -50,6 +55,9 @@ class RecordingPrompts:
 
     def ask_new_port(self, map_centre_lat_lon=None):
         return self._no("ask_new_port")
+
+    def ask_save_path(self, kind, suggested=""):
+        return self._no("ask_save_path", kind, suggested) or ""
 
 
 def render(canvas):
@@ -95,6 +103,27 @@ def style_of(layer):
     if layer.labelsEnabled() and layer.labeling() is not None:
         style["label_expression"] = layer.labeling().settings().fieldName
     return style
+
+
+def day_range(day_text, years_earlier=0):
+    """One UTC day ("yyyy-MM-dd"), as the Temporal Controller's one-day step gives it."""
+    day = QDate.fromString(day_text, "yyyy-MM-dd").addYears(-years_earlier)
+    start = QDateTime(day, QTime(0, 0), Qt.TimeSpec.UTC)
+    return QgsDateTimeRange(start, start.addDays(1), True, False)
+
+
+def temporal_report(layer):
+    """The layer's time settings and the heaps its time filter keeps on CM_DAY and a year before it."""
+    temporal = layer.temporalProperties()
+    report = {"active": temporal.isActive(), "start_field": temporal.startField(),
+              "visible_on_day": temporal.isVisibleInTemporalRange(day_range(os.environ["CM_DAY"]))}
+    context = QgsVectorLayerTemporalContext()
+    context.setLayer(layer)
+    for key, years in (("heaps_on_day", 0), ("heaps_year_earlier", 1)):
+        expression = temporal.createFilterString(context, day_range(os.environ["CM_DAY"], years))
+        request = QgsFeatureRequest().setFilterExpression(expression)
+        report[key] = [f["heap_uid"] for f in layer.getFeatures(request)] if expression else None
+    return report
 
 
 def layers_report():
@@ -186,6 +215,7 @@ def draw(result):
     result["map_screenshot"] = probe_common.screenshot(window, "desktop/map_heap.png")
     result["layers"] = layers_report()
     result["heaps_style"] = [style_of(layer) for layer in heaps_layers()]
+    result["heaps_temporal"] = [temporal_report(layer) for layer in heaps_layers()]
     result["saved_project"] = project.write()
     result["project_file"] = project.fileName()
 
@@ -205,6 +235,7 @@ def reopen(result):
     render(canvas)
     result["layers"] = layers_report()
     result["heaps_style"] = [style_of(layer) for layer in heaps]
+    result["heaps_temporal"] = [temporal_report(layer) for layer in heaps]
     # the style a plain QGIS gives the GeoPackage's heaps when it is added by hand (its default style)
     if heaps:
         fresh = QgsVectorLayer(heaps[0].source(), "fresh", "ogr")
