@@ -171,6 +171,24 @@ class HeapLog:
             self._scene_cache[key] = _scene_from_raster(layer)
         return self._scene_cache[key]
 
+    def use_metadata_file(self, layer, path):
+        """Date the image (and give the shadow tool its angles) from a metadata file the analyst chose.
+
+        Only before the image's scene is logged: heaps already logged are dated by the scene record,
+        which is never rewritten behind them. Raises InputError (unreadable file) or StoreError.
+        """
+        draft = self.scene_draft(layer)
+        if self.file is not None and self.file.scene(draft["scene_id"]) is not None:
+            raise StoreError(f"The scene {draft['scene_id']} is already logged (acquired {draft.get('acquired_utc')} "
+                             "UTC) and its heaps are dated by it; a metadata file can only be chosen for an "
+                             "image before its first heap is logged.")
+        lat, lon = _centre_lat_lon(layer)
+        meta = read_metadata(path, lat, lon)
+        row = _row_from_metadata(dict(draft, scene_id=imagery.scene_id_for(layer)), meta)
+        key = imagery.raster_path(layer) or layer.id()
+        self._scene_cache[key] = (row, meta)
+        return row, meta
+
     def find_scene(self, layer):
         """The logged scene of this image, or None (the current scene is remembered)."""
         self.scene = None
@@ -350,20 +368,24 @@ def _scene_from_raster(layer):
     meta, problem = _metadata(path, lat, lon) if path else (None, "")
     if problem:
         row["notes"] = f"Metadata not used: {problem}"
-    if meta is not None:
-        row.update({
-            "scene_id": meta.scene_id or scene_id,
-            "sensor": meta.sensor or None,
-            "acquired_utc": format_utc(meta.acquired_utc),
-            "sun_elevation_deg": meta.sun_elevation_deg,
-            "sun_azimuth_deg": meta.sun_azimuth_deg,
-            "off_nadir_deg": meta.off_nadir_deg,
-            "incidence_deg": meta.incidence_deg,
-            "view_azimuth_deg": meta.view_azimuth_deg,
-            "source": meta.source,
-            "notes": " ".join(meta.warnings) or None,
-        })
-    return row, meta
+    return _row_from_metadata(row, meta) if meta is not None else row, meta
+
+
+def _row_from_metadata(row, meta):
+    """The scene row ``row`` completed from a SceneMetadata (the file's scene id wins)."""
+    row.update({
+        "scene_id": meta.scene_id or row["scene_id"],
+        "sensor": meta.sensor or None,
+        "acquired_utc": format_utc(meta.acquired_utc),
+        "sun_elevation_deg": meta.sun_elevation_deg,
+        "sun_azimuth_deg": meta.sun_azimuth_deg,
+        "off_nadir_deg": meta.off_nadir_deg,
+        "incidence_deg": meta.incidence_deg,
+        "view_azimuth_deg": meta.view_azimuth_deg,
+        "source": meta.source,
+        "notes": " ".join(meta.warnings) or None,
+    })
+    return row
 
 
 def _metadata(path, lat, lon):

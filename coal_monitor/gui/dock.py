@@ -6,6 +6,7 @@ it. Every slot that reaches the engine or the disk is wrapped by ``_guarded``: a
 message in the dock and the message bar, never a traceback dialog.
 """
 import functools
+import os
 import traceback
 from pathlib import Path
 
@@ -72,6 +73,7 @@ class CoalMonitorDock(QDockWidget):
       ``start_drawing()`` and ``capture_tool`` (the armed map tool), ``set_footprint(geometry, crs)``,
       ``current_estimate`` (HeapEstimate or None), ``save_heap() -> heap_uid``, ``heap_uids()``,
       ``select_heap(heap_uid)``, ``delete_selected_heap()``, ``measure_height_from_shadow()``,
+      ``choose_scene_metadata(path=None)``,
       ``restore_from_project()``, ``add_tab(widget, title)``, ``add_height_tool(widget)``,
       ``write_port_report(pdf_path=None) -> path``, ``cleanup()``;
       ``log`` (HeapLog: port file, scene, heaps layer), ``shadow`` (ShadowController), ``trends``.
@@ -123,6 +125,7 @@ class CoalMonitorDock(QDockWidget):
     def _connect(self):
         self.portCombo.currentIndexChanged.connect(self._port_chosen)
         self.newPortButton.clicked.connect(lambda _checked=False: self.new_port())
+        self.sceneMetadataButton.clicked.connect(lambda _checked=False: self.choose_scene_metadata())
         self.imageryLayerCombo.layerChanged.connect(self._imagery_chosen)
         self.drawHeapButton.clicked.connect(lambda _checked=False: self.start_drawing())
         self.form.changed.connect(self._inputs_changed)
@@ -249,6 +252,27 @@ class CoalMonitorDock(QDockWidget):
 
     def imagery_layer(self):
         return self.imageryLayerCombo.currentLayer()
+
+    @_guarded
+    def choose_scene_metadata(self, path=None):
+        """Date the current image from a metadata file the analyst picks (one not found beside it)."""
+        layer = self.imagery_layer()
+        problem = imagery.georeferencing_problem(layer)
+        if problem:
+            self.warn(problem)
+            return None
+        if path is None:
+            path = self.prompts.ask_open_path(
+                "Metadata of the image",
+                "Imagery metadata (*.xml *.XML *.IMD *.imd *.json);;All files (*)",
+                os.path.dirname(imagery.raster_path(layer) or ""))
+            if not path:
+                return None
+        row, meta = self.log.use_metadata_file(layer, path)
+        self._refresh_scene()
+        self.inform(f"Image {row['scene_id']} dated {row['acquired_utc']} UTC from {os.path.basename(path)}"
+                    + (f" ({' '.join(meta.warnings)})" if meta.warnings else "") + ".")
+        return row
 
     @_guarded
     def _imagery_chosen(self, layer):

@@ -52,8 +52,13 @@ def build(dock):
     dock.imageryLayerCombo.setLayer(None)
     dock.imageryLayerCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     dock.imageryLayerCombo.setMinimumContentsLength(12)
+    dock.sceneMetadataButton = QPushButton("Metadata…", where)
+    dock.sceneMetadataButton.setObjectName("sceneMetadataButton")
+    dock.sceneMetadataButton.setToolTip("Read the image's acquisition time, sun and view angles from a metadata "
+                                        "file (DIMAP, IMD, Planet or STAC JSON) that is not beside the image")
     image_row.addWidget(QLabel("Image", where))
     image_row.addWidget(dock.imageryLayerCombo, 1)
+    image_row.addWidget(dock.sceneMetadataButton)
     where_layout.addLayout(image_row)
     dock.sceneLabel = QLabel(where)
     dock.sceneLabel.setObjectName("sceneLabel")

@@ -55,6 +55,11 @@ class Prompts:
         path, _filter = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
         return path or ""
 
+    def ask_open_path(self, title, file_filter, start_dir=""):
+        """An existing file chosen by the analyst, or "" when cancelled."""
+        path, _filter = QFileDialog.getOpenFileName(self.parent, title, str(start_dir), file_filter)
+        return path or ""
+
     def ask_datetime(self, title, text):
         """An acquisition date and time in UTC (timezone-aware datetime), or None when cancelled."""
         dialog = QDialog(self.parent)

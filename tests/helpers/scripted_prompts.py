@@ -31,6 +31,9 @@ class ScriptedPrompts:
     def ask_save_path(self, kind, suggested=""):
         return self._answer("ask_save_path", kind, str(suggested))
 
+    def ask_open_path(self, title, file_filter, start_dir=""):
+        return self._answer("ask_open_path", title, file_filter)
+
     def ask_datetime(self, title, text):
         return self._answer("ask_datetime", title, text)
 
