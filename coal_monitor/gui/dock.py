@@ -36,6 +36,7 @@ from ..store.errors import StoreError
 from . import dock_layout, imagery, result_text
 from .capture_tool import PolygonCaptureTool, outline_problem, polygon_from_points
 from .controller import HeapLog, default_registry
+from .location_tool import LocationPickTool
 from .prompts import Prompts
 from .shadow_controller import ShadowController
 
@@ -98,6 +99,10 @@ class CoalMonitorDock(QDockWidget):
         self.log = HeapLog(QgsProject.instance())
         self.log.on_layer_problem = lambda fid, message: self.warn(f"Heap {fid} of the heaps layer: {message}")
         self.capture_tool = PolygonCaptureTool(self.canvas)
+        self.location_tool = LocationPickTool(self.canvas)
+        self._pending_port = None
+        self.location_tool.picked.connect(self._port_location_picked)
+        self.location_tool.canceled.connect(lambda: setattr(self, "_pending_port", None))
         self.shadow = ShadowController(self.canvas, self._shadow_message, self)
         self.footprint_geometry = None  # QgsGeometry in the port's CRS, the outline being measured
         self.footprint = None  # the engine's prepared footprint of it
@@ -225,16 +230,31 @@ class CoalMonitorDock(QDockWidget):
             self._refresh_scene()
 
     @_guarded
-    def new_port(self):
-        """Ask for a new port's name, place and defaults; add it to the registry and select it."""
+    def new_port(self, draft=None):
+        """Ask for a new port's name, place and defaults; add it to the registry and select it.
+
+        "Pick on the map..." in the dialog arms a one-click tool; the click reopens the dialog with
+        that place filled in (``draft``).
+        """
         centre = self._canvas_centre_lat_lon()
-        answer = self.prompts.ask_new_port(centre)
+        answer = self.prompts.ask_new_port(centre, draft)
         if not answer:
+            return
+        if answer.pop("pick_on_map", False):
+            self._pending_port = answer
+            self.location_tool.arm()
+            self.iface.messageBar().pushMessage(LOG_TAG, "Click the new port's location on the map (Esc cancels).",
+                                                Qgis.Info, MESSAGE_SECONDS)
             return
         name = answer.pop("name")
         port = self.registry.add(name, answer.pop("lat_deg"), answer.pop("lon_deg"), **answer)
         self._fill_ports(select=port.name)
         self.inform(f"Port {port.name} added (heaps stored in EPSG:{port.crs_epsg}).")
+
+    def _port_location_picked(self, lat_deg, lon_deg):
+        draft, self._pending_port = self._pending_port, None
+        if draft is not None:
+            self.new_port(dict(draft, lat_deg=lat_deg, lon_deg=lon_deg))
 
     def _canvas_centre_lat_lon(self):
         centre = self.canvas.extent().center()
@@ -669,6 +689,7 @@ class CoalMonitorDock(QDockWidget):
         if self.canvas.mapTool() is self.capture_tool:
             self.canvas.unsetMapTool(self.capture_tool)
         self.capture_tool.release()
+        self.location_tool.release()
         self.shadow.cleanup()
         if self._highlight is not None:
             self.canvas.scene().removeItem(self._highlight)

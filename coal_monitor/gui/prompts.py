@@ -23,6 +23,8 @@ from qgis.PyQt.QtWidgets import (
 from ..core import limits
 
 # What each kind of file a prompt saves is: the save dialog's title and its file-type filter.
+PICK_ON_MAP = 2  # dialog result of "Pick on the map..." (QDialog's Accepted is 1, Rejected 0)
+
 SAVE_KINDS = {
     "png": ("Export the trend chart as PNG", "PNG image (*.png)"),
     "svg": ("Export the trend chart as SVG", "SVG drawing (*.svg)"),
@@ -81,24 +83,31 @@ class Prompts:
         value = edit.dateTime().toTimeZone(QTimeZone.utc())
         return datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=timezone.utc)
 
-    def ask_new_port(self, map_centre_lat_lon=None):
+    def ask_new_port(self, map_centre_lat_lon=None, draft=None):
         """Name, location and coal defaults of a new port, as a dict, or None when cancelled.
 
-        Keys: name, lat_deg, lon_deg, repose_deg, density_t_m3. The location can be typed or taken
-        from the centre of the map (pan the map onto the port first).
+        Keys: name, lat_deg, lon_deg, repose_deg, density_t_m3. The location is typed, taken from the
+        centre of the map, or picked on the map: then the answer also has ``pick_on_map`` True, the
+        dock arms a one-click tool and asks again with ``draft`` (the answer, with the clicked place).
         """
+        draft = draft or {}
         dialog = QDialog(self.parent)
         dialog.setWindowTitle("New port")
         form = QFormLayout(dialog)
-        name = QLineEdit(dialog)
-        lat = _spin(dialog, -90.0, 90.0, 0.0, 5, " °N")
-        lon = _spin(dialog, -180.0, 180.0, 0.0, 5, " °E")
-        repose = _spin(dialog, limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG, limits.REPOSE_DEFAULT_DEG, 1, " °")
+        name = QLineEdit(draft.get("name", ""), dialog)
+        lat = _spin(dialog, -90.0, 90.0, draft.get("lat_deg", 0.0), 5, " °N")
+        lon = _spin(dialog, -180.0, 180.0, draft.get("lon_deg", 0.0), 5, " °E")
+        repose = _spin(dialog, limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG,
+                       draft.get("repose_deg", limits.REPOSE_DEFAULT_DEG), 1, " °")
         density = _spin(dialog, limits.DENSITY_MIN_T_M3, limits.DENSITY_MAX_T_M3,
-                        limits.DENSITY_DEFAULT_T_M3, 2, " t/m³")
+                        draft.get("density_t_m3", limits.DENSITY_DEFAULT_T_M3), 2, " t/m³")
         form.addRow("Name", name)
         form.addRow("Latitude", lat)
         form.addRow("Longitude", lon)
+        pick = QPushButton("Pick on the map…", dialog)
+        pick.setObjectName("pickPortOnMapButton")
+        pick.clicked.connect(lambda: dialog.done(PICK_ON_MAP))
+        form.addRow("", pick)
         if map_centre_lat_lon is not None:
             use_centre = QPushButton("Use the centre of the map", dialog)
             use_centre.clicked.connect(lambda: (lat.setValue(map_centre_lat_lon[0]),
@@ -107,10 +116,14 @@ class Prompts:
         form.addRow("Angle of repose", repose)
         form.addRow("Bulk density", density)
         form.addRow(_ok_cancel(dialog))
-        if dialog.exec_() != QDialog.DialogCode.Accepted or not name.text().strip():
+        outcome = dialog.exec_()
+        answer = {"name": name.text().strip(), "lat_deg": lat.value(), "lon_deg": lon.value(),
+                  "repose_deg": repose.value(), "density_t_m3": density.value()}
+        if outcome == PICK_ON_MAP:
+            return dict(answer, pick_on_map=True)
+        if outcome != QDialog.DialogCode.Accepted or not answer["name"]:
             return None
-        return {"name": name.text().strip(), "lat_deg": lat.value(), "lon_deg": lon.value(),
-                "repose_deg": repose.value(), "density_t_m3": density.value()}
+        return answer
 
 
 def _spin(parent, low, high, value, decimals, suffix):

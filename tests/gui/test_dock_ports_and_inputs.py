@@ -3,7 +3,7 @@ import html
 
 import pytest
 from pyproj import Transformer
-from qgis.PyQt.QtCore import QPoint
+from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from shapely.geometry import Polygon
 
@@ -35,11 +35,46 @@ def test_new_port_is_added_selected_and_its_defaults_shown(bench):
     assert dock.densitySpin.value() == pytest.approx(0.9)
     assert "Sinpo" in dock.registry.names()
     # the map centre offered as the location is the image's centre
-    (_kind, centre), = bench.prompts.asked
+    (_kind, centre, _draft), = bench.prompts.asked
     x = IMAGE_ORIGIN[0] + IMAGE_SIZE[0] * IMAGE_PIXEL_M / 2
     y = IMAGE_ORIGIN[1] - IMAGE_SIZE[1] * IMAGE_PIXEL_M / 2
     lon, lat = Transformer.from_crs("EPSG:32652", "EPSG:4326", always_xy=True).transform(x, y)
     assert centre == pytest.approx((lat, lon), abs=1e-4)
+
+
+def test_new_port_location_picked_with_a_click_on_the_map(bench):
+    bench.show_image_in("EPSG:32652")
+    before = bench.canvas.mapTool()
+    bench.prompts.answers["ask_new_port"] = [
+        {"name": "Sinpo", "lat_deg": 0.0, "lon_deg": 0.0, "repose_deg": 37.0, "density_t_m3": 0.9,
+         "pick_on_map": True},
+        lambda centre, draft: dict(draft),  # the analyst accepts the dialog reopened with the click
+    ]
+    bench.press(bench.dock.newPortButton)
+    assert bench.canvas.mapTool() is bench.dock.location_tool
+    pixel = QPoint(450, 380)
+    clicked = bench.iface.map_point(pixel)
+    bench.iface.click(pixel)
+    lon, lat = Transformer.from_crs("EPSG:32652", "EPSG:4326", always_xy=True).transform(clicked.x(), clicked.y())
+    (_, _, first_draft), (_, _, second_draft) = bench.prompts.asked
+    assert first_draft is None
+    assert second_draft["name"] == "Sinpo" and second_draft["repose_deg"] == 37.0
+    assert (second_draft["lat_deg"], second_draft["lon_deg"]) == pytest.approx((lat, lon), abs=1e-7)
+    port = bench.dock.port
+    assert bench.dock.portCombo.currentText() == "Sinpo"
+    assert (port.lat_deg, port.lon_deg) == pytest.approx((lat, lon), abs=1e-7)
+    assert bench.canvas.mapTool() is before  # the tool that was active comes back
+
+
+def test_picking_a_port_location_can_be_cancelled_with_esc(bench):
+    bench.prompts.answers["ask_new_port"] = [
+        {"name": "Sinpo", "lat_deg": 0.0, "lon_deg": 0.0, "repose_deg": 35.0, "density_t_m3": 0.85,
+         "pick_on_map": True}]
+    bench.press(bench.dock.newPortButton)
+    assert bench.canvas.mapTool() is bench.dock.location_tool
+    bench.iface.key(Qt.Key.Key_Escape)
+    assert bench.canvas.mapTool() is not bench.dock.location_tool
+    assert "Sinpo" not in bench.dock.registry.names()
 
 
 def test_result_follows_density_and_the_logged_heap_is_what_was_shown(bench):

@@ -66,3 +66,13 @@ def test_new_port_takes_the_map_centre():
     assert answer["name"] == "Sinpo"
     assert (answer["lat_deg"], answer["lon_deg"]) == (40.03, 128.18)
     assert answer["repose_deg"] == 35.0 and answer["density_t_m3"] == 0.85
+
+
+def test_new_port_dialog_offers_picking_on_the_map_and_keeps_the_draft():
+    def pick(dialog):
+        dialog.findChild(QLineEdit).setText("Sinpo")
+        next(b for b in dialog.findChildren(QPushButton) if b.objectName() == "pickPortOnMapButton").click()
+
+    _answer_later(pick)
+    answer = Prompts().ask_new_port((40.03, 128.18), {"repose_deg": 38.0})
+    assert answer["pick_on_map"] is True and answer["name"] == "Sinpo" and answer["repose_deg"] == 38.0

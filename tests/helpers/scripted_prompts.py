@@ -20,7 +20,8 @@ class ScriptedPrompts:
         queue = self.answers.get(kind)
         if not queue:
             raise UnexpectedPrompt(f"The dock asked {kind}{question!r} but the test gave no answer.")
-        return queue.pop(0)
+        answer = queue.pop(0)
+        return answer(*question) if callable(answer) else answer  # a callable answers from the question
 
     def confirm(self, title, text):
         return self._answer("confirm", title, text)
@@ -37,8 +38,8 @@ class ScriptedPrompts:
     def ask_datetime(self, title, text):
         return self._answer("ask_datetime", title, text)
 
-    def ask_new_port(self, map_centre_lat_lon=None):
-        return self._answer("ask_new_port", map_centre_lat_lon)
+    def ask_new_port(self, map_centre_lat_lon=None, draft=None):
+        return self._answer("ask_new_port", map_centre_lat_lon, draft)
 
     def kinds_asked(self):
         return [entry[0] for entry in self.asked]
