@@ -14,7 +14,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
@@ -32,6 +31,7 @@ from ..core import limits
 from ..core.errors import InputError
 from ..core.estimate import FIELD_NAMES, check_inputs, prepare_footprint
 from ..core.geodesy import parse_crs
+from .base import HEAPS_GROUP, CoalMonitorAlgorithm
 
 MODEL_LABELS = {"repose": "Repose-capped pile", "prism": "Prism (vertical walls)", "cone": "Cone (1/3)"}
 NUMBER_PARAMETERS = (
@@ -73,29 +73,16 @@ def _engine_crs(crs: QgsCoordinateReferenceSystem):
     return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
 
 
-class HeapVolumesAlgorithm(QgsProcessingAlgorithm):
-    def name(self):
-        return "heapvolumes"
-
-    def displayName(self):
-        return "Compute coal heap volumes"
-
-    def group(self):
-        return "Heaps"
-
-    def groupId(self):
-        return "heaps"
-
-    def shortHelpString(self):
-        return (
-            "Volume and tonnage of each heap footprint from its height, with low/high ranges. "
-            "Repose model: z = min(H, tan(angle) × distance to the edge); prism: area × height; "
-            "cone: area × height / 3. Area is computed on the ellipsoid whatever the layer's CRS. "
-            "A footprint or height the engine refuses gets null numbers and its reason in volume_note."
-        )
-
-    def createInstance(self):
-        return HeapVolumesAlgorithm()
+class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
+    NAME = "heapvolumes"
+    DISPLAY_NAME = "Compute coal heap volumes"
+    GROUP = HEAPS_GROUP
+    HELP = (
+        "Volume and tonnage of each heap footprint from its height, with low/high ranges. "
+        "Repose model: z = min(H, tan(angle) × distance to the edge); prism: area × height; "
+        "cone: area × height / 3. Area is computed on the ellipsoid whatever the layer's CRS. "
+        "A footprint or height the engine refuses gets null numbers and its reason in volume_note."
+    )
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(

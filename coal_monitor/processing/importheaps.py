@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from qgis.core import (
-    QgsGeometry, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+    QgsGeometry, QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination, QgsProcessingParameterString, QgsWkbTypes,
 )
@@ -22,6 +22,7 @@ from ..core.slug import SlugError, port_file_path
 from ..store.datafolder import data_folder, profile_registry_path
 from ..store.errors import StoreError
 from ..store.portfile import PortFile
+from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 
 HEIGHT_METHOD = "imported"
 
@@ -48,7 +49,21 @@ def _plain_polygon(geometry):
     return plain
 
 
-class ImportHeapsAlgorithm(QgsProcessingAlgorithm):
+class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
+    NAME = "importheaps"
+    DISPLAY_NAME = "Import heaps into a port log"
+    GROUP = PORT_LOGS_GROUP
+    HELP = (
+        "Logs every polygon of the input layer (any CRS) as a heap in the port's GeoPackage, computing "
+        "volume and tonnage with the port's coal defaults (angle of repose, density band, pile model) "
+        "from the port registry. Height comes from HEIGHT_FIELD (metres), its uncertainty optionally "
+        "from HEIGHT_SIGMA_FIELD, the observation time (UTC) from DATE_FIELD and the image from "
+        "SCENE_FIELD. The port file is OUTPUT, or <DATA_FOLDER>/<port slug>.gpkg, or the project's "
+        "data folder; it is created when missing. Features that cannot be heaps are skipped and listed "
+        "with the reason. Each heap is written whole in its own transaction, so cancelling keeps every "
+        "heap imported so far and no partial one."
+    )
+
     INPUT = "INPUT"
     PORT = "PORT"
     DATA_FOLDER = "DATA_FOLDER"
@@ -59,33 +74,6 @@ class ImportHeapsAlgorithm(QgsProcessingAlgorithm):
     OUTPUT = "OUTPUT"
     IMPORTED = "IMPORTED"
     SKIPPED = "SKIPPED"
-
-    def name(self):
-        return "importheaps"
-
-    def displayName(self):
-        return "Import heaps into a port log"
-
-    def group(self):
-        return "Port logs"
-
-    def groupId(self):
-        return "portlogs"
-
-    def shortHelpString(self):
-        return (
-            "Logs every polygon of the input layer (any CRS) as a heap in the port's GeoPackage, computing "
-            "volume and tonnage with the port's coal defaults (angle of repose, density band, pile model) "
-            "from the port registry. Height comes from HEIGHT_FIELD (metres), its uncertainty optionally "
-            "from HEIGHT_SIGMA_FIELD, the observation time (UTC) from DATE_FIELD and the image from "
-            "SCENE_FIELD. The port file is OUTPUT, or <DATA_FOLDER>/<port slug>.gpkg, or the project's "
-            "data folder; it is created when missing. Features that cannot be heaps are skipped and listed "
-            "with the reason. Each heap is written whole in its own transaction, so cancelling keeps every "
-            "heap imported so far and no partial one."
-        )
-
-    def createInstance(self):
-        return ImportHeapsAlgorithm()
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(

@@ -6,38 +6,26 @@ from qgis.core import (
 from ..report.content import gather
 from ..report.layout import export_pdf
 from ..store.errors import StoreError
+from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
 
-class PortReportAlgorithm(QgsProcessingAlgorithm):
+class PortReportAlgorithm(CoalMonitorAlgorithm):
+    NAME = "portreport"
+    DISPLAY_NAME = "Port report (PDF)"
+    GROUP = PORT_LOGS_GROUP
+    HELP = (
+        "Writes a one-page PDF about a port: the latest image with its heaps and a scale bar, the "
+        "tonnage per observation date with its range, a table of dates, the method and defaults used, "
+        "and the imagery attribution recorded with the scenes."
+    )
+
     INPUT = INPUT
     OUTPUT = "OUTPUT"
-
-    def name(self):
-        return "portreport"
-
-    def displayName(self):
-        return "Port report (PDF)"
-
-    def group(self):
-        return "Port logs"
-
-    def groupId(self):
-        return "portlogs"
-
-    def shortHelpString(self):
-        return (
-            "Writes a one-page PDF about a port: the latest image with its heaps and a scale bar, the "
-            "tonnage per observation date with its range, a table of dates, the method and defaults used, "
-            "and the imagery attribution recorded with the scenes."
-        )
 
     def flags(self):
         # Print layouts draw fonts and pictures, which QGIS only allows on the main thread.
         return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
-
-    def createInstance(self):
-        return PortReportAlgorithm()
 
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())

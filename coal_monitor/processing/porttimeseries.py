@@ -5,7 +5,7 @@ The same series as the dock's trend chart and its CSV (``report.data.series``), 
 """
 from qgis.core import (
     QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
-    QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterBoolean,
+    QgsProcessingException, QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink, QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QVariant
@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QDate, QVariant
 from ..core import timeseries
 from ..report import data
 from ..store.errors import StoreError
+from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
 _TYPES = {"observed_date": QVariant.Date, "pier": QVariant.String, "heaps": QVariant.Int}
@@ -26,32 +27,19 @@ def output_fields() -> QgsFields:
     return fields
 
 
-class PortTimeSeriesAlgorithm(QgsProcessingAlgorithm):
+class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
+    NAME = "porttimeseries"
+    DISPLAY_NAME = "Port time series (tonnage per date)"
+    GROUP = PORT_LOGS_GROUP
+    HELP = (
+        "Sums the heaps logged in a port's GeoPackage per observation date (UTC), in total or per pier: "
+        "number of heaps, footprint area, volume and tonnage with their low and high ends. The low and "
+        "high ends are sums of the heaps' ranges. The same numbers as the Coal Monitor dock's trend chart."
+    )
+
     INPUT = INPUT
     BY_PIER = "BY_PIER"
     OUTPUT = "OUTPUT"
-
-    def name(self):
-        return "porttimeseries"
-
-    def displayName(self):
-        return "Port time series (tonnage per date)"
-
-    def group(self):
-        return "Port logs"
-
-    def groupId(self):
-        return "portlogs"
-
-    def shortHelpString(self):
-        return (
-            "Sums the heaps logged in a port's GeoPackage per observation date (UTC), in total or per pier: "
-            "number of heaps, footprint area, volume and tonnage with their low and high ends. The low and "
-            "high ends are sums of the heaps' ranges. The same numbers as the Coal Monitor dock's trend chart."
-        )
-
-    def createInstance(self):
-        return PortTimeSeriesAlgorithm()
 
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())

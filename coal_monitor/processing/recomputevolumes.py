@@ -12,7 +12,7 @@ store's connection; the numbers are therefore exactly those ``PortFile.add_heap`
 import dataclasses
 
 from qgis.core import (
-    QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputFile, QgsProcessingOutputNumber,
+    QgsProcessingException, QgsProcessingOutputFile, QgsProcessingOutputNumber,
     QgsProcessingParameterNumber,
 )
 
@@ -23,6 +23,7 @@ from ..store.derive import derived_numbers
 from ..store.errors import StoreError
 from ..store.portfile import HEAP_INPUT_FIELDS
 from ..store.sqltime import utc_now_text
+from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
 # Parameter -> port field it sets; the first two are also written into every heap.
@@ -114,33 +115,20 @@ def recompute_all(port_file, changes: dict = None, progress=None, is_canceled=No
     return results
 
 
-class RecomputeVolumesAlgorithm(QgsProcessingAlgorithm):
+class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
+    NAME = "recomputevolumes"
+    DISPLAY_NAME = "Recompute heap volumes"
+    GROUP = PORT_LOGS_GROUP
+    HELP = (
+        "Recomputes the volume and tonnage of every heap in a port's GeoPackage, optionally with a new "
+        "angle of repose and density for the whole port (written into every heap and recorded as the "
+        "port's defaults). All or nothing: if any heap cannot be computed, or you cancel, the file is "
+        "left exactly as it was."
+    )
+
     INPUT = INPUT
     OUTPUT = "OUTPUT"
     HEAPS = "HEAPS"
-
-    def name(self):
-        return "recomputevolumes"
-
-    def displayName(self):
-        return "Recompute heap volumes"
-
-    def group(self):
-        return "Port logs"
-
-    def groupId(self):
-        return "portlogs"
-
-    def shortHelpString(self):
-        return (
-            "Recomputes the volume and tonnage of every heap in a port's GeoPackage, optionally with a new "
-            "angle of repose and density for the whole port (written into every heap and recorded as the "
-            "port's defaults). All or nothing: if any heap cannot be computed, or you cancel, the file is "
-            "left exactly as it was."
-        )
-
-    def createInstance(self):
-        return RecomputeVolumesAlgorithm()
 
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())
