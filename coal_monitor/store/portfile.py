@@ -44,6 +44,8 @@ TOTAL_COLUMNS = ("area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3", "tonnag
 HEAP_COLUMNS = schema.field_names(schema.HEAPS)
 HEAP_INPUT_FIELDS = tuple(f.name for f in schema.HEAP_FIELDS
                           if not f.derived and f.name not in schema.STORE_MANAGED)
+_KNOWN_FIELDS = {table: frozenset(schema.field_names(table)) for table in schema.TABLES}
+_NOT_FROM_CALLER = frozenset(schema.DERIVED_FIELDS) | frozenset(schema.STORE_MANAGED)
 
 
 class PortFile:
@@ -158,15 +160,18 @@ class PortFile:
         default to the port's). The numbers are derived by the engine; passing them is an error.
         ``heap_uid`` may be given to keep a heap's identity when copying it from another file.
         """
+        # Everything but the two statements is done before BEGIN, so the write lock is held briefly.
         footprint = self._footprints.to_port(geometry, crs)
+        wkb = footprint.wkb  # serialised once: the engine cache's key and the stored blob
         row = self._heap_inputs(dict(attrs), creating=True)
-        row.update(self._estimate(footprint, row))
+        row.update(self._estimate(footprint, row, wkb))
         now = utc_now_text()
         row["created_utc"] = row["modified_utc"] = now
-        row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(footprint, self._srs_id)
+        row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(footprint, self._srs_id, wkb)
+        insert_sql, values = _insert_statement(schema.HEAPS, row), tuple(row.values())
         with self._transaction("log heap") as connection:
-            fid = _insert(connection, schema.HEAPS, row)
-            connection.execute(f"DELETE FROM {STALE_TABLE} WHERE fid = ?", (fid,))
+            fid = connection.execute(insert_sql, values).lastrowid
+            connection.execute(_UNFLAG_SQL, (fid,))
             self._touch(connection, schema.HEAPS, now)
         return row["heap_uid"]
 
@@ -236,7 +241,7 @@ class PortFile:
                 verified.append(row["fid"])
         if verified and not self.read_only:
             with self._transaction("verify heaps") as connection:
-                connection.executemany(f"DELETE FROM {STALE_TABLE} WHERE fid = ?", [(f,) for f in verified])
+                connection.executemany(_UNFLAG_SQL, [(f,) for f in verified])
         return stale
 
     def recompute_stale(self) -> List[str]:
@@ -350,14 +355,18 @@ class PortFile:
         return self._select("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (schema.HEAPS,))[0]["srs_id"]
 
     def _checked_row(self, table: str, values: Dict) -> Dict:
-        known = set(schema.field_names(table))
+        known = _KNOWN_FIELDS[table]
         unknown = sorted(set(values) - known)
         if unknown:
             raise HeapInputError(f"{table} has no field {', '.join(map(repr, unknown))}; "
                                  f"fields are: {', '.join(schema.field_names(table))}.")
         row = {}
         for declared in schema.TABLES[table]:
-            value = _plain(values.get(declared.name))
+            if declared.name not in values:  # absent: only a required field has something to say
+                if declared.required:
+                    raise HeapInputError(f"{declared.check(None)}.")
+                continue
+            value = _plain(values[declared.name])
             if value is not None and declared.type == "TEXT":
                 value = str(value)
             elif value is not None and declared.type == "DATETIME":
@@ -373,12 +382,11 @@ class PortFile:
             problem = declared.check(value)
             if problem:
                 raise HeapInputError(f"{problem}.")
-            if declared.name in values:
-                row[declared.name] = value
+            row[declared.name] = value
         return row
 
     def _heap_inputs(self, attrs: Dict, creating: bool) -> Dict:
-        derived = sorted(set(attrs) & (set(schema.DERIVED_FIELDS) | set(schema.STORE_MANAGED)))
+        derived = sorted(_NOT_FROM_CALLER.intersection(attrs))
         if derived:
             raise HeapInputError(f"{', '.join(derived)} cannot be set: Coal Monitor derives them from the "
                                  "footprint and the inputs (height, model, angle, density).")
@@ -399,16 +407,16 @@ class PortFile:
             row.setdefault(name, None)
         return row
 
-    def _estimate(self, footprint, row: Dict) -> Dict:
+    def _estimate(self, footprint, row: Dict, wkb: Optional[bytes] = None) -> Dict:
         """The engine's numbers, remembered for the last few footprints and inputs.
 
         The dock previews a heap's numbers while the analyst draws (``preview``) and then logs it; the
         engine runs once for both. The key holds everything the numbers depend on, so a hit returns
-        exactly what a fresh engine run would.
+        exactly what a fresh engine run would. ``wkb``: the footprint's WKB when the caller has it.
         """
         port = self.port
-        key = (footprint.wkb, tuple(row.get(name) for name in schema.VOLUME_INPUTS), port.crs_epsg,
-               port.repose_tol_deg, port.density_t_m3, port.density_lo_t_m3, port.density_hi_t_m3)
+        key = (footprint.wkb if wkb is None else wkb, tuple(row.get(name) for name in schema.VOLUME_INPUTS),
+               port.crs_epsg, port.repose_tol_deg, port.density_t_m3, port.density_lo_t_m3, port.density_hi_t_m3)
         numbers = self._recent_numbers.get(key)
         if numbers is None:
             try:
@@ -447,7 +455,7 @@ class PortFile:
     def _write_heap(self, connection, fid: int, row: Dict) -> None:
         assignments = ", ".join(f"{k} = ?" for k in row)
         connection.execute(f"UPDATE {schema.HEAPS} SET {assignments} WHERE fid = ?", (*row.values(), fid))
-        connection.execute(f"DELETE FROM {STALE_TABLE} WHERE fid = ?", (fid,))
+        connection.execute(_UNFLAG_SQL, (fid,))
         self._touch(connection, schema.HEAPS, row.get("modified_utc"))
 
     def _touch(self, connection, table: str, when: Optional[str] = None) -> None:
@@ -478,15 +486,21 @@ class PortFile:
 
 # ---- module helpers -----------------------------------------------------------------------------------
 
+_UNFLAG_SQL = f"DELETE FROM {STALE_TABLE} WHERE fid = ?"
+
+
+def _insert_statement(table: str, row: Dict) -> str:
+    return f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+
+
 def _insert(connection, table: str, row: Dict) -> int:
-    columns = ", ".join(row)
-    cursor = connection.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})",
-                                tuple(row.values()))
-    return cursor.lastrowid
+    return connection.execute(_insert_statement(table, row), tuple(row.values())).lastrowid
 
 
 def _plain(value):
     """None for empty input (None, blank text, QGIS's NULL QVariant), else the value itself."""
+    if isinstance(value, (float, int)):  # the common case, decided without the attribute probes below
+        return value
     if value is None or (hasattr(value, "isNull") and not hasattr(value, "toMSecsSinceEpoch") and value.isNull()):
         return None
     if isinstance(value, str) and not value.strip():
