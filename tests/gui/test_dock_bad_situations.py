@@ -4,7 +4,6 @@ import sqlite3
 import stat
 import time
 
-import pytest
 from qgis.core import QgsProject, QgsRasterLayer
 from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import QPoint, Qt
@@ -12,19 +11,10 @@ from qgis.PyQt.QtCore import QPoint, Qt
 from coal_monitor.core.ports import PortRegistry
 from coal_monitor.store.portfile import PortFile
 from tests.helpers.canvas_iface import settle
-from tests.helpers.dock_bench import DockBench
 from tests.helpers.gpkg_checks import assert_sound_gpkg
 from tests.helpers.rasters import write_geotiff
-from tests.helpers.scripted_prompts import ScriptedPrompts
 
 HEAP = [QPoint(500, 300), QPoint(700, 280), QPoint(760, 420), QPoint(640, 520)]
-
-
-@pytest.fixture()
-def bench(tmp_path, clean_project):
-    bench = DockBench(tmp_path, prompts=ScriptedPrompts())
-    yield bench
-    bench.close()
 
 
 def _said(bench, words):

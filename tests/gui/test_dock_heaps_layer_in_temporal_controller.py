@@ -5,7 +5,6 @@ made the naive way is not time-aware at all. Here heaps are logged with real cli
 dock put in the project (and the same layer after the project is saved and read again) must filter
 heaps by the day of their image: shown on that day, absent a year earlier.
 """
-import pytest
 from qgis.core import (
     QgsDateTimeRange, QgsFeatureRequest, QgsProject, QgsVectorLayerTemporalContext,
     QgsVectorLayerTemporalProperties,
@@ -13,20 +12,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QPoint, Qt, QTime
 
 from coal_monitor.gui.controller import HEAPS_ROLE, ROLE_PROPERTY
-from tests.helpers.dock_bench import ACQUIRED, DockBench
-from tests.helpers.scripted_prompts import ScriptedPrompts
+from tests.helpers.dock_bench import ACQUIRED
 
 HEAPS = (
     [QPoint(500, 300), QPoint(700, 280), QPoint(760, 420), QPoint(640, 520)],
     [QPoint(300, 600), QPoint(420, 600), QPoint(420, 700), QPoint(300, 700)],
 )
-
-
-@pytest.fixture()
-def bench(tmp_path, clean_project):
-    bench = DockBench(tmp_path, prompts=ScriptedPrompts())
-    yield bench
-    bench.close()
 
 
 def _day(year, month, day):

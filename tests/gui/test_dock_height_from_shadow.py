@@ -5,16 +5,8 @@ import math
 import pytest
 from qgis.PyQt.QtCore import QPoint
 
-from tests.helpers.dock_bench import DockBench
 
 HEAP = [QPoint(500, 300), QPoint(700, 280), QPoint(760, 420), QPoint(640, 520), QPoint(480, 450)]
-
-
-@pytest.fixture()
-def bench(tmp_path, clean_project):
-    bench = DockBench(tmp_path)
-    yield bench
-    bench.close()
 
 
 def test_april_noon_sun_refuses_a_repose_pile(bench):

@@ -11,17 +11,10 @@ from coal_monitor.core.estimate import estimate_heap
 from coal_monitor.core.ports import PortRegistry
 from coal_monitor.gui.dock import PROJECT_SCOPE, CoalMonitorDock
 from tests.helpers.canvas_iface import CanvasIface, settle
-from tests.helpers.dock_bench import IMAGE_ORIGIN, IMAGE_PIXEL_M, IMAGE_SIZE, DockBench, to_port_crs
+from tests.helpers.dock_bench import IMAGE_ORIGIN, IMAGE_PIXEL_M, IMAGE_SIZE, to_port_crs
 from tests.helpers.scripted_prompts import ScriptedPrompts
 
 HEAP = [QPoint(500, 300), QPoint(700, 280), QPoint(760, 420), QPoint(640, 520), QPoint(480, 450)]
-
-
-@pytest.fixture()
-def bench(tmp_path, clean_project):
-    bench = DockBench(tmp_path, prompts=ScriptedPrompts())
-    yield bench
-    bench.close()
 
 
 def test_new_port_is_added_selected_and_its_defaults_shown(bench):

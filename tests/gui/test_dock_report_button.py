@@ -7,26 +7,17 @@ the prompt is answered by a timer.
 import re
 import subprocess
 
-import pytest
 from qgis.PyQt.QtCore import QPoint, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit
 
 from coal_monitor.gui.prompts import Prompts
 from tests.helpers.canvas_iface import settle
 from tests.helpers.dock_bench import DockBench
-from tests.helpers.scripted_prompts import ScriptedPrompts
 
 HEAPS = (
     [QPoint(500, 300), QPoint(700, 280), QPoint(760, 420), QPoint(640, 520)],
     [QPoint(300, 600), QPoint(420, 600), QPoint(420, 700), QPoint(300, 700)],
 )
-
-
-@pytest.fixture()
-def bench(tmp_path, clean_project):
-    bench = DockBench(tmp_path, prompts=ScriptedPrompts())
-    yield bench
-    bench.close()
 
 
 def _log_heaps(bench):
