@@ -56,7 +56,7 @@ def _text_format(size_pt: float, bold: bool = False, colour: QColor = None) -> Q
     return text_format
 
 
-def _label(layout, text, rect, size_pt, bold=False, colour=None, align=Qt.AlignLeft):
+def _label(layout, text, rect, size_pt, bold=False, colour=None, align=Qt.AlignmentFlag.AlignLeft):
     label = QgsLayoutItemLabel(layout)
     label.setText(text)
     if hasattr(label, "setTextFormat"):  # QGIS 3.24+: setFont is deprecated there
@@ -65,7 +65,7 @@ def _label(layout, text, rect, size_pt, bold=False, colour=None, align=Qt.AlignL
         label.setFont(_font(size_pt, bold))
         label.setFontColor(colour or QColor("black"))
     label.setHAlign(align)
-    label.setVAlign(Qt.AlignTop)
+    label.setVAlign(Qt.AlignmentFlag.AlignTop)
     label.setMarginX(0.0)
     label.setMarginY(0.0)
     layout.addLayoutItem(label)
@@ -158,7 +158,7 @@ def _add_map(layout, project, content: ReportContent):
     scalebar.attemptMove(QgsLayoutPoint(MAP_RECT[0] + 2, MAP_RECT[1] + MAP_RECT[3] - height - 2,
                                         QgsUnitTypes.LayoutMillimeters))
     north = _label(layout, "N\n\u2191", (MAP_RECT[0] + MAP_RECT[2] - 9, MAP_RECT[1] + 2, 7, 10), 10, True,
-                   align=Qt.AlignHCenter)
+                   align=Qt.AlignmentFlag.AlignHCenter)
     north.setBackgroundEnabled(True)
     north.setBackgroundColor(QColor(255, 255, 255, 220))
     return item
@@ -213,7 +213,8 @@ def _add_table(layout, content: ReportContent):
     columns = []
     for header in headers:
         column = QgsLayoutTableColumn(header)
-        column.setHAlignment(Qt.AlignLeft if header in ("Date (UTC)", "Scenes") else Qt.AlignRight)
+        left = header in ("Date (UTC)", "Scenes")
+        column.setHAlignment(Qt.AlignmentFlag.AlignLeft if left else Qt.AlignmentFlag.AlignRight)
         columns.append(column)
     table.setHeaders(columns)
     table.setIncludeTableHeader(True)
@@ -224,7 +225,7 @@ def _add_table(layout, content: ReportContent):
         row = []
         for index, text in enumerate(cells):
             cell = QgsTableCell(text)
-            cell.setHorizontalAlignment(Qt.AlignLeft if index < 2 else Qt.AlignRight)
+            cell.setHorizontalAlignment(Qt.AlignmentFlag.AlignLeft if index < 2 else Qt.AlignmentFlag.AlignRight)
             row.append(cell)
         rows.append(row)
     if not rows:
