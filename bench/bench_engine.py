@@ -20,6 +20,7 @@ from shapely.geometry import Polygon
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coal_monitor.core.estimate import prepare_footprint  # noqa: E402
+from tests.helpers.jagged_footprints import noisy_trace, pixel_staircase  # noqa: E402
 from tests.helpers.raster_integration import raster_volume_m3  # noqa: E402
 
 # Transverse Mercator with scale 1 through the heap: coordinates are ground metres for both methods.
@@ -37,26 +38,6 @@ def footprint(vertices):
     hole_angles = np.linspace(2 * math.pi, 0, max(vertices // 10, 4), endpoint=False)
     hole = np.column_stack([10 + 8 * np.cos(hole_angles), 5 + 5 * np.sin(hole_angles)])
     return Polygon(np.column_stack([radii * np.cos(angles), radii * np.sin(angles)]), [hole])
-
-
-def staircase(pixel_m=0.5):
-    """A heap traced from a raster mask: 90° steps of one pixel (GEOS buffers slowly on these)."""
-    rows = []
-    for y in np.arange(-60, 60, pixel_m):
-        half = math.sqrt(max(0.0, 60 ** 2 - y ** 2)) * (1 + 0.2 * math.sin(y / 7))
-        half -= half % pixel_m
-        if half > 0:
-            rows.append([(-half, y), (half, y), (half, y + pixel_m), (-half, y + pixel_m)])
-    right = [p for r in rows for p in (r[1], r[2])]
-    left = [p for r in reversed(rows) for p in (r[3], r[0])]
-    return Polygon(right + left).buffer(0)
-
-
-def jittered(vertices=1_000, jitter_m=0.05, seed=0):
-    """A smooth outline with hand-drawn noise: many tiny reflex corners."""
-    angles = np.linspace(0, 2 * math.pi, vertices, endpoint=False)
-    radii = 60 * (1 + 0.25 * np.sin(3 * angles)) + np.random.default_rng(seed).normal(0, jitter_m, vertices)
-    return Polygon(np.column_stack([radii * np.cos(angles), radii * np.sin(angles)]))
 
 
 def median_ms(call, repeats):
@@ -80,7 +61,9 @@ def main():
     print(header)
     print("-" * len(header))
     cases = [(f"{n:,}", footprint(n), RASTER_CELL_M[n], 21 if n <= 1_000 else 7) for n in VERTEX_COUNTS]
-    stairs, noisy = staircase(), jittered()
+    # the same shapes as before: 60 m radius, 0.5 m pixels, 1,000 noisy vertices
+    stairs = pixel_staircase(radius_m=60.0, pixel_m=0.5, wobble_m=7.0)
+    noisy = noisy_trace(vertices=1_000, radius_m=60.0, seed=0)
     cases += [(f"{len(stairs.exterior.coords) - 1} (steps)", stairs, 0.25, 3),
               (f"{len(noisy.exterior.coords) - 1:,} (noisy)", noisy, 0.25, 3)]
     for label, polygon, cell_m, repeats in cases:

@@ -11,6 +11,7 @@ from shapely.geometry import Point, Polygon
 from shapely.ops import polylabel
 
 from coal_monitor.core.estimate import prepare_footprint
+from tests.helpers.jagged_footprints import noisy_trace, pixel_staircase
 from tests.helpers.raster_integration import raster_volume_m3
 
 LOCAL_CRS = "+proj=tmerc +lat_0=38.7 +lon_0=125.4 +k=1 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
@@ -115,25 +116,6 @@ def test_repose_volume_agrees_with_raster_integration(seed):
         engine = prepared.estimate(height_m, repose_deg=angle).volume_m3
         raster = raster_volume_m3(footprint, height_m, angle, cell_m=0.2)
         assert engine == pytest.approx(raster, rel=5e-3), (seed, height_m)
-
-
-def pixel_staircase(radius_m=30.0, pixel_m=0.25):
-    """A heap traced from a raster mask: one-pixel 90° steps (the engine smooths these for speed)."""
-    rows = []
-    for y in np.arange(-radius_m, radius_m, pixel_m):
-        half = math.sqrt(max(0.0, radius_m ** 2 - y ** 2)) * (1 + 0.2 * math.sin(y / 5))
-        half -= half % pixel_m
-        if half > 0:
-            rows.append([(-half, y), (half, y), (half, y + pixel_m), (-half, y + pixel_m)])
-    right = [p for r in rows for p in (r[1], r[2])]
-    left = [p for r in reversed(rows) for p in (r[3], r[0])]
-    return Polygon(right + left).buffer(0)
-
-
-def noisy_trace(vertices=600, jitter_m=0.05):
-    angles = np.linspace(0, 2 * math.pi, vertices, endpoint=False)
-    radii = 30 * (1 + 0.25 * np.sin(3 * angles)) + np.random.default_rng(7).normal(0, jitter_m, vertices)
-    return Polygon(np.column_stack([radii * np.cos(angles), radii * np.sin(angles)]))
 
 
 @pytest.mark.parametrize("make", [pixel_staircase, noisy_trace], ids=["pixel staircase", "noisy trace"])
