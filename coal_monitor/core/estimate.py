@@ -22,6 +22,7 @@ from shapely.validation import explain_validity, make_valid
 from . import limits, piles
 from .errors import InputError
 from .geodesy import metric_frame
+from .pile_models import pile_model
 
 FIELD_NAMES = (
     "area_m2", "height_max_m", "volume_m3", "volume_lo_m3", "volume_hi_m3",
@@ -85,7 +86,7 @@ class _Inputs:
     def method(self) -> str:
         angle = f"{self.repose_deg:g}±{self.repose_tol_deg:g}°, " if self.model == "repose" else ""
         return (
-            f"{piles.MODEL_DESCRIPTIONS[self.model]}, {angle}H {self.height_m:.1f}±{self.height_sigma_m:.1f} m, "
+            f"{pile_model(self.model).name}, {angle}H {self.height_m:.1f}±{self.height_sigma_m:.1f} m, "
             f"{self.density_t_m3:g} t/m³ ({self.density_lo_t_m3:g}–{self.density_hi_t_m3:g})"
         )
 

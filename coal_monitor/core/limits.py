@@ -17,6 +17,8 @@ DENSITY_MAX_T_M3 = 1.6
 FOOTPRINT_MAX_M2 = 1_000_000.0
 
 MODELS = ("repose", "prism", "cone")
+# A heap's inputs to the engine, besides its footprint (core.heap_numbers; the store's fields of these names).
+VOLUME_INPUTS = ("height_m", "height_sigma_m", "model", "repose_deg", "density_t_m3")
 DEFAULT_MODEL = "repose"
 REPOSE_TOLERANCE_MAX_DEG = 15.0
 FOOTPRINT_MIN_M2 = 1.0

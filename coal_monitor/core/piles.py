@@ -53,11 +53,6 @@ SMOOTH_DEPTH_EDGES = 4.0
 SMOOTH_TOL_EDGES = 1.0 / 16.0
 SMOOTH_TOL_MAX_REL = 1.0e-3  # of area / perimeter: bounds the area moved to about 1e-3 of the area
 
-MODEL_DESCRIPTIONS = {
-    "repose": "repose-capped pile",
-    "prism": "prism (vertical walls)",
-    "cone": "cone (shape factor 1/3)",
-}
 
 
 def slope(repose_deg: float) -> float:

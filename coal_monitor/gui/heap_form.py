@@ -17,18 +17,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import limits
+from ..core.pile_models import models_help, pile_model
 from ..store.schema import CONFIDENCES, IDENTIFICATIONS
 
-MODEL_LABELS = {
-    "repose": "Repose-capped pile",
-    "prism": "Prism (walled bin)",
-    "cone": "Cone",
-}
-MODEL_HELP = (
-    "Repose-capped pile: free-standing heap, slopes at the angle of repose, flat top where the outline "
-    "is wide (any outline).\nPrism: coal held by walls (bins, bunkers): area x height.\n"
-    "Cone: a single conical pile."
-)
 DEFAULT_HEIGHT_M = 5.0
 DEFAULT_HEIGHT_SIGMA_M = 0.5
 
@@ -60,8 +51,8 @@ class HeapForm(QWidget):
         self.modelCombo = QComboBox(self)
         self.modelCombo.setObjectName("modelCombo")
         for model in limits.MODELS:
-            self.modelCombo.addItem(MODEL_LABELS.get(model, model), model)
-        self.modelCombo.setToolTip(MODEL_HELP)
+            self.modelCombo.addItem(pile_model(model).label, model)
+        self.modelCombo.setToolTip(models_help())
         # long model names must not widen the dock beyond a side panel's width
         self.modelCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.modelCombo.setMinimumContentsLength(14)

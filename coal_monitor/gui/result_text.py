@@ -5,11 +5,8 @@ written low-high with the unit once, and the engine's feasibility note is never 
 """
 from html import escape
 
-MODEL_NAMES = {
-    "repose": "repose-capped pile",
-    "prism": "prism (walled bin)",
-    "cone": "cone",
-}
+from ..core.pile_models import pile_model
+
 WARNING_COLOUR = "#a33b00"
 MUTED_COLOUR = "#555555"
 
@@ -41,7 +38,7 @@ def estimate_html(estimate, height_sigma_m=0.0):
     ]
     if estimate.note:
         lines.append(f"<span style='color:{WARNING_COLOUR}'>⚠ {escape(estimate.note)}</span>")
-    model = MODEL_NAMES.get(estimate.model, estimate.model)
+    model = pile_model(estimate.model).name
     lines.append(f"<span style='color:{MUTED_COLOUR}'>Method: {escape(estimate.method or model)}</span>")
     return "<br>".join(lines)
 

@@ -5,14 +5,12 @@ layer's CRS; a feature the engine refuses keeps its geometry and attributes, get
 engine's message in ``volume_note``, and the run goes on (failures are counted and reported).
 """
 from qgis.core import (
-    QgsAbstractGeometry,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSource,
@@ -22,18 +20,18 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
-from shapely import wkb
 
 from ..core import limits
 from ..core.errors import InputError
 from ..core.estimate import FIELD_NAMES, check_inputs, prepare_footprint
 from ..core.geodesy import parse_crs
+from ..core.pile_models import PILE_MODELS
+from ..store.footprint import to_shapely
+from ..store.values import plain
 from .base import HEAPS_GROUP, CoalMonitorAlgorithm
 
-MODEL_LABELS = {"repose": "Repose-capped pile", "prism": "Prism (vertical walls)", "cone": "Cone (1/3)"}
 NUMBER_PARAMETERS = (
     # name, label, default, minimum, maximum
     ("REPOSE_ANGLE", "Angle of repose (°)", limits.REPOSE_DEFAULT_DEG, limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG),
@@ -45,24 +43,6 @@ NUMBER_PARAMETERS = (
     ("DENSITY_HIGH", "High bulk density (t/m³)", limits.DENSITY_HIGH_T_M3, limits.DENSITY_MIN_T_M3,
      limits.DENSITY_MAX_T_M3),
 )
-
-
-def _value(attribute):
-    """A field value as Python: NULL -> None."""
-    if attribute is None or (isinstance(attribute, QVariant) and attribute.isNull()):
-        return None
-    return attribute
-
-
-def _shapely(geometry: QgsGeometry):
-    """The feature's geometry as shapely (curves segmentized, M dropped), None when null."""
-    if geometry is None or geometry.isNull():
-        return None
-    part: QgsAbstractGeometry = geometry.constGet().clone()
-    if QgsWkbTypes.isCurvedType(part.wkbType()):
-        part = part.segmentize()
-    part.dropMValue()
-    return wkb.loads(bytes(QgsGeometry(part).asWkb()))
 
 
 def _engine_crs(crs: QgsCoordinateReferenceSystem):
@@ -94,7 +74,7 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
             "HEIGHT_SIGMA_FIELD", "Height uncertainty field (± m)", parentLayerParameterName="INPUT",
             type=QgsProcessingParameterField.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            "MODEL", "Pile model", options=[MODEL_LABELS[m] for m in limits.MODELS],
+            "MODEL", "Pile model", options=[model.label for model in PILE_MODELS],
             defaultValue=limits.MODELS.index(limits.DEFAULT_MODEL)))
         for name, label, default, minimum, maximum in NUMBER_PARAMETERS:
             self.addParameter(QgsProcessingParameterNumber(
@@ -159,10 +139,10 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
     def _estimate(feature, crs, height_field, sigma_field, settings):
         """(field values, error message or "") for one feature."""
         try:
-            sigma = _value(feature[sigma_field]) if sigma_field else None
-            footprint = prepare_footprint(_shapely(feature.geometry()), crs)
+            sigma = plain(feature[sigma_field]) if sigma_field else None
+            footprint = prepare_footprint(to_shapely(feature.geometry()), crs)
             result = footprint.estimate(
-                _value(feature[height_field]), 0.0 if sigma is None else sigma, **settings)
+                plain(feature[height_field]), 0.0 if sigma is None else sigma, **settings)
             return result.as_fields(), ""
         except InputError as exc:
             error = str(exc)

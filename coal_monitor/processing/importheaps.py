@@ -6,14 +6,12 @@ feature that cannot be a heap (no footprint, no height, no date, a height its fo
 skipped with its reason, and the others are still imported. Cancelling stops between two heaps, so the
 file holds whole heaps only.
 """
-import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from qgis.core import (
-    QgsGeometry, QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
+    QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination, QgsProcessingParameterString, QgsWkbTypes,
+    QgsProcessingParameterFileDestination, QgsProcessingParameterString,
 )
 
 from ..core.errors import InputError
@@ -21,7 +19,8 @@ from ..core.ports import PortError, PortRegistry
 from ..core.slug import SlugError, port_file_path
 from ..store.datafolder import data_folder, profile_registry_path
 from ..store.errors import StoreError
-from ..store.portfile import PortFile
+from ..store.portfile import PortFile, logged_port
+from ..store.values import plain
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 
 HEIGHT_METHOD = "imported"
@@ -29,24 +28,7 @@ HEIGHT_METHOD = "imported"
 
 def _value(feature, field_name):
     """The feature's value, with QGIS NULL and blank text as None ('' field name: no field)."""
-    if not field_name:
-        return None
-    value = feature[field_name]
-    if value is None or (hasattr(value, "isNull") and type(value).__name__ == "QVariant" and value.isNull()):
-        return None
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-def _plain_polygon(geometry):
-    """A copy the store can read: curves straightened, M values dropped."""
-    plain = QgsGeometry(geometry)
-    if QgsWkbTypes.isCurvedType(plain.wkbType()):
-        plain = QgsGeometry(plain.constGet().segmentize())
-    if QgsWkbTypes.hasM(plain.wkbType()):
-        plain.get().dropMValue()
-    return plain
+    return plain(feature[field_name]) if field_name else None
 
 
 class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
@@ -143,7 +125,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
     def _open_or_create(self, path: Path, port, feedback) -> PortFile:
         try:
             if path.exists():
-                other = _logged_port(path)
+                other = logged_port(path)
                 if other is not None and other[1] != port.slug:
                     raise QgsProcessingException(
                         f"{path} is the log of port {other[0]!r}, not {port.name!r}; choose {port.name}'s file or "
@@ -171,7 +153,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             try:
                 attrs = self._heap_attributes(feature, port, fields, origin)
                 self._log_scene(port_file, attrs, feedback)
-                port_file.add_heap(_plain_polygon(feature.geometry()), crs, attrs)
+                port_file.add_heap(feature.geometry(), crs, attrs)
                 imported += 1
             except _Skip as exc:
                 reason = str(exc)
@@ -221,22 +203,6 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
                                  "notes": "Logged by Import heaps; acquisition time taken from the heaps."})
         except InputError as exc:
             feedback.pushWarning(f"Scene {scene_id!r} not logged: {exc}")
-
-
-def _logged_port(path: Path):
-    """(name, slug) of the port a GeoPackage logs, read without writing; None if it cannot be read.
-
-    Checked before the store opens the file for writing, so another port's file is left byte for byte
-    as it was. Files that cannot be read this way get the store's own message from ``PortFile.open``.
-    """
-    try:
-        connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
-        try:
-            return connection.execute("SELECT name, slug FROM port").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return None
 
 
 class _Skip(Exception):

@@ -10,16 +10,12 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from ..core import timeseries
+from ..core.pile_models import pile_model
 from ..store.portfile import PortFile
 from . import data
 
 # The table lists at most this many dates (the latest ones) to stay on one page.
 TABLE_MAX_ROWS = 12
-MODEL_WORDS = {
-    "repose": "repose-capped pile (surface min(H, tan(repose) x distance to the footprint edge))",
-    "prism": "prism (area x height: walled bins and bunkers)",
-    "cone": "cone",
-}
 
 
 @dataclass
@@ -118,7 +114,7 @@ def method_lines(port, heaps) -> List[str]:
     densities = sorted({h["density_t_m3"] for h in heaps if h.get("density_t_m3") is not None})
     repose = sorted({h["repose_deg"] for h in heaps if h.get("repose_deg") is not None})
     lines = [
-        "Volume models: " + "; ".join(f"{MODEL_WORDS.get(m, m)}: {n} heaps" for m, n in models.most_common())
+        "Volume models: " + "; ".join(f"{pile_model(m).formula}: {n} heaps" for m, n in models.most_common())
         if heaps else "Volume models: no heaps yet.",
         "Height methods: " + "; ".join(f"{m}: {n} heaps" for m, n in methods.most_common()) if heaps
         else "Height methods: no heaps yet.",

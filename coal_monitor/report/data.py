@@ -2,17 +2,12 @@
 
 The sums come from the store's own query (``PortFile.totals_by_date``), so every consumer shows the
 store's numbers. Which scenes each date's heaps were measured on (for the chart's hover box) and how
-many heaps lack numbers are read in one extra grouped query on a read-only connection to the same file.
+many heaps lack numbers come from a second store query (``PortFile.heap_details_by_date``).
 """
-import sqlite3
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Dict, List
-from urllib.parse import quote
 
 from ..core import timeseries
-from ..store import schema
-from ..store.errors import StoreError
 from ..store.portfile import PortFile
 
 # Keys of PortFile.totals_by_date rows that are named differently in the series.
@@ -31,7 +26,7 @@ def opened(port_file):
 
 def series(port_file: PortFile, by_pier: bool = False) -> List[timeseries.SeriesPoint]:
     """The port's time series (``timeseries.SeriesPoint`` per date, or per date and pier), sorted."""
-    details = _details(port_file.path, by_pier)
+    details = port_file.heap_details_by_date(by_pier)
     points = []
     for row in port_file.totals_by_date(by_pier=by_pier):
         values = {_STORE_KEYS.get(k, k): v for k, v in row.items()}
@@ -85,25 +80,3 @@ def _merge_same_keys(points):
         for name in timeseries.SUMMED:
             setattr(into, name, getattr(into, name) + getattr(point, name))
     return list(merged.values())
-
-
-def _details(path: Path, by_pier: bool) -> Dict[tuple, tuple]:
-    """{(date, pier or None): (scene ids, heaps without numbers)} from one grouped read-only query."""
-    pier = "pier" if by_pier else "NULL"
-    sql = (f"SELECT substr(observed_utc, 1, 10) AS day, {pier} AS pier, scene_id, sum(tonnage_t IS NULL) "
-           f"FROM {schema.HEAPS} GROUP BY day, {pier}, scene_id ORDER BY day, scene_id")
-    try:
-        connection = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True, timeout=5.0)
-        try:
-            rows = connection.execute(sql).fetchall()
-        finally:
-            connection.close()
-    except sqlite3.Error as exc:
-        raise StoreError(f"Cannot read the heaps of {path} for the time series: {exc}.") from None
-    details = {}
-    for day, pier_value, scene, unmeasured in rows:
-        scenes, missing = details.get((day, pier_value), ((), 0))
-        if scene:
-            scenes += (scene,)
-        details[(day, pier_value)] = (scenes, missing + int(unmeasured or 0))
-    return details

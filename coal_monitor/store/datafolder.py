@@ -14,10 +14,11 @@ from pathlib import Path, PurePath
 from qgis.core import QgsApplication, QgsProject
 
 from ..core.slug import port_file_path
+from ..definitions import ENTRY_DATA_FOLDER, PROJECT_SCOPE
 from .errors import StoreError
 
-SCOPE = "coal_monitor"
-KEY = "data_folder"
+SCOPE = PROJECT_SCOPE
+KEY = ENTRY_DATA_FOLDER
 DEFAULT_FOLDER_NAME = "coal_monitor_data"
 
 

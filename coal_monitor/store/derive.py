@@ -1,30 +1,24 @@
-"""The one place the store turns a footprint and a heap's inputs into its numbers, through the engine.
+"""The store's side of the one rule for a heap's numbers (``core.heap_numbers``): the schema's fields.
 
-Everything that writes heap numbers (the store, the layer-edit hook, recomputations) calls
-``derived_numbers`` so that a heap's numbers depend only on its stored footprint, its inputs and its
-port's defaults, and a recomputation anywhere reproduces them exactly.
+Everything that writes heap numbers (the store, the layer-edit hook, recomputations, imports) calls
+``derived_numbers`` so that the numbers written are the engine's for the stored footprint, the heap's
+inputs and its port's defaults, and nothing else.
 """
 from typing import Dict
 
+from ..core.heap_numbers import MeasuredFootprint
 from . import schema
 
 
 def derived_numbers(port, footprint, inputs: Dict) -> Dict:
-    """The engine's numbers (schema.DERIVED_FIELDS) for ``footprint`` (shapely, in the port's CRS).
+    """The engine's numbers (schema.DERIVED_FIELDS) for ``footprint`` at ``port``.
 
-    ``inputs`` must hold height_m, model, repose_deg and density_t_m3 (height_sigma_m optional). The
-    port's repose tolerance applies; its density band is scaled to the heap's own density, keeping the
-    band's relative width. Raises the engine's InputError, whose message is for the analyst.
+    ``footprint``: a ``MeasuredFootprint`` in the port's CRS (prepared once, e.g. by the dock's
+    preview) or a shapely polygon in the port's CRS. ``inputs``: height_m and optionally
+    height_sigma_m, model, repose_deg, density_t_m3 (the port's defaults fill the gaps). Raises the
+    engine's InputError, whose message is for the analyst.
     """
-    from ..core.estimate import estimate_heap
-
-    density = float(inputs["density_t_m3"])
-    scale = density / port.density_t_m3
-    result = estimate_heap(
-        footprint, f"EPSG:{port.crs_epsg}", float(inputs["height_m"]),
-        height_sigma_m=float(inputs.get("height_sigma_m") or 0.0), model=inputs["model"],
-        repose_deg=float(inputs["repose_deg"]), repose_tol_deg=port.repose_tol_deg, density_t_m3=density,
-        density_lo_t_m3=port.density_lo_t_m3 * scale, density_hi_t_m3=port.density_hi_t_m3 * scale,
-    )
-    fields = result.as_fields()
+    if not isinstance(footprint, MeasuredFootprint):
+        footprint = MeasuredFootprint(footprint, port.crs_epsg)
+    fields = footprint.estimate(port, inputs).as_fields()
     return {name: fields.get(name) for name in schema.DERIVED_FIELDS}

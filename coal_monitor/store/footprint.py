@@ -12,16 +12,21 @@ from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import transform
 
+from ..core.errors import InputError
+from ..core.heap_numbers import MeasuredFootprint
 from .errors import HeapInputError
 
 
 def to_shapely(geometry) -> BaseGeometry:
-    """shapely geometry from shapely, QgsGeometry (duck-typed), WKT text or WKB bytes."""
+    """shapely geometry from shapely, QgsGeometry (duck-typed; curves segmentized, M dropped), WKT text or
+    WKB bytes: the one conversion from QGIS's geometries to the engine's. None for a null QgsGeometry."""
     if isinstance(geometry, BaseGeometry):
         return geometry
     try:
         if hasattr(geometry, "asWkb"):  # QgsGeometry
-            return wkb.loads(bytes(geometry.asWkb()))
+            if geometry.isNull():
+                return None  # a feature without geometry: the engine says so in its own words
+            return wkb.loads(bytes(_linear_without_m(geometry).asWkb()))
         if isinstance(geometry, str):
             return wkt.loads(geometry)
         if isinstance(geometry, (bytes, bytearray, memoryview)):
@@ -29,6 +34,20 @@ def to_shapely(geometry) -> BaseGeometry:
     except Exception as exc:  # shapely raises several types for unreadable input
         raise HeapInputError(f"The footprint cannot be read ({exc}); draw it again as a polygon.") from None
     raise HeapInputError(f"The footprint is a {type(geometry).__name__}, not a polygon geometry.")
+
+
+def _linear_without_m(geometry):
+    """A QgsGeometry as shapely can read it: curves segmentized, M values dropped (a copy)."""
+    from qgis.core import QgsGeometry, QgsWkbTypes  # only QgsGeometry inputs get here: QGIS is loaded
+
+    part = geometry.constGet()
+    if part is None:
+        return geometry
+    part = part.clone()
+    if QgsWkbTypes.isCurvedType(part.wkbType()):
+        part = part.segmentize()
+    part.dropMValue()
+    return QgsGeometry(part)
 
 
 def crs_text(crs) -> str:
@@ -68,6 +87,8 @@ class FootprintConverter:
         if geometry is None:
             raise HeapInputError("The heap has no footprint; draw its outline first.")
         shape = to_shapely(geometry)
+        if shape is None:
+            raise HeapInputError("The heap has no footprint; draw its outline first.")
         if isinstance(shape, MultiPolygon):
             parts = [p for p in shape.geoms if not p.is_empty]
             if len(parts) != 1:
@@ -92,3 +113,17 @@ class FootprintConverter:
 
 def _finite(value: float) -> bool:
     return value == value and abs(value) != float("inf")
+
+
+def measure_footprint(geometry, crs, port_epsg: int, converter: FootprintConverter = None) -> MeasuredFootprint:
+    """``geometry`` in ``crs`` as a port stores it (one polygon in EPSG ``port_epsg``), prepared for the engine.
+
+    The one way from any outline (the canvas's QgsGeometry, a Processing feature, shapely, WKT, WKB) to
+    the footprint whose numbers are previewed, logged and recomputed. Raises HeapInputError with the
+    reason when the outline is no heap.
+    """
+    polygon = (converter or FootprintConverter(port_epsg)).to_port(geometry, crs)
+    try:
+        return MeasuredFootprint(polygon, port_epsg)
+    except InputError as exc:
+        raise HeapInputError(str(exc)) from None

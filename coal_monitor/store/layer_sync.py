@@ -16,9 +16,12 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QDateTime
 
 from ..core.errors import InputError
-from . import schema
+from ..core.heap_numbers import with_port_defaults
+from ..signals import Connections
+from . import derive, schema
 from .errors import StoreError
 from .footprint import FootprintConverter
+from .values import plain
 
 RECOMPUTE_COMMAND_TEXT = "Coal Monitor: heap numbers recomputed"
 # Relative tolerance under which a stored number counts as unchanged (absorbs float text round-trips).
@@ -37,36 +40,19 @@ def port_of_layer(layer):
 
 
 def derived_numbers(port, converter, geometry, crs, inputs):
-    """The engine's numbers for one heap, exactly as the store derives them.
+    """The engine's numbers for one heap edited in a layer, exactly as the store derives them.
 
+    The layer's inputs are checked against the schema first (the same messages as the store's).
     Raises InputError (or StoreError for an unreadable footprint) with the analyst's message.
     """
-    from ..core.estimate import estimate_heap
-
-    values = dict(inputs)
-    for name, default in (("model", port.default_model), ("repose_deg", port.repose_deg),
-                          ("density_t_m3", port.density_t_m3)):
-        if values.get(name) is None:
-            values[name] = default
+    values = with_port_defaults(port, inputs)
     if values.get("height_m") is None:
         raise InputError("'height_m' is empty; enter the heap's height in metres.")
     for name in schema.VOLUME_INPUTS:
         problem = schema.field(schema.HEAPS, name).check(values.get(name))
         if problem:
             raise InputError(f"{problem}.")
-    footprint = converter.to_port(geometry, crs)
-    density = float(values["density_t_m3"])
-    # As in the store: the port's density band scaled to this heap's density.
-    scale = density / port.density_t_m3
-    result = estimate_heap(
-        footprint, f"EPSG:{port.crs_epsg}", float(values["height_m"]),
-        height_sigma_m=float(values.get("height_sigma_m") or 0.0), model=values["model"],
-        repose_deg=float(values["repose_deg"]), repose_tol_deg=port.repose_tol_deg,
-        density_t_m3=density, density_lo_t_m3=port.density_lo_t_m3 * scale,
-        density_hi_t_m3=port.density_hi_t_m3 * scale,
-    )
-    fields = result.as_fields()
-    return {name: fields.get(name) for name in schema.DERIVED_FIELDS}
+    return derive.derived_numbers(port, converter.to_port(geometry, crs), values)
 
 
 class HeapLayerSync:
@@ -88,23 +74,16 @@ class HeapLayerSync:
         self._busy = False
         self._index, self._known = 0, set()
         self._remember_stack()
-        self._connections = [
-            (layer.geometryChanged, self._on_geometry_changed),
-            (layer.attributeValueChanged, self._on_attribute_changed),
-            (layer.featureAdded, self._on_feature_added),
-            (self._stack.indexChanged, self._on_index_changed),
-        ]
-        for signal, slot in self._connections:
-            signal.connect(slot)
+        self._connections = Connections()
+        for signal, slot in ((layer.geometryChanged, self._on_geometry_changed),
+                             (layer.attributeValueChanged, self._on_attribute_changed),
+                             (layer.featureAdded, self._on_feature_added),
+                             (self._stack.indexChanged, self._on_index_changed)):
+            self._connections.connect(signal, slot)
 
     def disconnect(self):
         """Stop listening (idempotent)."""
-        for signal, slot in self._connections:
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):  # already disconnected, or the layer is gone
-                pass
-        self._connections = []
+        self._connections.disconnect_all()
 
     def recompute(self, fid) -> bool:
         """Recompute one heap now, in the current edit command; True when a field changed."""
@@ -112,7 +91,7 @@ class HeapLayerSync:
         if not feature.isValid():
             return False
         fields = self.layer.fields()
-        inputs = {name: _plain(feature[name]) for name in schema.VOLUME_INPUTS
+        inputs = {name: plain(feature[name]) for name in schema.VOLUME_INPUTS
                   if fields.indexOf(name) >= 0}
         try:
             numbers = derived_numbers(self.port, self._converter, feature.geometry(), self.layer.crs(), inputs)
@@ -205,18 +184,8 @@ def _address(command):
     return None if command is None else sip.unwrapinstance(command)
 
 
-def _plain(value):
-    """QVariant NULL -> None; everything else as is."""
-    if value is None:
-        return None
-    is_null = getattr(value, "isNull", None)
-    if callable(is_null) and type(value).__name__ == "QVariant" and is_null():
-        return None
-    return value
-
-
 def _same(current, new):
-    current = _plain(current)
+    current, new = plain(current), plain(new)
     if current is None or new is None:
         return current is None and new is None
     if isinstance(new, float) and isinstance(current, (int, float)):

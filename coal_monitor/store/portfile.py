@@ -17,13 +17,13 @@ import math
 import os
 import sqlite3
 import uuid
-from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, List, Optional
 from urllib.parse import quote
 
 from ..core.errors import InputError
+from ..core.heap_numbers import MeasuredFootprint
 from ..core.ports import Port
 from . import gpkg_geometry, schema
 from .connection import (LOCK_TIMEOUT_S, begin_immediate, check_is_geopackage, check_is_sqlite, connect,
@@ -31,14 +31,14 @@ from .connection import (LOCK_TIMEOUT_S, begin_immediate, check_is_geopackage, c
 from .creation import STALE_TABLE, create_port_file
 from .derive import derived_numbers
 from .errors import HeapInputError, StoreError
-from .footprint import FootprintConverter
+from .footprint import FootprintConverter, measure_footprint
 from .migration import check_and_migrate
 from .sqltime import to_utc_text, utc_now_text
+from .values import plain
 
 # Tolerance when checking stored numbers against a fresh engine run (same inputs give the same floats;
 # this only absorbs text round-trips through other programs).
 NUMBER_REL_TOL = 1e-9
-RECENT_ESTIMATES = 16  # engine results remembered (see _estimate)
 TOTAL_COLUMNS = ("area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3", "tonnage_t", "tonnage_lo_t",
                  "tonnage_hi_t")
 HEAP_COLUMNS = schema.field_names(schema.HEAPS)
@@ -63,7 +63,6 @@ class PortFile:
         self.port = self._read_port()
         self._srs_id = self._heaps_srs_id()
         self._footprints = FootprintConverter(self.port.crs_epsg)
-        self._recent_numbers: "OrderedDict[tuple, Dict]" = OrderedDict()
         self._changed_tables: Dict[str, str] = {}
 
     # ---- opening --------------------------------------------------------------------------------------
@@ -155,19 +154,20 @@ class PortFile:
         """Log one heap in one transaction; returns its heap_uid.
 
         ``geometry``: a polygon (shapely, QgsGeometry, WKT or WKB) in ``crs`` (EPSG code, "EPSG:4326",
-        WKT, pyproj or QgsCoordinateReferenceSystem); it is stored in the port's CRS. ``attrs``: the
+        WKT, pyproj or QgsCoordinateReferenceSystem); it is stored in the port's CRS. Or the
+        ``MeasuredFootprint`` the caller previewed (``measure``; ``crs`` unused): the engine's work on it
+        is reused, so logging a previewed heap runs no engine at all. ``attrs``: the
         heap's input fields (``observed_utc`` and ``height_m`` required; model, repose and density
         default to the port's). The numbers are derived by the engine; passing them is an error.
         ``heap_uid`` may be given to keep a heap's identity when copying it from another file.
         """
         # Everything but the two statements is done before BEGIN, so the write lock is held briefly.
-        footprint = self._footprints.to_port(geometry, crs)
-        wkb = footprint.wkb  # serialised once: the engine cache's key and the stored blob
+        footprint = self.measure(geometry, crs)
         row = self._heap_inputs(dict(attrs), creating=True)
-        row.update(self._estimate(footprint, row, wkb))
+        row.update(self._estimate(footprint, row))
         now = utc_now_text()
         row["created_utc"] = row["modified_utc"] = now
-        row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(footprint, self._srs_id, wkb)
+        row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(footprint.polygon, self._srs_id, footprint.wkb)
         insert_sql, values = _insert_statement(schema.HEAPS, row), tuple(row.values())
         with self._transaction("log heap") as connection:
             fid = connection.execute(insert_sql, values).lastrowid
@@ -175,20 +175,33 @@ class PortFile:
             self._touch(connection, schema.HEAPS, now)
         return row["heap_uid"]
 
+    def measure(self, geometry, crs) -> MeasuredFootprint:
+        """The footprint as this file stores it (one polygon in the port's CRS), prepared for the engine.
+
+        A ``MeasuredFootprint`` passes through (it must be in this port's CRS). Raises HeapInputError
+        for an outline that is no heap, with the engine's reason.
+        """
+        if isinstance(geometry, MeasuredFootprint):
+            if geometry.crs_epsg != self.port.crs_epsg:
+                raise HeapInputError(f"The footprint was measured in EPSG:{geometry.crs_epsg}, but {self.path.name} "
+                                     f"keeps heaps in EPSG:{self.port.crs_epsg}; measure it again for this port.")
+            return geometry
+        return measure_footprint(geometry, crs, self.port.crs_epsg, self._footprints)
+
     def preview(self, geometry, crs, attrs: Dict) -> Dict:
         """The numbers ``add_heap`` would store for this footprint and inputs, without writing anything.
 
-        Raises HeapInputError exactly as ``add_heap`` would; logging the same heap next reuses the work.
+        Raises HeapInputError exactly as ``add_heap`` would. Pass a ``MeasuredFootprint`` (``measure``)
+        to reuse the engine's work when logging the same heap next.
         """
-        footprint = self._footprints.to_port(geometry, crs)
-        return self._estimate(footprint, self._heap_inputs(dict(attrs), creating=True))
+        return self._estimate(self.measure(geometry, crs), self._heap_inputs(dict(attrs), creating=True))
 
     def update_heap(self, heap_uid: str, geometry=None, crs=None, **attrs) -> Dict:
         """Change a heap's footprint and/or inputs; its numbers are recomputed. Returns the new heap."""
         with self._transaction("update heap") as connection:
             current = self._heap_row(connection, heap_uid)
             if geometry is not None:
-                footprint = self._footprints.to_port(geometry, crs)
+                footprint = self.measure(geometry, crs)
             else:
                 footprint = gpkg_geometry.decode(current[schema.GEOMETRY_COLUMN])
             if "heap_uid" in attrs and attrs["heap_uid"] != heap_uid:
@@ -198,7 +211,8 @@ class PortFile:
             row = self._heap_inputs(merged, creating=False)
             row.update(self._estimate(footprint, row))
             row["modified_utc"] = utc_now_text()
-            row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(footprint, self._srs_id)
+            polygon = footprint.polygon if isinstance(footprint, MeasuredFootprint) else footprint
+            row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(polygon, self._srs_id)
             self._write_heap(connection, current["fid"], row)
         return self.heap(heap_uid)
 
@@ -277,6 +291,19 @@ class PortFile:
         sql = (f"SELECT substr(observed_utc, 1, 10) AS date{', pier' if by_pier else ''}, count(*) AS count, "
                f"{sums} FROM {schema.HEAPS} GROUP BY {keys} ORDER BY {keys}")
         return self._select(sql)
+
+    def heap_details_by_date(self, by_pier: bool = False) -> Dict[tuple, tuple]:
+        """{(UTC date, pier or None): (scene ids in order, heaps without numbers)}, grouped as
+        ``totals_by_date``: which images each date's total was measured on."""
+        rows = self._select(_DETAILS_BY_PIER_SQL if by_pier else _DETAILS_SQL)
+        details = {}
+        for row in rows:
+            key = (row["day"], row["pier"] if by_pier else None)
+            scenes, missing = details.get(key, ((), 0))
+            if row["scene_id"]:
+                scenes += (row["scene_id"],)
+            details[key] = (scenes, missing + int(row["unmeasured"] or 0))
+        return details
 
     def snapshot(self, dest) -> Path:
         """A consistent copy of this port file at ``dest`` (SQLite online backup), safe while others write."""
@@ -366,7 +393,7 @@ class PortFile:
                 if declared.required:
                     raise HeapInputError(f"{declared.check(None)}.")
                 continue
-            value = _plain(values[declared.name])
+            value = plain(values[declared.name])
             if value is not None and declared.type == "TEXT":
                 value = str(value)
             elif value is not None and declared.type == "DATETIME":
@@ -407,28 +434,12 @@ class PortFile:
             row.setdefault(name, None)
         return row
 
-    def _estimate(self, footprint, row: Dict, wkb: Optional[bytes] = None) -> Dict:
-        """The engine's numbers, remembered for the last few footprints and inputs.
-
-        The dock previews a heap's numbers while the analyst draws (``preview``) and then logs it; the
-        engine runs once for both. The key holds everything the numbers depend on, so a hit returns
-        exactly what a fresh engine run would. ``wkb``: the footprint's WKB when the caller has it.
-        """
-        port = self.port
-        key = (footprint.wkb if wkb is None else wkb, tuple(row.get(name) for name in schema.VOLUME_INPUTS),
-               port.crs_epsg, port.repose_tol_deg, port.density_t_m3, port.density_lo_t_m3, port.density_hi_t_m3)
-        numbers = self._recent_numbers.get(key)
-        if numbers is None:
-            try:
-                numbers = derived_numbers(port, footprint, row)
-            except InputError as exc:
-                raise HeapInputError(f"Heap not logged to {self.path.name}: {exc}") from None
-            self._recent_numbers[key] = numbers
-            if len(self._recent_numbers) > RECENT_ESTIMATES:
-                self._recent_numbers.popitem(last=False)
-        else:
-            self._recent_numbers.move_to_end(key)
-        return dict(numbers)
+    def _estimate(self, footprint, row: Dict) -> Dict:
+        """The engine's numbers for a footprint (MeasuredFootprint or shapely polygon in the port's CRS)."""
+        try:
+            return derived_numbers(self.port, footprint, row)
+        except InputError as exc:
+            raise HeapInputError(f"Heap not logged to {self.path.name}: {exc}") from None
 
     def _mismatch(self, row: Dict) -> str:
         """Why a stored heap's numbers differ from the engine's ('' when they agree)."""
@@ -486,7 +497,30 @@ class PortFile:
 
 # ---- module helpers -----------------------------------------------------------------------------------
 
+
+def logged_port(path) -> Optional[tuple]:
+    """(name, slug) of the port a GeoPackage logs, read without writing; None if it cannot be read.
+
+    For a check before the store opens a file for writing (another port's file stays byte for byte as
+    it was); files that cannot be read this way get the store's own message from ``PortFile.open``.
+    """
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True)
+        try:
+            return connection.execute(_PORT_NAME_SQL).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+
+
 _UNFLAG_SQL = f"DELETE FROM {STALE_TABLE} WHERE fid = ?"
+_PORT_NAME_SQL = f"SELECT name, slug FROM {schema.PORT}"
+_DETAILS_SQL = (f"SELECT substr(observed_utc, 1, 10) AS day, scene_id, sum(tonnage_t IS NULL) AS unmeasured "
+                f"FROM {schema.HEAPS} GROUP BY day, scene_id ORDER BY day, scene_id")
+_DETAILS_BY_PIER_SQL = (f"SELECT substr(observed_utc, 1, 10) AS day, pier, scene_id, "
+                        f"sum(tonnage_t IS NULL) AS unmeasured FROM {schema.HEAPS} "
+                        "GROUP BY day, pier, scene_id ORDER BY day, scene_id")
 
 
 def _insert_statement(table: str, row: Dict) -> str:
@@ -495,17 +529,6 @@ def _insert_statement(table: str, row: Dict) -> str:
 
 def _insert(connection, table: str, row: Dict) -> int:
     return connection.execute(_insert_statement(table, row), tuple(row.values())).lastrowid
-
-
-def _plain(value):
-    """None for empty input (None, blank text, QGIS's NULL QVariant), else the value itself."""
-    if isinstance(value, (float, int)):  # the common case, decided without the attribute probes below
-        return value
-    if value is None or (hasattr(value, "isNull") and not hasattr(value, "toMSecsSinceEpoch") and value.isNull()):
-        return None
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
 
 
 def _without_fid(row: Dict) -> Dict:

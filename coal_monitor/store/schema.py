@@ -188,7 +188,7 @@ TABLE_COMMENTS = {
 # What the engine derives; never accepted from a caller.
 DERIVED_FIELDS = tuple(f.name for f in HEAP_FIELDS if f.derived)
 # Inputs whose change requires the heap's numbers to be recomputed (besides the footprint).
-VOLUME_INPUTS = ("height_m", "height_sigma_m", "model", "repose_deg", "density_t_m3")
+VOLUME_INPUTS = limits.VOLUME_INPUTS
 # Set by the store itself.
 STORE_MANAGED = ("created_utc", "modified_utc")
 

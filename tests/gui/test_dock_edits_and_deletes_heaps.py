@@ -4,7 +4,7 @@ from qgis.PyQt.QtCore import QPoint
 from shapely.geometry import Polygon
 
 from coal_monitor.core.estimate import estimate_heap
-from tests.helpers.dock_bench import DockBench, to_port_crs
+from tests.helpers.dock_bench import to_port_crs
 from tests.helpers.scripted_prompts import ScriptedPrompts
 
 FIRST = [QPoint(500, 300), QPoint(700, 280), QPoint(760, 420), QPoint(640, 520), QPoint(480, 450)]
@@ -12,17 +12,16 @@ SECOND = [QPoint(150, 150), QPoint(330, 160), QPoint(300, 320), QPoint(170, 300)
 
 
 @pytest.fixture()
-def two_heaps(tmp_path, clean_project):
+def two_heaps(make_bench, tmp_path, clean_project):
     prompts = ScriptedPrompts()
-    bench = DockBench(tmp_path, prompts=prompts)
+    bench = make_bench(prompts=prompts)
     bench.first = to_port_crs(bench.draw(FIRST), "EPSG:32652")
     bench.type_height(8)
     bench.log_heap()
     bench.second = to_port_crs(bench.draw(SECOND), "EPSG:32652")
     bench.type_height(4)
     bench.log_heap()
-    yield bench
-    bench.close()
+    return bench
 
 
 def _row(bench, height_m):

@@ -11,7 +11,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QPoint, Qt, QTime
 
-from coal_monitor.gui.controller import HEAPS_ROLE, ROLE_PROPERTY
+from coal_monitor.definitions import LAYER_ROLE as ROLE_PROPERTY, ROLE_HEAPS as HEAPS_ROLE
 from tests.helpers.dock_bench import ACQUIRED
 
 HEAPS = (

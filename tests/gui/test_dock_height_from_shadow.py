@@ -10,7 +10,7 @@ HEAP = [QPoint(500, 300), QPoint(700, 280), QPoint(760, 420), QPoint(640, 520), 
 
 
 def test_april_noon_sun_refuses_a_repose_pile(bench):
-    meta = bench.dock.log.scene_metadata(bench.image)
+    meta = bench.dock.session.scenes.metadata(bench.image)
     assert meta.sun_elevation_deg > bench.dock.reposeSpin.value()  # sun computed from time and place
     bench.press(bench.dock.shadowToolButton)
     assert bench.canvas.mapTool() is not bench.dock.shadow.tool
@@ -25,7 +25,7 @@ def test_walled_bin_height_from_its_shadow_is_logged_as_shadow(bench):
     dock.shadow.measured.connect(lambda h, s: measured.append((h, s)))
     bench.press(dock.shadowToolButton)
     assert bench.canvas.mapTool() is dock.shadow.tool
-    azimuth = math.radians(dock.log.scene_metadata(bench.image).sun_azimuth_deg + 180.0)  # away from the sun
+    azimuth = math.radians(dock.session.scenes.metadata(bench.image).sun_azimuth_deg + 180.0)  # away from the sun
     top = QPoint(620, 400)
     tip = QPoint(round(top.x() + 30 * math.sin(azimuth)), round(top.y() - 30 * math.cos(azimuth)))
     bench.iface.click(top)

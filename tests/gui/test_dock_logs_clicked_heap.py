@@ -8,8 +8,8 @@ from qgis.PyQt.QtCore import QPoint
 from shapely.geometry import Polygon
 
 from coal_monitor.core.estimate import estimate_heap
-from coal_monitor.gui.controller import HEAPS_ROLE, PORT_PROPERTY, ROLE_PROPERTY
-from tests.helpers.dock_bench import DockBench, to_port_crs
+from coal_monitor.definitions import LAYER_PORT_SLUG as PORT_PROPERTY, LAYER_ROLE as ROLE_PROPERTY, ROLE_HEAPS as HEAPS_ROLE
+from tests.helpers.dock_bench import to_port_crs
 from tests.helpers.gpkg_checks import assert_sound_gpkg
 from tests.helpers.scripted_prompts import ScriptedPrompts
 
@@ -17,20 +17,6 @@ from tests.helpers.scripted_prompts import ScriptedPrompts
 HEAP_PIXELS = [QPoint(500, 300), QPoint(700, 280), QPoint(760, 420), QPoint(640, 520), QPoint(480, 450)]
 ENGINE_FIELDS = ("area_m2", "height_max_m", "volume_m3", "volume_lo_m3", "volume_hi_m3", "tonnage_t",
                  "tonnage_lo_t", "tonnage_hi_t")
-
-
-@pytest.fixture()
-def bench_factory(tmp_path, clean_project):
-    benches = []
-
-    def make(**kwargs):
-        bench = DockBench(tmp_path, **kwargs)
-        benches.append(bench)
-        return bench
-
-    yield make
-    for bench in benches:
-        bench.close()
 
 
 def engine_numbers(port_points, height_m, sigma_m, port):
@@ -43,8 +29,8 @@ def engine_numbers(port_points, height_m, sigma_m, port):
 
 
 @pytest.mark.parametrize("canvas_crs", ["EPSG:32652", "EPSG:3857", "EPSG:4326"])
-def test_clicked_heap_is_logged_with_the_engines_numbers(bench_factory, canvas_crs):
-    bench = bench_factory(canvas_crs=canvas_crs)
+def test_clicked_heap_is_logged_with_the_engines_numbers(make_bench, canvas_crs):
+    bench = make_bench(canvas_crs=canvas_crs)
     clicked = bench.draw(HEAP_PIXELS)
     bench.type_height(8, sigma_m=1)
     shown = bench.dock.resultLabel.text()
@@ -71,8 +57,8 @@ def test_clicked_heap_is_logged_with_the_engines_numbers(bench_factory, canvas_c
     assert_sound_gpkg(bench.port_file())  # integrity check and GDAL's GeoPackage validator
 
 
-def test_web_mercator_canvas_does_not_inflate_the_area(bench_factory):
-    bench = bench_factory(canvas_crs="EPSG:3857")
+def test_web_mercator_canvas_does_not_inflate_the_area(make_bench):
+    bench = make_bench(canvas_crs="EPSG:3857")
     clicked = bench.draw(HEAP_PIXELS)
     bench.log_heap()
     mercator_area = Polygon([(p.x(), p.y()) for p in clicked]).area
@@ -81,8 +67,8 @@ def test_web_mercator_canvas_does_not_inflate_the_area(bench_factory):
     assert bench.rows()[0]["area_m2"] == pytest.approx(true_area, rel=1e-3)
 
 
-def test_heaps_layer_added_once_in_a_group_named_after_the_port(bench_factory):
-    bench = bench_factory()
+def test_heaps_layer_added_once_in_a_group_named_after_the_port(make_bench):
+    bench = make_bench()
     bench.draw(HEAP_PIXELS)
     bench.log_heap()
     bench.draw([QPoint(200, 200), QPoint(300, 200), QPoint(260, 300)])
@@ -101,9 +87,9 @@ def test_heaps_layer_added_once_in_a_group_named_after_the_port(bench_factory):
     assert bench.dock.footprint is None and bench.dock.heightSpin.value() == pytest.approx(5.0)
 
 
-def test_image_without_time_asks_once_and_never_logs_an_undated_heap(bench_factory):
+def test_image_without_time_asks_once_and_never_logs_an_undated_heap(make_bench):
     prompts = ScriptedPrompts(ask_datetime=[None, datetime(2024, 4, 2, 2, 31, tzinfo=timezone.utc)])
-    bench = bench_factory(imagery_metadata=False, prompts=prompts)
+    bench = make_bench(imagery_metadata=False, prompts=prompts)
     bench.draw(HEAP_PIXELS)
     bench.log_heap()  # analyst cancels the date question
     assert not bench.port_file().exists() or bench.rows() == []
@@ -116,8 +102,8 @@ def test_image_without_time_asks_once_and_never_logs_an_undated_heap(bench_facto
     assert [r["observed_utc"][:16] for r in rows] == ["2024-04-02T02:31", "2024-04-02T02:31"]
 
 
-def test_live_result_while_drawing_follows_the_mouse(bench_factory):
-    bench = bench_factory()
+def test_live_result_while_drawing_follows_the_mouse(make_bench):
+    bench = make_bench()
     bench.press(bench.dock.drawHeapButton)
     for pixel in HEAP_PIXELS[:2]:
         bench.iface.click(pixel)

@@ -12,7 +12,6 @@ from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLi
 
 from coal_monitor.gui.prompts import Prompts
 from tests.helpers.canvas_iface import settle
-from tests.helpers.dock_bench import DockBench
 
 HEAPS = (
     [QPoint(500, 300), QPoint(700, 280), QPoint(760, 420), QPoint(640, 520)],

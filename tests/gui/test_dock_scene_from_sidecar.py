@@ -9,7 +9,6 @@ import pytest
 from qgis.core import QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QPoint
 
-from tests.helpers.dock_bench import DockBench
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
@@ -19,11 +18,11 @@ def _truth(scene_id):
     return next(s for s in document["scenes"] if s["id"] == scene_id)
 
 
-def test_dimap_sidecar_dates_the_scene_without_asking(tmp_path, clean_project):
+def test_dimap_sidecar_dates_the_scene_without_asking(make_bench, tmp_path, clean_project):
     truth = _truth("rason_20241214")
     folder = tmp_path / "delivery"
     shutil.copytree(SAMPLES / "rason_20241214", folder)  # QGIS may write .aux.xml files beside an image
-    bench = DockBench(tmp_path)  # its prompts answer nothing: any question fails the test
+    bench = make_bench()  # its prompts answer nothing: any question fails the test
     try:
         image = QgsRasterLayer(str(folder / "rason_20241214.tif"), "Rason 2024-12-14")
         QgsProject.instance().addMapLayer(image)

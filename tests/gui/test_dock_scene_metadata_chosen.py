@@ -11,7 +11,6 @@ from qgis.core import QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import QPoint
 from qgis.PyQt.QtWidgets import QApplication
 
-from tests.helpers.dock_bench import DockBench
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "metadata"
@@ -38,10 +37,10 @@ def _image_apart_from_its_metadata(tmp_path, scene_id):
     return images / f"{scene_id}.tif", papers / metadata.name
 
 
-def test_metadata_chosen_by_the_analyst_dates_the_scene(tmp_path, clean_project):
+def test_metadata_chosen_by_the_analyst_dates_the_scene(make_bench, tmp_path, clean_project):
     truth = _truth("rason_20241214")
     image_path, metadata_path = _image_apart_from_its_metadata(tmp_path, "rason_20241214")
-    bench = DockBench(tmp_path)
+    bench = make_bench()
     try:
         image = QgsRasterLayer(str(image_path), "Rason 2024-12-14")
         QgsProject.instance().addMapLayer(image)
@@ -74,10 +73,10 @@ def test_metadata_chosen_by_the_analyst_dates_the_scene(tmp_path, clean_project)
         bench.close()
 
 
-def test_a_hostile_metadata_file_changes_nothing(tmp_path, clean_project):
+def test_a_hostile_metadata_file_changes_nothing(make_bench, tmp_path, clean_project):
     image_path, _ = _image_apart_from_its_metadata(tmp_path, "rason_20241214")
     hostile = next(p for p in HOSTILE.iterdir() if "laugh" in p.name.lower())
-    bench = DockBench(tmp_path)
+    bench = make_bench()
     try:
         image = QgsRasterLayer(str(image_path), "Rason 2024-12-14")
         QgsProject.instance().addMapLayer(image)

@@ -4,14 +4,13 @@ from pathlib import Path
 from qgis.PyQt.QtCore import QPoint, Qt
 
 from tests.helpers.canvas_iface import settle
-from tests.helpers.dock_bench import DockBench
 
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
 HEAP = [QPoint(500, 300), QPoint(700, 280), QPoint(760, 420), QPoint(640, 520), QPoint(480, 450)]
 
 
-def test_dock_with_a_result_is_saved_as_png(tmp_path, clean_project):
-    bench = DockBench(tmp_path)
+def test_dock_with_a_result_is_saved_as_png(make_bench, tmp_path, clean_project):
+    bench = make_bench()
     try:
         bench.draw(HEAP)
         bench.log_heap()

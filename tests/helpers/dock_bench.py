@@ -103,11 +103,15 @@ class DockBench:
             connection.close()
 
     def close(self):
+        """Release the dock and its window (once; the gui fixtures close every bench they made)."""
+        if self.dock is None:
+            return
         self.bridge.deleteLater()
         self.dock.cleanup()
         self.iface.removeDockWidget(self.dock)
         self.dock.setParent(None)
         self.dock.deleteLater()
+        self.dock = None
         self.iface.close()
 
 

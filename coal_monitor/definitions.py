@@ -1,0 +1,20 @@
+"""Every key Coal Monitor writes into QGIS (project entries, settings, layer properties), in one place.
+
+A key is a contract with the analysts' saved projects and profiles: never rename one, only add.
+"""
+
+# Project entries: QgsProject.writeEntry(PROJECT_SCOPE, key, value).
+PROJECT_SCOPE = "coal_monitor"
+ENTRY_PORT = "port"  # name of the port the dock shows
+ENTRY_IMAGERY_LAYER = "imagery_layer_id"  # id of the image being measured
+ENTRY_SCENE = "scene_id"  # scene of that image
+ENTRY_DATA_FOLDER = "data_folder"  # the port logs' folder, relative to the project file where possible
+
+# Custom properties of the layers Coal Monitor adds: found by role, never by name.
+LAYER_ROLE = "coal_monitor/role"
+LAYER_PORT_SLUG = "coal_monitor/port_slug"
+ROLE_HEAPS = "heaps"
+
+# QGIS's message log tab and message bar title.
+LOG_TAG = "Coal Monitor"
+MESSAGE_SECONDS = 8

@@ -1,0 +1,409 @@
+"""One analyst's measuring session: port, image, the outline being measured, its numbers, the log.
+
+A heap's way from the click to the row:
+
+1. the drawing tool reports corners: ``preview_outline`` shows area and tonnage while they are clicked;
+2. the finished outline: ``set_footprint`` converts it into the port's CRS once (``MeasuredFootprint``:
+   the engine prepares it there, a single time);
+3. the form's values: ``set_inputs`` re-estimates on that prepared footprint (microseconds);
+4. ``log_heap``: the port file (created on the first heap), the image's scene (asked for its date when
+   its metadata has none) and the heap row; the store derives the numbers from the same prepared
+   footprint by the same rule (``core.heap_numbers``), so the engine does not run again.
+
+No widget here: the dock (and tests) drive it through its methods and listen to its signals; every
+question goes through ``prompts`` (the real dialogs, or a test's scripted answers).
+"""
+from pathlib import Path
+
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from ..core.errors import InputError
+from ..core.ports import PortError, PortRegistry
+from ..definitions import ENTRY_IMAGERY_LAYER, ENTRY_PORT, ENTRY_SCENE, PROJECT_SCOPE
+from ..gui import imagery
+from ..gui.capture_tool import outline_problem, polygon_from_points
+from ..signals import Connections
+from ..store.footprint import measure_footprint
+from ..store.errors import StoreError
+from .guard import guarded
+from .port_log import PortLog, default_registry
+from .scenes import SceneReader
+
+Info, Success, Warning = Qgis.MessageLevel.Info, Qgis.MessageLevel.Success, Qgis.MessageLevel.Warning
+
+
+class MeasuringSession(QObject):
+    """Signals (what changed):
+
+    ``port_changed(Port)``; ``scene_changed(summary text, is_problem)``; ``heaps_changed(list of rows)``
+    (the current image's heaps); ``footprint_changed(QgsGeometry in the port CRS or None)``;
+    ``drawing_changed(area_m2, HeapEstimate or None, problem)`` while corners are clicked;
+    ``estimate_changed(HeapEstimate or None, problem)`` for the finished outline and the inputs;
+    ``heap_selected(row or None)``; ``message(text, Qgis.MessageLevel)`` for the analyst.
+    """
+
+    port_changed = pyqtSignal(object)
+    scene_changed = pyqtSignal(str, bool)
+    heaps_changed = pyqtSignal(list)
+    footprint_changed = pyqtSignal(object)
+    drawing_changed = pyqtSignal(float, object, str)
+    estimate_changed = pyqtSignal(object, str)
+    heap_selected = pyqtSignal(object)
+    message = pyqtSignal(str, object)
+
+    def __init__(self, project, prompts, registry=None, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.prompts = prompts
+        self.registry_problem = ""
+        if registry is None:
+            try:
+                registry = default_registry()
+            except PortError as exc:  # an unreadable ports file must not keep the session from opening
+                registry, self.registry_problem = PortRegistry(), f"{exc} Only the built-in ports are listed."
+        self.registry = registry
+        self.log = PortLog(project, on_layer_problem=self._layer_problem)
+        self.scenes = SceneReader()
+        self.image = None  # the raster layer being measured
+        self.footprint = None  # MeasuredFootprint (port CRS) of the outline being measured
+        self.footprint_geometry = None  # the same outline as a QgsGeometry in the port CRS
+        self.inputs = {}  # the form's values: the heap's fields the analyst sets
+        self.current_estimate = None
+        self.editing_heap_uid = None  # the logged heap being edited, None for a new heap
+        self.heap_rows = {}  # heap_uid -> row of the current image's heaps
+        self.restoring = False  # while True, choices are not written to the project (nothing to save)
+        self._watched = Connections()  # the heaps layers' commits
+
+    # --- messages --------------------------------------------------------------------------------
+    def warn(self, text):
+        self.message.emit(text, Warning)
+
+    def _layer_problem(self, fid, text):
+        self.warn(f"Heap {fid} of the heaps layer: {text}")
+
+    # --- port ------------------------------------------------------------------------------------
+    @property
+    def port(self):
+        return self.log.port
+
+    @guarded
+    def set_port(self, name):
+        """Make the registry's port ``name`` current (an unknown name is a message)."""
+        port = self.registry.get(name)
+        self.clear_footprint()
+        self._remember(ENTRY_PORT, port.name)
+        try:
+            for notice in self.log.set_port(port) or ():
+                self.message.emit(notice, Info)
+        finally:
+            self.port_changed.emit(port)
+            self.refresh_scene()
+
+    @guarded
+    def add_port(self, name, lat_deg, lon_deg, **defaults):
+        """Add a port to the registry (refused with a message when a value is wrong); returns it."""
+        port = self.registry.add(name, lat_deg, lon_deg, **defaults)
+        self.message.emit(f"Port {port.name} added (heaps stored in EPSG:{port.crs_epsg}).", Success)
+        return port
+
+    def port_crs(self):
+        return QgsCoordinateReferenceSystem(f"EPSG:{self.port.crs_epsg}")
+
+    # --- image and scene -------------------------------------------------------------------------
+    @guarded
+    def set_image(self, layer):
+        self.image = layer
+        self._remember(ENTRY_IMAGERY_LAYER, layer.id() if layer is not None else "")
+        self.refresh_scene()
+
+    def image_problem(self):
+        """Why no heap can be measured on the current image, or ''."""
+        return imagery.georeferencing_problem(self.image)
+
+    def scene_metadata(self):
+        """SceneMetadata (sun and view angles) of the current image, or None."""
+        return self.scenes.metadata(self.image) if not self.image_problem() else None
+
+    def scene_gsd_m(self):
+        return self.scenes.draft(self.image).get("gsd_m") if not self.image_problem() else None
+
+    def refresh_scene(self):
+        """Find the current image's scene in the log and list its heaps."""
+        problem = self.image_problem()
+        if problem or self.port is None:
+            self.log.scene = None
+            self.scene_changed.emit(problem, bool(problem))
+        else:
+            draft = self.scenes.draft(self.image)
+            scene = self.log.find_scene(draft["scene_id"])
+            self.scene_changed.emit(_scene_summary(scene or draft), False)
+            if scene is not None:
+                self._remember(ENTRY_SCENE, scene["scene_id"])
+        self._watch_heaps_layer()
+        self.refresh_heaps()
+
+    @guarded
+    def use_metadata_file(self, path=None):
+        """Date the current image from a metadata file the analyst picks; returns the scene row or None.
+
+        Only before the image's first heap is logged: logged heaps are dated by their scene record.
+        """
+        problem = self.image_problem()
+        if problem:
+            self.warn(problem)
+            return None
+        draft = self.scenes.draft(self.image)
+        if self.log.file is not None and self.log.file.scene(draft["scene_id"]) is not None:
+            raise StoreError(f"The scene {draft['scene_id']} is already logged (acquired {draft.get('acquired_utc')} "
+                             "UTC) and its heaps are dated by it; a metadata file can only be chosen for an "
+                             "image before its first heap is logged.")
+        if path is None:
+            path = self.prompts.ask_open_path(
+                "Metadata of the image", "Imagery metadata (*.xml *.XML *.IMD *.imd *.json);;All files (*)",
+                str(Path(imagery.raster_path(self.image) or ".").parent))
+            if not path:
+                return None
+        row, meta = self.scenes.use_metadata_file(self.image, path)
+        self.refresh_scene()
+        self.message.emit(f"Image {row['scene_id']} dated {row['acquired_utc']} UTC from {Path(path).name}"
+                          + (f" ({' '.join(meta.warnings)})" if meta.warnings else "") + ".", Success)
+        return row
+
+    def _ensure_scene(self):
+        """The image's logged scene, logged now if needed; None when its acquisition time stays unknown."""
+        draft = self.scenes.draft(self.image)
+        scene = self.log.find_scene(draft["scene_id"])
+        if scene is not None:
+            return scene
+        if not draft.get("acquired_utc"):
+            when = self.prompts.ask_datetime(
+                "Acquisition date and time",
+                f"The image {draft['scene_id']} carries no acquisition time that Coal Monitor can read. "
+                "Enter it in UTC (from the provider's order or catalogue page); every heap measured on "
+                "this image will be dated with it.")
+            if when is None:
+                return None
+            draft = self.scenes.date_given(self.image, when)
+        return self.log.log_scene(draft)
+
+    # --- the outline -----------------------------------------------------------------------------
+    def preview_outline(self, points, crs):
+        """Area and numbers of an outline while its corners are clicked (``points`` in ``crs``)."""
+        if len(points) < 3 or self.port is None:
+            self.drawing_changed.emit(0.0, None, "")
+            return
+        to_port = QgsCoordinateTransform(crs, self.port_crs(), self.project)
+        port_points = [to_port.transform(p) for p in points]
+        geometry = polygon_from_points(port_points)
+        problem = outline_problem(port_points)
+        if problem:
+            self.drawing_changed.emit(abs(geometry.area()), None, problem)
+            return
+        try:
+            measured = measure_footprint(geometry, self.port.crs_epsg, self.port.crs_epsg)
+            estimate = measured.estimate(self.log.file_port(), self.inputs)
+        except InputError as exc:
+            self.drawing_changed.emit(geometry.area(), None, str(exc))
+            return
+        self.drawing_changed.emit(estimate.area_m2, estimate, "")
+
+    @guarded
+    def set_footprint(self, geometry, crs):
+        """Measure this outline (QgsGeometry in ``crs``) as a new heap."""
+        outline = QgsGeometry(geometry)
+        outline.transform(QgsCoordinateTransform(crs, self.port_crs(), self.project))
+        self._measure(outline, None)
+
+    def _measure(self, outline_port_crs, heap_uid):
+        """Make this outline (port CRS) the one measured: a new heap, or the logged heap ``heap_uid``."""
+        self.clear_footprint()
+        # the engine prepares the outline here, once: every estimate and the log reuse it
+        self.footprint = measure_footprint(outline_port_crs, self.port.crs_epsg, self.port.crs_epsg)
+        self.footprint_geometry = outline_port_crs
+        self.editing_heap_uid = heap_uid
+        self.footprint_changed.emit(outline_port_crs)
+        self._estimate()
+
+    def clear_footprint(self):
+        self.footprint = self.footprint_geometry = self.current_estimate = self.editing_heap_uid = None
+        self.footprint_changed.emit(None)
+
+    # --- inputs and estimate ---------------------------------------------------------------------
+    @guarded
+    def set_inputs(self, inputs):
+        """The form's values (heap fields: height_m, height_sigma_m, model, repose_deg, density_t_m3,
+        pier, label, ...); the outline's numbers follow."""
+        self.inputs = dict(inputs)
+        if self.footprint is not None:
+            self._estimate()
+
+    def _estimate(self):
+        self.current_estimate = None
+        try:
+            self.current_estimate = self.footprint.estimate(self.log.file_port(), self.inputs)
+        except InputError as exc:
+            self.estimate_changed.emit(None, str(exc))
+            return
+        self.estimate_changed.emit(self.current_estimate, "")
+
+    # --- logging ---------------------------------------------------------------------------------
+    @guarded
+    def log_heap(self):
+        """Log the measured heap (or save the edits of the selected one); returns its heap_uid or None."""
+        if self.footprint is None:
+            self.warn("There is no heap outline to log: press “Draw heap on the map” and click its corners.")
+            return None
+        if self.current_estimate is None:
+            self._estimate()
+            if self.current_estimate is None:
+                return None
+        problem = self.image_problem()
+        if problem and self.editing_heap_uid is None:
+            self.warn(problem)
+            return None
+        self.log.ensure_file(self.prompts)
+        if self.editing_heap_uid is None:
+            scene = self._ensure_scene()
+            if scene is None:
+                self.warn("The heap was not logged: it needs the image's acquisition date and time (UTC).")
+                return None
+            # the port shown when the dock opened was never "chosen": remember it with the first heap
+            self._remember(ENTRY_PORT, self.port.name)
+            self._remember(ENTRY_SCENE, scene["scene_id"])
+            uid, verb = self.log.add_heap(self.footprint, scene, self.inputs), "Logged"
+        else:
+            uid, verb = self.editing_heap_uid, "Saved changes to"
+            self.log.update_heap(uid, self.footprint, self.inputs)
+        stored = self.log.file.heap(uid)  # confirm what the port file holds, not what was computed here
+        self.log.show_heaps_layer()
+        self.message.emit(f"{verb} heap at {self.port.name}: {_tonnes(stored)}.", Success)
+        self.refresh_scene()
+        self.clear_footprint()
+        return uid
+
+    # --- the image's heaps -----------------------------------------------------------------------
+    def refresh_heaps(self, *_args):
+        self.heap_rows = {row["heap_uid"]: row for row in self.log.heaps_of_current_scene()}
+        self.heaps_changed.emit(list(self.heap_rows.values()))
+
+    @guarded
+    def select_heap(self, heap_uid):
+        """Make a listed heap the one measured (its outline and inputs), or select none."""
+        row = self.heap_rows.get(heap_uid)
+        if row is None:
+            self.clear_footprint()
+            self.heap_selected.emit(None)
+            return
+        geometry = QgsGeometry()
+        geometry.fromWkb(row["wkb"])
+        self.inputs = {name: row.get(name) for name in _FORM_FIELDS}
+        self._measure(geometry, heap_uid)
+        self.heap_selected.emit(row)
+
+    @guarded
+    def delete_heap(self, heap_uid):
+        """Delete a listed heap after the analyst confirms; True when it was deleted."""
+        row = self.heap_rows[heap_uid]
+        if not self.prompts.confirm("Delete heap", f"Delete this heap from the {self.port.name} log?\n\n"
+                                                   f"{heap_line(row)}\n\nThis cannot be undone here."):
+            return False
+        self.log.delete_heap(heap_uid)
+        self.clear_footprint()
+        self.refresh_heaps()
+        self.message.emit(f"Deleted heap {heap_line(row)}.", Success)
+        return True
+
+    def trends_source(self):
+        """The port file the trends show (None before the port has one, or once it was moved away)."""
+        file = self.log.file
+        return file.path if file is not None and self.log.file_is_in_place() else None
+
+    @guarded
+    def write_port_report(self, pdf_path=None):
+        """Write the port's one-page PDF report (asks where when ``pdf_path`` is None); the path or None."""
+        from ..report.layout import write_report  # a print layout: loaded when a report is made
+
+        if self.trends_source() is None:
+            name = self.port.name if self.port is not None else "This port"
+            self.warn(f"{name} has no port file yet (or it was moved away): log a heap on an image of the "
+                      "port first, then make its report.")
+            return None
+        if pdf_path is None:
+            suggested = Path(self.log.file.path).with_name(f"{self.port.slug}_report.pdf")
+            pdf_path = self.prompts.ask_save_path("pdf", str(suggested))
+            if not pdf_path:
+                return None
+        pdf_path = Path(pdf_path)
+        if pdf_path.suffix.lower() != ".pdf":
+            pdf_path = pdf_path.with_name(pdf_path.name + ".pdf")
+        written = write_report(self.log.file, pdf_path)
+        self.message.emit(f"Report of {self.port.name} saved to {written}", Success)
+        return str(written)
+
+    # --- heaps layer, project --------------------------------------------------------------------
+    def _watch_heaps_layer(self):
+        """Recompute heaps edited in the layer (vertex tool, attribute table); relist them after commits."""
+        layer = self.log.watch_heaps_layer()
+        if layer is not None:
+            self._watched.connect(layer.afterCommitChanges, self.refresh_heaps)
+
+    def _remember(self, key, value):
+        """Keep the analyst's choice in the project (only real changes mark it as modified)."""
+        if not self.restoring and self.project.readEntry(PROJECT_SCOPE, key, "")[0] != value:
+            self.project.writeEntry(PROJECT_SCOPE, key, value)
+
+    def remembered(self):
+        """(port name or None, imagery layer or None) the project remembers."""
+        port_name, has_port = self.project.readEntry(PROJECT_SCOPE, ENTRY_PORT, "")
+        layer_id, has_layer = self.project.readEntry(PROJECT_SCOPE, ENTRY_IMAGERY_LAYER, "")
+        port = port_name if has_port and port_name in self.registry else None
+        return port, (self.project.mapLayer(layer_id) if has_layer and layer_id else None)
+
+    def forget_file(self):
+        """The project changed (opened, cleared): close the port file, drop the outline."""
+        self.log.forget_file()
+        self.clear_footprint()
+        self.refresh_heaps()
+
+    def layers_removed(self, layer_ids):
+        self.log.layers_removed(layer_ids)
+        if self.image is not None and self.image.id() in layer_ids:
+            self.image = None
+
+    def close(self):
+        self._watched.disconnect_all()
+        self.log.close()
+
+
+# The heap fields the form sets (loaded into it when a logged heap is selected).
+_FORM_FIELDS = ("height_m", "height_sigma_m", "model", "repose_deg", "density_t_m3", "pier", "label",
+                "identification", "confidence", "notes", "height_method")
+
+
+def _scene_summary(scene):
+    parts = [f"Scene {scene['scene_id']}"]
+    if scene.get("acquired_utc"):
+        parts.append(f"acquired {str(scene['acquired_utc']).replace('T', ' ')[:16]} UTC")
+    else:
+        parts.append("acquisition time unknown (asked when the first heap is logged)")
+    if scene.get("gsd_m"):
+        parts.append(f"GSD {scene['gsd_m']:.2f} m")
+    if scene.get("sensor"):
+        parts.append(scene["sensor"])
+    return " · ".join(parts)
+
+
+def _tonnes(row):
+    from ..gui.result_text import quantity, value_range
+
+    return f"{quantity(row['tonnage_t'])} t ({value_range(row['tonnage_lo_t'], row['tonnage_hi_t'], 't')})"
+
+
+def heap_line(row):
+    """One line of the heap list: tonnage and its range first (what is compared), then height and name."""
+    from ..gui.result_text import quantity
+
+    name = row.get("label") or row.get("pier") or "heap"
+    spread = f"{quantity(row.get('tonnage_lo_t'))}–{quantity(row.get('tonnage_hi_t'))}"
+    return f"{quantity(row.get('tonnage_t'))} t ({spread}) · {row.get('height_m') or 0:.1f} m · {name}"

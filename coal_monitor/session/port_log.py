@@ -1,0 +1,263 @@
+"""The session's link to a port's log: its GeoPackage, its scenes and the layer that shows its heaps.
+
+No widgets here. ``PortLog`` opens the current port's GeoPackage when it exists and creates it on the
+first heap (asking for a data folder when the project has none), logs an image's scene record, writes
+heaps through the store, and keeps the port's heaps layer in the project (added once, in a group named
+after the port, found again by its custom properties, never by its name).
+"""
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from qgis.core import QgsVectorLayer
+
+from ..core.ports import PortRegistry
+from ..definitions import LAYER_PORT_SLUG, LAYER_ROLE, ROLE_HEAPS
+from ..store import datafolder, schema
+from ..store.errors import StoreError
+from ..store.layer_sync import HeapLayerSync
+from ..store.portfile import LOCK_TIMEOUT_S, PortFile
+from ..store.sqltime import format_utc
+
+
+def default_registry():
+    """The analyst's port registry in the QGIS profile (shared with Processing's import algorithm)."""
+    return PortRegistry(datafolder.profile_registry_path())
+
+
+class PortLog:
+    """Port file, current scene and heaps layer of the session's current port.
+
+    ``on_layer_problem(fid, message)``: told when a heap edited in the heaps layer cannot be computed.
+    """
+
+    def __init__(self, project, on_layer_problem=None):
+        self.project = project
+        self.port = None  # the registry's Port
+        self.file = None  # open PortFile, or None until the port has one
+        self.scene = None  # the current image's scene row (dict), or None
+        self._syncs = {}  # heaps layer id -> HeapLayerSync
+        self._identity = None  # (device, inode) of the open port file
+        self.lock_timeout_s = LOCK_TIMEOUT_S  # how long a write waits for another program's lock
+        self.on_layer_problem = on_layer_problem
+
+    # --- port file -------------------------------------------------------------------------------
+    def set_port(self, port):
+        """Make ``port`` current and open its file if it has one; returns the analyst's notices."""
+        self.forget_file()
+        self.port = port
+        return self.open_existing()
+
+    def path(self):
+        return datafolder.port_file_for(self.port.slug, self.project)
+
+    def open_existing(self):
+        """Open the port's file when it exists; returns the analyst's notices (recomputed heaps,
+        read-only, upgraded), or None when the port has no file yet."""
+        path = self.path()
+        if path is None or not Path(path).exists():
+            return None
+        self.file = PortFile.open(path, lock_timeout_s=self.lock_timeout_s)
+        self._remember_identity()
+        notices = []
+        if self.file.read_only:
+            notices.append(f"{self.port.name}: the port file is read-only ({self.file.read_only_reason}); "
+                           "heaps can be viewed, not logged.")
+        else:
+            notices.extend(self.file.recompute_stale())
+        if self.file.backup_path is not None:
+            notices.append(f"{self.port.name}: the port file was upgraded; the old copy is kept as "
+                           f"{self.file.backup_path.name}.")
+        return notices
+
+    def ensure_file(self, prompts):
+        """Make sure an open port file is in place, creating it on first use.
+
+        Raises StoreError (nothing written) when the analyst declines to choose a data folder or to
+        replace a port file that vanished.
+        """
+        if self.file is not None:
+            if self.file_is_in_place():
+                return
+            missing = Path(self.file.path)
+            if not prompts.confirm(
+                    "Port file missing",
+                    f"The port file {missing} was deleted or moved while QGIS had it open.\n\n"
+                    "Create a new, empty port file there and log the heap in it?"):
+                raise StoreError(f"Nothing was logged: the port file {missing} was deleted or moved outside "
+                                 "QGIS. Put it back (from a backup or snapshot) and choose the port again.")
+            self.forget_file()
+            _set_aside_leftovers(missing)
+        if datafolder.data_folder(self.project) is None:
+            folder = prompts.ask_folder("Folder for the Coal Monitor port files", "")
+            if not folder:
+                raise StoreError("Nothing was logged: Coal Monitor needs a data folder for the port files "
+                                 "(or save the project first; the folder is then kept beside it).")
+            datafolder.set_data_folder(folder, self.project)
+        folder = datafolder.ensure_data_folder(self.project)
+        if self.open_existing() is None:
+            self.file = PortFile.create(Path(folder) / f"{self.port.slug}.gpkg", self.port,
+                                        lock_timeout_s=self.lock_timeout_s)
+            self._remember_identity()
+
+    def file_is_in_place(self):
+        """True while the open port file is still the file at its path (not deleted, moved or replaced).
+
+        SQLite keeps writing into a deleted file's inode without complaint; the analyst would lose
+        every heap logged after the deletion, so this is checked before each write.
+        """
+        try:
+            now = os.stat(self.file.path)
+        except OSError:
+            return False
+        return (now.st_dev, now.st_ino) == self._identity
+
+    def forget_file(self):
+        """Close the port file (project changed, port changed, unload); layers stay in the project."""
+        if self.file is not None:
+            self.file.close()
+        self.file = None
+        self.scene = None
+
+    def _remember_identity(self):
+        stat = os.stat(self.file.path)
+        self._identity = (stat.st_dev, stat.st_ino)
+
+    def file_port(self):
+        """The port as its file records it (the store computes with these defaults), else the registry's."""
+        return self.file.port if self.file is not None else self.port
+
+    # --- scenes ----------------------------------------------------------------------------------
+    def find_scene(self, scene_id):
+        """The logged scene ``scene_id``, or None (it becomes the current scene)."""
+        self.scene = self.file.scene(scene_id) if self.file is not None and scene_id else None
+        return self.scene
+
+    def log_scene(self, draft):
+        """Log an image's scene row (its acquisition time known) and make it current; returns it."""
+        self.file.add_scene(draft)
+        return self.find_scene(draft["scene_id"])
+
+    # --- heaps -----------------------------------------------------------------------------------
+    def heaps_of_current_scene(self):
+        """The current scene's heaps (rows with ``wkb``: the footprint in the port CRS, exactly)."""
+        if self.file is None or self.scene is None or not self.file_is_in_place():
+            return []
+        rows = self.file.heaps(self.scene["scene_id"])
+        for row in rows:
+            geometry = row.pop("geometry")
+            row["wkb"] = geometry.wkb if geometry is not None else b""
+        return rows
+
+    def add_heap(self, geometry, scene, attributes):
+        self._refuse_unsaved_layer_edits()
+        attrs = dict(attributes, scene_id=scene["scene_id"], observed_utc=scene["acquired_utc"])
+        uid = self.file.add_heap(geometry, None, attrs)
+        self.reload_heaps_layer()
+        return uid
+
+    def update_heap(self, heap_uid, geometry, attributes):
+        self._refuse_unsaved_layer_edits()
+        self.file.update_heap(heap_uid, geometry, None, **attributes)
+        self.reload_heaps_layer()
+
+    def delete_heap(self, heap_uid):
+        if self.file is None or not self.file_is_in_place():
+            raise StoreError(f"The port file of {self.port.name} is missing (deleted or moved outside QGIS); "
+                             "nothing was deleted.")
+        self._refuse_unsaved_layer_edits()
+        self.file.delete_heap(heap_uid)
+        self.reload_heaps_layer()
+
+    def _refuse_unsaved_layer_edits(self):
+        layer = self.heaps_layer()
+        if layer is not None and layer.isEditable() and layer.isModified():
+            raise StoreError(f"The layer '{layer.name()}' has unsaved edits; save or discard them "
+                             "(Toggle Editing) before logging heaps from the dock.")
+
+    # --- heaps layer in the project --------------------------------------------------------------
+    def heaps_layer(self):
+        """The project's layer showing this port's heaps (found by its custom properties), or None."""
+        if self.port is None:
+            return None
+        for layer in self.project.mapLayers().values():
+            if layer.customProperty(LAYER_ROLE) == ROLE_HEAPS and \
+                    layer.customProperty(LAYER_PORT_SLUG) == self.port.slug:
+                return layer
+        return None
+
+    def show_heaps_layer(self):
+        """Add the port's heaps layer to the project once (group named after the port); returns it."""
+        layer = self.heaps_layer()
+        if layer is None:
+            layer = QgsVectorLayer(f"{self.file.path}|layername={schema.HEAPS}", f"{self.port.name} heaps", "ogr")
+            if not layer.isValid():
+                raise StoreError(f"QGIS cannot open the heaps of {self.file.path} as a layer; the heap was "
+                                 "logged, add the file to the map by hand (Layer > Add Layer).")
+            _apply_time_settings(layer)
+            layer.setCustomProperty(LAYER_ROLE, ROLE_HEAPS)
+            layer.setCustomProperty(LAYER_PORT_SLUG, self.port.slug)
+            root = self.project.layerTreeRoot()
+            group = root.findGroup(self.port.name) or root.insertGroup(0, self.port.name)
+            self.project.addMapLayer(layer, False)
+            group.insertLayer(0, layer)
+        return layer
+
+    def reload_heaps_layer(self):
+        layer = self.heaps_layer()
+        if layer is not None:
+            layer.dataProvider().reloadData()
+            layer.triggerRepaint()
+
+    def watch_heaps_layer(self):
+        """Keep the numbers of the port's loaded heaps layer derived while it is edited with QGIS's tools.
+
+        Returns the layer when it is newly watched (so the dock can refresh its list after commits),
+        else None.
+        """
+        layer = self.heaps_layer()
+        if layer is None or layer.id() in self._syncs:
+            return None
+        self._sync(layer)
+        return layer
+
+    def _sync(self, layer):
+        if layer.id() not in self._syncs:
+            port = self.file.port if self.file is not None else None  # else read from the layer's file
+            self._syncs[layer.id()] = HeapLayerSync(layer, port, on_problem=self.on_layer_problem)
+
+    def layers_removed(self, layer_ids):
+        for layer_id in layer_ids:
+            sync = self._syncs.pop(layer_id, None)
+            if sync is not None:
+                sync.disconnect()
+
+    def close(self):
+        self.layers_removed(list(self._syncs))
+        self.forget_file()
+
+
+def _apply_time_settings(layer):
+    """Make the Temporal Controller step the heaps by ``observed_utc``, as the file's default style says.
+
+    QgsVectorLayer's constructor applies the GeoPackage's default style but then resets the temporal
+    settings to the provider's (inactive); QGIS's "Add Layer" applies the default style once more, so do
+    the same. A file without a stored style (not written by this store) keeps the provider's settings.
+    """
+    layer.loadDefaultStyle()
+
+
+def _set_aside_leftovers(path):
+    """Clear the way for a new port file where one vanished, without destroying anything of value.
+
+    A reader of the vanished file (QGIS's OGR provider) may leave an empty placeholder (no data: it is
+    removed) and SQLite side files. A leftover write-ahead log or journal would be replayed into the
+    new file, mixing the old database's pages into it, so they are renamed aside, never deleted.
+    """
+    if path.exists() and path.stat().st_size == 0:
+        path.unlink()
+    stamp = format_utc(datetime.now(timezone.utc)).replace(":", "").replace(".", "")
+    for suffix in ("-wal", "-journal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            side.rename(side.with_name(f"{side.name}.orphaned-{stamp}"))
