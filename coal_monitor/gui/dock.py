@@ -82,6 +82,8 @@ class CoalMonitorDock(QDockWidget):
         session = self.session
         self.portCombo.currentIndexChanged.connect(self._port_chosen)
         self.newPortButton.clicked.connect(lambda _checked=False: self.new_port())
+        self.dataFolderButton.clicked.connect(lambda _checked=False: self.session.choose_data_folder())
+        self.editSceneButton.clicked.connect(lambda _checked=False: self.session.edit_scene())
         self.sceneMetadataButton.clicked.connect(lambda _checked=False: self.choose_scene_metadata())
         self.imageryLayerCombo.layerChanged.connect(self._imagery_chosen)
         self.drawHeapButton.clicked.connect(lambda _checked=False: self.start_drawing())
@@ -108,7 +110,6 @@ class CoalMonitorDock(QDockWidget):
         session.heap_selected.connect(self._heap_selected)
         self._connections.connect(project.readProject, self._project_read)
         self._connections.connect(project.cleared, self._project_cleared)
-        self._connections.connect(project.layersWillBeRemoved, self.session.layers_removed)
 
     # --- what scripts and tests reach through the dock -------------------------------------------
     @property

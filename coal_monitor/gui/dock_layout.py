@@ -43,6 +43,10 @@ def build(dock):
     port_row.addWidget(QLabel("Port", where))
     port_row.addWidget(dock.portCombo, 1)
     port_row.addWidget(dock.newPortButton)
+    dock.dataFolderButton = QPushButton("Data folder…", where)
+    dock.dataFolderButton.setObjectName("dataFolderButton")
+    dock.dataFolderButton.setToolTip("Choose the folder that holds the port logs (GeoPackages); it is kept in "
+                                     "the project, relative to the project file.")
     where_layout.addLayout(port_row)
     image_row = QHBoxLayout()
     dock.imageryLayerCombo = QgsMapLayerComboBox(where)
@@ -64,6 +68,16 @@ def build(dock):
     dock.sceneLabel.setObjectName("sceneLabel")
     dock.sceneLabel.setWordWrap(True)
     where_layout.addWidget(dock.sceneLabel)
+    actions_row = QHBoxLayout()
+    dock.scene_actions = actions_row  # buttons about the image and its log, left to right
+    dock.editSceneButton = QPushButton("Edit scene…", where)
+    dock.editSceneButton.setObjectName("editSceneButton")
+    dock.editSceneButton.setToolTip("Correct the image's date and time, sensor, source and ground resolution; "
+                                    "every heap of the image follows")
+    actions_row.addWidget(dock.editSceneButton)
+    actions_row.addStretch(1)
+    actions_row.addWidget(dock.dataFolderButton)
+    where_layout.addLayout(actions_row)
     layout.addWidget(where)
 
     heap = QGroupBox("Heap", body)

@@ -83,6 +83,12 @@ class Prompts:
         value = edit.dateTime().toTimeZone(QTimeZone.utc())
         return datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=timezone.utc)
 
+    def edit_scene(self, scene):
+        """The analyst's corrections of a logged scene (dict of changed fields), or None when cancelled."""
+        from .scene_dialog import edit_scene
+
+        return edit_scene(self.parent, scene)
+
     def ask_new_port(self, map_centre_lat_lon=None, draft=None):
         """Name, location and coal defaults of a new port, as a dict, or None when cancelled.
 

@@ -16,7 +16,7 @@ question goes through ``prompts`` (the real dialogs, or a test's scripted answer
 from pathlib import Path
 
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QFileSystemWatcher, QObject, QTimer, pyqtSignal
 
 from ..core.errors import InputError
 from ..core.ports import PortError, PortRegistry
@@ -24,13 +24,16 @@ from ..definitions import ENTRY_IMAGERY_LAYER, ENTRY_PORT, ENTRY_SCENE, PROJECT_
 from ..gui import imagery
 from ..gui.capture_tool import outline_problem, polygon_from_points
 from ..signals import Connections
+from ..store import datafolder
 from ..store.footprint import measure_footprint
+from ..store.layer_watch import HeapLayersWatcher
 from ..store.errors import StoreError
 from .guard import guarded
-from .port_log import PortLog, default_registry
+from .port_log import DATA_FOLDER_TITLE, PortLog, default_registry
 from .scenes import SceneReader
 
 Info, Success, Warning = Qgis.MessageLevel.Info, Qgis.MessageLevel.Success, Qgis.MessageLevel.Warning
+PORT_FILE_SETTLE_MS = 300  # a write by another program is read again once its file has been quiet this long
 
 
 class MeasuringSession(QObject):
@@ -63,7 +66,9 @@ class MeasuringSession(QObject):
             except PortError as exc:  # an unreadable ports file must not keep the session from opening
                 registry, self.registry_problem = PortRegistry(), f"{exc} Only the built-in ports are listed."
         self.registry = registry
-        self.log = PortLog(project, on_layer_problem=self._layer_problem)
+        self.log = PortLog(project)
+        self.layers = HeapLayersWatcher(project, on_problem=self._layer_problem, on_watched=self._layer_watched,
+                                        port_for=self._open_port_for)
         self.scenes = SceneReader()
         self.image = None  # the raster layer being measured
         self.footprint = None  # MeasuredFootprint (port CRS) of the outline being measured
@@ -73,6 +78,16 @@ class MeasuringSession(QObject):
         self.editing_heap_uid = None  # the logged heap being edited, None for a new heap
         self.heap_rows = {}  # heap_uid -> row of the current image's heaps
         self.restoring = False  # while True, choices are not written to the project (nothing to save)
+        # heaps written by another program (coal_monitor:importheaps, a colleague's QGIS) show up here too
+        self._files = QFileSystemWatcher(self)
+        self._files.directoryChanged.connect(self._port_file_touched)
+        self._files.fileChanged.connect(self._port_file_touched)
+        self._reread = QTimer(self)
+        self._reread.setSingleShot(True)
+        self._reread.setInterval(PORT_FILE_SETTLE_MS)
+        self._reread.timeout.connect(self.reread_port_file)
+        self._project_signals = Connections()
+        self._project_signals.connect(project.layersWillBeRemoved, self.layers_removed)
         self._watched = Connections()  # the heaps layers' commits
 
     # --- messages --------------------------------------------------------------------------------
@@ -80,7 +95,14 @@ class MeasuringSession(QObject):
         self.message.emit(text, Warning)
 
     def _layer_problem(self, fid, text):
-        self.warn(f"Heap {fid} of the heaps layer: {text}")
+        self.warn(f"Heap {fid} of the heaps layer: {text}" if fid is not None else text)
+
+    def _layer_watched(self, layer, _path):
+        self._watched.connect(layer.afterCommitChanges, self.refresh_heaps)  # edits in QGIS relist the heaps
+
+    def _open_port_for(self, path):
+        file = self.log.file
+        return file.port if file is not None and Path(file.path).resolve() == Path(path).resolve() else None
 
     # --- port ------------------------------------------------------------------------------------
     @property
@@ -97,6 +119,7 @@ class MeasuringSession(QObject):
             for notice in self.log.set_port(port) or ():
                 self.message.emit(notice, Info)
         finally:
+            self._watch_port_file()
             self.port_changed.emit(port)
             self.refresh_scene()
 
@@ -106,6 +129,66 @@ class MeasuringSession(QObject):
         port = self.registry.add(name, lat_deg, lon_deg, **defaults)
         self.message.emit(f"Port {port.name} added (heaps stored in EPSG:{port.crs_epsg}).", Success)
         return port
+
+    @guarded
+    def choose_data_folder(self, folder=None):
+        """Keep the port logs in another folder (asked when None); a folder that cannot be written is
+        refused at once with the reason. Returns the folder, or None when nothing changed."""
+        if folder is None:
+            current = datafolder.data_folder(self.project)
+            folder = self.prompts.ask_folder(DATA_FOLDER_TITLE, str(current or ""))
+            if not folder:
+                return None
+        folder = datafolder.check_writable(folder)
+        datafolder.set_data_folder(folder, self.project)
+        self.message.emit(f"Port logs are kept in {folder}.", Success)
+        if self.port is not None:
+            self.set_port(self.port.name)  # the port's log in the new folder (or none yet)
+        return folder
+
+    def _watch_port_file(self):
+        """Follow the port's file and its folder on disk (it may not exist yet)."""
+        self._unwatch_port_file()
+        path = self.log.path() if self.port is not None else None
+        if path is None:
+            return
+        if path.exists():
+            self._files.addPath(str(path))
+        folder = next((p for p in (path.parent, path.parent.parent) if p.exists()), None)
+        if folder is not None:  # the data folder, or the project folder where it will be created
+            self._files.addPath(str(folder))
+
+    def _unwatch_port_file(self):
+        watched = self._files.files() + self._files.directories()
+        if watched:
+            self._files.removePaths(watched)
+
+    def _port_file_touched(self, _path):
+        self._reread.start()  # several notices per write: read once they settle
+
+    @guarded
+    def reread_port_file(self):
+        """Show heaps another program wrote into the port's file (an import, a colleague's QGIS).
+
+        The file is opened when it has appeared, the image's heaps are relisted (the trends follow) and
+        the heaps layer is added once the log holds heaps.
+        """
+        if self.port is None:
+            return
+        opened = self.log.file is None
+        if opened:
+            for notice in self.log.open_existing() or ():
+                self.message.emit(notice, Info)
+        self._watch_port_file()
+        if self.log.file is None or not self.log.file_is_in_place():
+            return
+        if not self.log.file.others_changed() and not opened:
+            return  # our own write, already shown
+        if self.log.file.heap_count() and self.log.heaps_layer() is None:
+            self.log.show_heaps_layer()
+        else:
+            self.log.reload_heaps_layer()
+        self.refresh_scene()
 
     def port_crs(self):
         return QgsCoordinateReferenceSystem(f"EPSG:{self.port.crs_epsg}")
@@ -140,7 +223,6 @@ class MeasuringSession(QObject):
             self.scene_changed.emit(_scene_summary(scene or draft), False)
             if scene is not None:
                 self._remember(ENTRY_SCENE, scene["scene_id"])
-        self._watch_heaps_layer()
         self.refresh_heaps()
 
     @guarded
@@ -169,6 +251,26 @@ class MeasuringSession(QObject):
         self.message.emit(f"Image {row['scene_id']} dated {row['acquired_utc']} UTC from {Path(path).name}"
                           + (f" ({' '.join(meta.warnings)})" if meta.warnings else "") + ".", Success)
         return row
+
+    @guarded
+    def edit_scene(self, changes=None):
+        """Correct the current image's logged scene (asked when ``changes`` is None): a new time re-dates
+        all its heaps in one transaction and the trends follow. Returns the new scene row or None."""
+        scene = self.log.scene
+        if scene is None or self.log.file is None:
+            self.warn("This image has no logged scene yet: its record is made with its first heap (or by "
+                      "marking it examined); correct it after that.")
+            return None
+        if changes is None:
+            changes = self.prompts.edit_scene(dict(scene))
+            if not changes:
+                return None
+        corrected = self.log.file.update_scene(scene["scene_id"], changes)
+        self.log.reload_heaps_layer()
+        self.refresh_scene()
+        self.message.emit(f"Scene {scene['scene_id']} corrected ({', '.join(sorted(changes))}); its heaps follow.",
+                          Success)
+        return corrected
 
     def _ensure_scene(self):
         """The image's logged scene, logged now if needed; None when its acquisition time stays unknown."""
@@ -263,6 +365,7 @@ class MeasuringSession(QObject):
             self.warn(problem)
             return None
         self.log.ensure_file(self.prompts)
+        self._watch_port_file()
         if self.editing_heap_uid is None:
             scene = self._ensure_scene()
             if scene is None:
@@ -342,12 +445,6 @@ class MeasuringSession(QObject):
         return str(written)
 
     # --- heaps layer, project --------------------------------------------------------------------
-    def _watch_heaps_layer(self):
-        """Recompute heaps edited in the layer (vertex tool, attribute table); relist them after commits."""
-        layer = self.log.watch_heaps_layer()
-        if layer is not None:
-            self._watched.connect(layer.afterCommitChanges, self.refresh_heaps)
-
     def _remember(self, key, value):
         """Keep the analyst's choice in the project (only real changes mark it as modified)."""
         if not self.restoring and self.project.readEntry(PROJECT_SCOPE, key, "")[0] != value:
@@ -367,12 +464,15 @@ class MeasuringSession(QObject):
         self.refresh_heaps()
 
     def layers_removed(self, layer_ids):
-        self.log.layers_removed(layer_ids)
         if self.image is not None and self.image.id() in layer_ids:
             self.image = None
 
     def close(self):
+        self._reread.stop()
+        self._unwatch_port_file()
+        self._project_signals.disconnect_all()
         self._watched.disconnect_all()
+        self.layers.close()
         self.log.close()
 
 

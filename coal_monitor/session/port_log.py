@@ -15,9 +15,11 @@ from ..core.ports import PortRegistry
 from ..definitions import LAYER_PORT_SLUG, LAYER_ROLE, ROLE_HEAPS
 from ..store import datafolder, schema
 from ..store.errors import StoreError
-from ..store.layer_sync import HeapLayerSync
 from ..store.portfile import LOCK_TIMEOUT_S, PortFile
 from ..store.sqltime import format_utc
+
+
+DATA_FOLDER_TITLE = "Folder for the Coal Monitor port files"
 
 
 def default_registry():
@@ -26,20 +28,15 @@ def default_registry():
 
 
 class PortLog:
-    """Port file, current scene and heaps layer of the session's current port.
+    """Port file, current scene and heaps layer of the session's current port."""
 
-    ``on_layer_problem(fid, message)``: told when a heap edited in the heaps layer cannot be computed.
-    """
-
-    def __init__(self, project, on_layer_problem=None):
+    def __init__(self, project):
         self.project = project
         self.port = None  # the registry's Port
         self.file = None  # open PortFile, or None until the port has one
         self.scene = None  # the current image's scene row (dict), or None
-        self._syncs = {}  # heaps layer id -> HeapLayerSync
         self._identity = None  # (device, inode) of the open port file
         self.lock_timeout_s = LOCK_TIMEOUT_S  # how long a write waits for another program's lock
-        self.on_layer_problem = on_layer_problem
 
     # --- port file -------------------------------------------------------------------------------
     def set_port(self, port):
@@ -89,11 +86,11 @@ class PortLog:
             self.forget_file()
             _set_aside_leftovers(missing)
         if datafolder.data_folder(self.project) is None:
-            folder = prompts.ask_folder("Folder for the Coal Monitor port files", "")
+            folder = prompts.ask_folder(DATA_FOLDER_TITLE, "")
             if not folder:
                 raise StoreError("Nothing was logged: Coal Monitor needs a data folder for the port files "
                                  "(or save the project first; the folder is then kept beside it).")
-            datafolder.set_data_folder(folder, self.project)
+            datafolder.set_data_folder(datafolder.check_writable(folder), self.project)
         folder = datafolder.ensure_data_folder(self.project)
         if self.open_existing() is None:
             self.file = PortFile.create(Path(folder) / f"{self.port.slug}.gpkg", self.port,
@@ -209,31 +206,7 @@ class PortLog:
             layer.dataProvider().reloadData()
             layer.triggerRepaint()
 
-    def watch_heaps_layer(self):
-        """Keep the numbers of the port's loaded heaps layer derived while it is edited with QGIS's tools.
-
-        Returns the layer when it is newly watched (so the dock can refresh its list after commits),
-        else None.
-        """
-        layer = self.heaps_layer()
-        if layer is None or layer.id() in self._syncs:
-            return None
-        self._sync(layer)
-        return layer
-
-    def _sync(self, layer):
-        if layer.id() not in self._syncs:
-            port = self.file.port if self.file is not None else None  # else read from the layer's file
-            self._syncs[layer.id()] = HeapLayerSync(layer, port, on_problem=self.on_layer_problem)
-
-    def layers_removed(self, layer_ids):
-        for layer_id in layer_ids:
-            sync = self._syncs.pop(layer_id, None)
-            if sync is not None:
-                sync.disconnect()
-
     def close(self):
-        self.layers_removed(list(self._syncs))
         self.forget_file()
 
 

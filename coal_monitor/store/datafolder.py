@@ -8,7 +8,9 @@ place to be relative to: ``data_folder`` returns None and the GUI asks the analy
 The analyst's port registry (``core.ports.PortRegistry``) lives in the QGIS profile:
 ``profile_registry_path``.
 """
+import errno
 import os
+import tempfile
 from pathlib import Path, PurePath
 
 from qgis.core import QgsApplication, QgsProject
@@ -82,6 +84,26 @@ def set_data_folder(folder, project=None) -> str:
     entry = _entry_for(path, base)
     project.writeEntry(SCOPE, KEY, entry)
     return entry
+
+
+def check_writable(folder) -> Path:
+    """``folder`` (created if missing) when Coal Monitor can write port files in it, else DataFolderError
+    naming the folder and the reason, so that a folder chosen once is refused at once, not at every log."""
+    path = Path(str(folder).strip()).expanduser().resolve()
+    if path.exists() and not path.is_dir():
+        raise DataFolderError(f"Data folder {str(path)!r} is a file, not a folder; choose a folder.")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        if not path.stat().st_mode & 0o222:  # marked read-only (an archive): honoured even for an administrator
+            raise PermissionError(errno.EACCES, "the folder is marked read-only")
+        probe = tempfile.NamedTemporaryFile(prefix=".coal_monitor_write_test_", dir=path, delete=True)
+        probe.close()
+    except OSError as exc:
+        raise DataFolderError(
+            f"Coal Monitor cannot write port files in {path}: {exc.strerror or exc}. Choose a folder you "
+            "may write to (or change its permissions); the data folder was not changed."
+        ) from None
+    return path
 
 
 def _entry_for(path, base):

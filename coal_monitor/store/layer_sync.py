@@ -24,6 +24,7 @@ from .footprint import FootprintConverter
 from .values import plain
 
 RECOMPUTE_COMMAND_TEXT = "Coal Monitor: heap numbers recomputed"
+_RECOMPUTE_ON = frozenset(schema.VOLUME_INPUTS) | frozenset(schema.DERIVED_FIELDS)
 # Relative tolerance under which a stored number counts as unchanged (absorbs float text round-trips).
 UNCHANGED_REL_TOL = 1e-12
 
@@ -126,7 +127,9 @@ class HeapLayerSync:
         self._changed(fid)
 
     def _on_attribute_changed(self, fid, index, _value):
-        if self.layer.fields().at(index).name() in schema.VOLUME_INPUTS:
+        # a typed number in a derived field (the attribute table lets it through) is put back at once:
+        # the layer must never show a tonnage its footprint and inputs do not give
+        if self.layer.fields().at(index).name() in _RECOMPUTE_ON:
             self._changed(fid)
 
     def _changed(self, fid):

@@ -64,6 +64,7 @@ class PortFile:
         self._srs_id = self._heaps_srs_id()
         self._footprints = FootprintConverter(self.port.crs_epsg)
         self._changed_tables: Dict[str, str] = {}
+        self._data_version = self._select("PRAGMA data_version")[0]["data_version"]
 
     # ---- opening --------------------------------------------------------------------------------------
 
@@ -134,6 +135,33 @@ class PortFile:
             _insert(connection, schema.SCENES, row)
             self._touch(connection, schema.SCENES)
         return row["scene_id"]
+
+    def update_scene(self, scene_id: str, changes: Dict) -> Dict:
+        """Correct a logged scene (time, sensor, source, GSD, notes); returns the new row.
+
+        A new acquisition time re-dates every heap of the scene in the same transaction, so the series
+        follows at once and a failure changes nothing. The scene's id never changes: it is the heaps' key.
+        """
+        unknown = sorted(set(changes) - set(SCENE_CORRECTIONS))
+        if unknown:
+            raise HeapInputError(f"A scene's {', '.join(unknown)} cannot be corrected here; the fields that can "
+                                 f"are: {', '.join(SCENE_CORRECTIONS)}.")
+        current = self.scene(scene_id)
+        if current is None:
+            raise StoreError(f"No scene {scene_id!r} in {self.path}; it may have been deleted meanwhile.")
+        row = self._checked_row(schema.SCENES, dict(current, **changes))
+        values = {name: row.get(name) for name in changes}
+        with self._transaction("correct the scene") as connection:
+            assignments = ", ".join(f"{name} = ?" for name in values)
+            connection.execute(f"UPDATE {schema.SCENES} SET {assignments} WHERE scene_id = ?",  # nosec B608: names from SCENE_CORRECTIONS
+                               (*values.values(), scene_id))
+            self._touch(connection, schema.SCENES)
+            if "acquired_utc" in values and values["acquired_utc"] != current.get("acquired_utc"):
+                now = utc_now_text()
+                connection.execute(_REDATE_SQL, (values["acquired_utc"], now, scene_id))
+                connection.execute(_UNFLAG_SCENE_SQL, (scene_id,))  # re-dated by us: nothing to verify
+                self._touch(connection, schema.HEAPS, now)
+        return self.scene(scene_id)
 
     def scene(self, scene_id: str) -> Optional[Dict]:
         rows = self._select(f"SELECT * FROM {schema.SCENES} WHERE scene_id = ?", (scene_id,))
@@ -232,6 +260,12 @@ class PortFile:
         where, params = ("WHERE scene_id = ?", (scene_id,)) if scene_id is not None else ("", ())
         rows = self._select(f"SELECT * FROM {schema.HEAPS} {where} ORDER BY observed_utc, fid", params)
         return [_heap_dict(r, with_geometry) for r in rows]
+
+    def others_changed(self) -> bool:
+        """True when another connection (program, process) committed a change since the last call."""
+        version = self._select("PRAGMA data_version")[0]["data_version"]
+        changed, self._data_version = version != self._data_version, version
+        return changed
 
     def heap_count(self) -> int:
         return self._select(f"SELECT count(*) AS n FROM {schema.HEAPS}")[0]["n"]
@@ -515,6 +549,10 @@ def logged_port(path) -> Optional[tuple]:
 
 
 _UNFLAG_SQL = f"DELETE FROM {STALE_TABLE} WHERE fid = ?"
+_REDATE_SQL = f"UPDATE {schema.HEAPS} SET observed_utc = ?, modified_utc = ? WHERE scene_id = ?"
+_UNFLAG_SCENE_SQL = f"DELETE FROM {STALE_TABLE} WHERE fid IN (SELECT fid FROM {schema.HEAPS} WHERE scene_id = ?)"
+# What the analyst may correct in a logged scene (its id is the heaps' key and never changes).
+SCENE_CORRECTIONS = ("acquired_utc", "sensor", "source", "gsd_m", "notes")
 _PORT_NAME_SQL = f"SELECT name, slug FROM {schema.PORT}"
 _DETAILS_SQL = (f"SELECT substr(observed_utc, 1, 10) AS day, scene_id, sum(tonnage_t IS NULL) AS unmeasured "
                 f"FROM {schema.HEAPS} GROUP BY day, scene_id ORDER BY day, scene_id")

@@ -38,6 +38,9 @@ class ScriptedPrompts:
     def ask_datetime(self, title, text):
         return self._answer("ask_datetime", title, text)
 
+    def edit_scene(self, scene):
+        return self._answer("edit_scene", scene)
+
     def ask_new_port(self, map_centre_lat_lon=None, draft=None):
         return self._answer("ask_new_port", map_centre_lat_lon, draft)
 

@@ -1,0 +1,72 @@
+"""Correct a logged scene: its acquisition time (UTC), sensor, source and credit, ground resolution."""
+from datetime import datetime, timezone
+
+from qgis.PyQt.QtCore import QDateTime, Qt, QTimeZone
+from qgis.PyQt.QtWidgets import (
+    QDateTimeEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
+)
+
+from ..store import schema
+from ..store.sqltime import format_utc, to_utc_text
+
+GSD_MAX_M = schema.field(schema.SCENES, "gsd_m").max
+
+
+def edit_scene(parent, scene):
+    """The changed fields of ``scene`` (a scene row) as a dict, {} when nothing changed, None on cancel."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("editSceneDialog")
+    dialog.setWindowTitle(f"Scene {scene['scene_id']}")
+    form = QFormLayout(dialog)
+    note = QLabel("Corrections apply to every heap measured on this image; times are in UTC.", dialog)
+    note.setWordWrap(True)
+    form.addRow(note)
+    when = QDateTimeEdit(dialog)
+    when.setObjectName("sceneDateTimeEdit")
+    when.setTimeSpec(Qt.TimeSpec.UTC)
+    when.setDisplayFormat("yyyy-MM-dd HH:mm:ss 'UTC'")
+    when.setCalendarPopup(True)
+    if scene.get("acquired_utc"):
+        seen = _utc(scene["acquired_utc"])
+        when.setDateTime(QDateTime.fromSecsSinceEpoch(int(seen.timestamp()), Qt.TimeSpec.UTC))
+    sensor = QLineEdit(scene.get("sensor") or "", dialog)
+    sensor.setObjectName("sceneSensorEdit")
+    source = QLineEdit(scene.get("source") or "", dialog)
+    source.setObjectName("sceneSourceEdit")
+    source.setPlaceholderText("provider, licence and credit line")
+    gsd = QDoubleSpinBox(dialog)
+    gsd.setObjectName("sceneGsdSpin")
+    gsd.setRange(0.0, GSD_MAX_M)
+    gsd.setDecimals(2)
+    gsd.setSuffix(" m")
+    gsd.setSpecialValueText("unknown")  # 0: the resolution is not known (a web basemap), never invented
+    gsd.setValue(scene.get("gsd_m") or 0.0)
+    form.addRow("Acquired (UTC)", when)
+    form.addRow("Sensor", sensor)
+    form.addRow("Source and credit", source)
+    form.addRow("Ground resolution", gsd)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    value = when.dateTime().toTimeZone(QTimeZone.utc())
+    answer = {
+        "acquired_utc": format_utc(datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=timezone.utc)),
+        "sensor": sensor.text().strip() or None,
+        "source": source.text().strip() or None,
+        "gsd_m": gsd.value() or None,
+    }
+    return {name: value for name, value in answer.items() if value != _comparable(scene, name)}
+
+
+def _utc(text):
+    return datetime.fromisoformat(to_utc_text(text, "acquired_utc").replace("Z", "+00:00"))
+
+
+def _comparable(scene, name):
+    value = scene.get(name)
+    if name == "acquired_utc" and value:
+        return format_utc(_utc(value))
+    return value or None

@@ -1,0 +1,79 @@
+"""Every heaps layer of a port file in the project stays derived, however it got there.
+
+The dock adds its own heaps layer, but analysts also add one by hand (Layer > Add Layer, drag and drop
+from the Browser, a colleague's project). Each such layer gets a ``HeapLayerSync`` (numbers recomputed
+inside the edit command that changed a footprint or an input), with the port defaults read from the
+layer's own file, so a height edited in any heaps layer recomputes at once.
+"""
+from qgis.core import QgsMapLayerType, QgsProviderRegistry
+
+from ..signals import Connections
+from . import schema
+from .errors import StoreError
+from .layer_sync import HeapLayerSync
+from .portfile import logged_port
+
+
+def port_file_of_heaps_layer(layer):
+    """The port GeoPackage whose heaps table ``layer`` shows, or None for any other layer."""
+    if layer is None or layer.type() != QgsMapLayerType.VectorLayer or layer.providerType() != "ogr":
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path") or "", parts.get("layerName") or ""
+    if table != schema.HEAPS or not path.lower().endswith(".gpkg"):
+        return None
+    return path if logged_port(path) is not None else None
+
+
+class HeapLayersWatcher:
+    """Watches the project: heaps layers are synced when added and released when removed.
+
+    ``on_problem(fid, message)``: a heap edited in a layer cannot be computed. ``on_watched(layer,
+    port_file_path)``: a heaps layer has just been synced (the session relists its heaps after commits).
+    """
+
+    def __init__(self, project, on_problem=None, on_watched=None, port_for=None):
+        self.project = project
+        self.on_problem = on_problem
+        self.on_watched = on_watched
+        self.port_for = port_for  # path -> Port of a file already open (else the sync reads the file)
+        self._syncs = {}  # layer id -> HeapLayerSync
+        self._connections = Connections()
+        self._connections.connect(project.layersAdded, self._added)
+        self._connections.connect(project.layersWillBeRemoved, self.release)
+        self._added(list(project.mapLayers().values()))
+
+    def is_watched(self, layer) -> bool:
+        return layer is not None and layer.id() in self._syncs
+
+    def watch(self, layer) -> bool:
+        """Sync ``layer`` if it shows a port's heaps; True when newly synced."""
+        if self.is_watched(layer):
+            return False
+        path = port_file_of_heaps_layer(layer)
+        if path is None:
+            return False
+        port = self.port_for(path) if self.port_for is not None else None
+        try:
+            self._syncs[layer.id()] = HeapLayerSync(layer, port, on_problem=self.on_problem)
+        except StoreError as exc:  # a port file QGIS reads but the store refuses (newer schema...)
+            if self.on_problem is not None:
+                self.on_problem(None, f"{layer.name()}: {exc}")
+            return False
+        if self.on_watched is not None:
+            self.on_watched(layer, path)
+        return True
+
+    def _added(self, layers):
+        for layer in layers:
+            self.watch(layer)
+
+    def release(self, layer_ids):
+        for layer_id in layer_ids:
+            sync = self._syncs.pop(layer_id, None)
+            if sync is not None:
+                sync.disconnect()
+
+    def close(self):
+        self._connections.disconnect_all()
+        self.release(list(self._syncs))
