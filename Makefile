@@ -11,7 +11,7 @@ BOOKWORM_PACKAGES := $(shell grep -v '^\#' tools/packages-bookworm.txt)
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: deps test test-matrix test-340 package deploy bench demo clean
+.PHONY: deps test test-matrix test-340 package deploy bench demo check-metadata clean
 
 ## deps: install what is missing from Debian's packages (idempotent)
 deps:
@@ -50,6 +50,11 @@ bench: deps
 ## demo: the plugin on the synthetic sample scenes (QGIS opens; without a display: replay + table)
 demo: deps
 	$(PYTHON) tools/demo.py
+
+## check-metadata: the metadata readers over the vendor corpus (CORPUS=folder), one line per file
+CORPUS ?= ../shared/corpora/vendor_metadata
+check-metadata:
+	$(PYTHON) tools/check_vendor_metadata.py $(CORPUS)
 
 clean:
 	rm -rf dist tests/output demo-output .pytest_cache tests/.pytest_cache

@@ -3,6 +3,7 @@ import sqlite3
 
 from qgis.PyQt.QtCore import QPoint
 
+from coal_monitor.gui.imagery import scene_id_for
 from coal_monitor.store.portfile import PortFile
 from tests.helpers.scripted_prompts import ScriptedPrompts
 
@@ -21,7 +22,7 @@ def test_corrected_date_moves_every_heap_of_the_scene(make_bench):
         assert [row["date"] for row in port_file.totals_by_date()] == ["2024-04-05"]
     bench.press(bench.dock.editSceneButton)
     (kind, scene), = bench.prompts.asked
-    assert kind == "edit_scene" and scene["scene_id"] == "rason_20240405"
+    assert kind == "edit_scene" and scene["scene_id"] == scene_id_for(bench.image)
     rows = bench.rows()
     assert [row["observed_utc"] for row in rows] == ["2024-04-07T01:55:00.000Z"] * 2
     connection = sqlite3.connect(str(bench.port_file()))

@@ -10,10 +10,11 @@ from typing import Optional
 from ..errors import InputError
 from .dimap import read_dimap
 from .gdal_domains import read_gdal_domains
-from .imd import parse_imd, read_imd_dict
+from .imd import flatten_isd, parse_imd, read_imd_dict
 from .items import read_planet_item, read_stac_item
 from .model import SUN_CHECK_TOLERANCE_DEG, SceneMetadata
 from .safe_io import MAX_METADATA_BYTES, parse_json, parse_xml, read_capped
+from .unsupported import check_text, check_xml_root
 
 __all__ = ["SceneMetadata", "read_metadata", "find_sidecar", "read_gdal_domains", "read_dimap",
            "read_imd_dict", "read_planet_item", "read_stac_item", "MAX_METADATA_BYTES",
@@ -28,7 +29,8 @@ def _head(data: bytes) -> str:
 
 
 def read_metadata(path, lat_deg: Optional[float] = None, lon_deg: Optional[float] = None) -> SceneMetadata:
-    """Read a DIMAP v2 XML, Maxar IMD, Planet item JSON or STAC item JSON, recognised by content.
+    """Read a DIMAP v2 XML, Maxar IMD or XML, Planet item JSON or STAC item JSON, recognised by content;
+    other formats known by their content are refused with their name.
 
     ``lat_deg``/``lon_deg`` (optional, e.g. the heap) are where the file's sun is checked; by
     default the scene centre the file gives.
@@ -40,8 +42,11 @@ def read_metadata(path, lat_deg: Optional[float] = None, lon_deg: Optional[float
         root = parse_xml(data, name)
         if root.tag == "Dimap_Document":
             return read_dimap(root, f"DIMAP file {name}", lat_deg, lon_deg)
+        if root.tag == "isd":
+            return read_imd_dict(flatten_isd(root, name), f"Maxar XML {name}", lat_deg, lon_deg)
+        check_xml_root(root, name)
         raise InputError(f"{name}: XML with root {root.tag!r} is not a supported metadata file (DIMAP v2 "
-                         "DIM_*.XML; for Maxar choose the .IMD file).")
+                         "DIM_*.XML, Maxar .IMD or .XML).")
     if head.startswith("{"):
         item = parse_json(data, name)
         if isinstance(item, dict) and ("stac_version" in item or "stac_extensions" in item):
@@ -55,6 +60,7 @@ def read_metadata(path, lat_deg: Optional[float] = None, lon_deg: Optional[float
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
+    check_text(text, name)
     if "BEGIN_GROUP" in text:
         return read_imd_dict(parse_imd(text, name), f"IMD file {name}", lat_deg, lon_deg)
     raise InputError(f"{name}: not a recognised metadata file (DIMAP v2 XML, Maxar IMD, Planet or STAC JSON).")

@@ -20,6 +20,8 @@ from typing import Optional
 
 from ..errors import InputError
 from .model import GSD_MAX_M, SceneMetadata, azimuth, finish, number, utc_time
+from .sensors import sensor_code
+from .unsupported import DIMAP_V1_ADVICE, RPC_ADVICE, refuse
 
 WGS84_A_M = 6378137.0
 WGS84_E2 = 6.69437999014e-3
@@ -123,8 +125,16 @@ def read_dimap(root, source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
     """SceneMetadata from a parsed DIMAP v2 document (root element Dimap_Document)."""
     if root.tag != "Dimap_Document":
         raise InputError(f"{source}: root element is {root.tag!r}, not Dimap_Document.")
+    if root.find("./Metadata_Id/METADATA_FORMAT") is not None:  # v1 names it Metadata_Id
+        version = root.find("./Metadata_Id/METADATA_FORMAT").get("version", "1")
+        refuse(source, f"a DIMAP v1 file (version {version})", DIMAP_V1_ADVICE)
+    if (_text(root, "./Metadata_Identification/METADATA_SUBPROFILE") or "").upper() == "RPC" \
+            or root.find("Rational_Function_Model") is not None:
+        refuse(source, "a DIMAP RPC model file (RPC_*.XML)", RPC_ADVICE)
     version = (root.find("./Metadata_Identification/METADATA_FORMAT").get("version", "")
                if root.find("./Metadata_Identification/METADATA_FORMAT") is not None else "")
+    if version.startswith("1"):
+        refuse(source, f"a DIMAP v1 file (version {version})", DIMAP_V1_ADVICE)
     if version and not version.startswith("2"):
         raise InputError(f"{source}: DIMAP version {version}; only DIMAP v2 (Pleiades, Pleiades Neo, "
                          "SPOT 6/7) is read.")
@@ -133,7 +143,7 @@ def read_dimap(root, source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
     strip = root.find("./Dataset_Sources/Source_Identification/Strip_Source")
     mission = _text(strip, "MISSION") or ""
     index = _text(strip, "MISSION_INDEX") or ""
-    sensor = f"{mission}{index}" or _text(root, "./Metadata_Identification/METADATA_PROFILE") or "DIMAP"
+    sensor = sensor_code(f"{mission}{index}") or _text(root, "./Metadata_Identification/METADATA_PROFILE") or "DIMAP"
     time_text = _text(center, "TIME")
     if time_text is None and strip is not None and _text(strip, "IMAGING_DATE"):
         time_text = f"{_text(strip, 'IMAGING_DATE')}T{_text(strip, 'IMAGING_TIME') or ''}"

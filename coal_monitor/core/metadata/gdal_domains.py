@@ -3,7 +3,8 @@
 The GUI hands over ``dataset.GetMetadata("IMAGERY")`` and ``dataset.GetMetadata("IMD")``:
 - IMAGERY (GDAL's own summary): SATELLITEID, ACQUISITIONDATETIME (UTC, "YYYY-MM-DD HH:MM:SS"),
   CLOUDCOVER. No angles: the sun is computed from the time and a location the caller passes.
-- IMD: the vendor file flattened by GDAL. Maxar keys "IMAGE_1.meanSunAz" go to imd.read_imd_dict;
+- IMD: the vendor file flattened by GDAL. Maxar keys "IMAGE_1.meanSunAz" (or "IMAGE.MEANSUNAZ" from
+  the XML delivery) go to imd.read_imd_dict;
   DIMAP keys ending in "Solar_Incidences.SUN_ELEVATION" etc. are read from the Located_Geometric_Values
   group whose LOCATION_TYPE is Center, with the conventions of dimap.py.
 """
@@ -75,7 +76,7 @@ def read_gdal_domains(imagery: Optional[Mapping[str, str]] = None, imd: Optional
     for name, domain in (("IMAGERY", imagery), ("IMD", imd)):
         if not all(isinstance(k, str) and isinstance(v, (str, int, float)) for k, v in domain.items()):
             raise InputError(f"{source}: the {name} domain must map names to text values.")
-    if any(k.startswith("IMAGE_") for k in imd):
+    if any(k.upper().startswith(("IMAGE_", "IMAGE.")) for k in imd):  # IMAGE.* for Maxar's XML delivery
         return read_imd_dict(imd, f"{source} (IMD domain)", lat_deg, lon_deg)
     prefix = _dimap_prefix(imd)
     if prefix is not None:

@@ -8,12 +8,17 @@ keys "IMAGE_1.meanSunAz". Fields and conventions:
   satellite): used as they are; incidence = 90 - meanSatEl.
 - meanOffNadirViewAngle: off-nadir at the satellite. meanCollectedGSD: collected GSD (m).
 - Scene centre: mean of the first BAND_* group's corner ULLat/ULLon .. LRLat/LRLon.
+Maxar's XML delivery (root <isd>, "<name>.XML" beside the image) carries the same IMD in upper-case
+tags (<IMD><IMAGE><MEANSUNAZ>); GDAL's IMD domain of such a scene names them "IMAGE.MEANSUNAZ".
+Both are flattened to the same keys and read by the same code: names are compared without case, and
+the group IMAGE is IMAGE_1.
 """
 import re
 from typing import Dict
 
 from ..errors import InputError
 from .model import GSD_MAX_M, SceneMetadata, azimuth, finish, number, utc_time
+from .sensors import sensor_code
 
 _LINE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*;?\s*$")
 
@@ -48,32 +53,63 @@ def parse_imd(text: str, source: str) -> Dict[str, str]:
     return flat
 
 
+def flatten_isd(root, source: str) -> Dict[str, str]:
+    """The <IMD> part of a Maxar XML (<isd>) as IMD keys: groups become "GROUP.", lists are skipped."""
+    imd = root.find("IMD")
+    if imd is None:
+        raise InputError(f"{source}: Maxar XML without an <IMD> part: it holds no image description.")
+    flat = {}
+    for child in imd:
+        if len(child) and not child.tag.endswith("List"):
+            for leaf in child:
+                if not len(leaf) and leaf.text is not None:
+                    flat[f"{child.tag}.{leaf.tag}"] = leaf.text.strip()
+        elif not len(child) and child.text is not None:
+            flat[child.tag] = child.text.strip()
+    return flat
+
+
+def _normalised(flat) -> Dict[str, str]:
+    """Keys in lower case, group IMAGE as IMAGE_1 (GDAL's names for the XML delivery)."""
+    out = {}
+    for key, value in flat.items():
+        key = str(key).lower()
+        key = "image_1." + key[len("image."):] if key.startswith("image.") else key
+        out[key] = str(value).strip().strip('"')
+    return out
+
+
 def read_imd_dict(flat: Dict[str, str], source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
-    """SceneMetadata from flattened IMD keys (a parsed .IMD file or GDAL's IMD domain, which keeps
-    the quotes around text values)."""
-    flat = {k: str(v).strip().strip('"') for k, v in flat.items()}
-    image = next((k.split(".")[0] for k in sorted(flat) if k.startswith("IMAGE_") and "." in k), None)
+    """SceneMetadata from flattened IMD keys (a parsed .IMD file, a Maxar XML, or GDAL's IMD domain,
+    which keeps the quotes around text values)."""
+    flat = _normalised(flat)
+    image = next((k.split(".")[0] for k in sorted(flat) if k.startswith("image_") and "." in k), None)
     if image is None:
         raise InputError(f"{source}: no IMAGE_1 group: not a Maxar IMD, or an incomplete one.")
 
     def get(key):
-        return flat.get(f"{image}.{key}")
+        return flat.get(f"{image}.{key.lower()}")
 
     warnings = []
     lat = lon = None
-    band = next((k.split(".")[0] for k in sorted(flat) if k.startswith("BAND_") and k.endswith(".ULLat")), None)
+    band = next((k.split(".")[0] for k in sorted(flat) if k.startswith("band_") and k.endswith(".ullat")), None)
     if band:
         corners = ("UL", "UR", "LR", "LL")
-        lats = [number(source, f"{band}.{c}Lat", flat.get(f"{band}.{c}Lat"), -90, 90) for c in corners]
-        lons = [number(source, f"{band}.{c}Lon", flat.get(f"{band}.{c}Lon"), -180, 180) for c in corners]
+        lats = [number(source, f"{band}.{c}Lat", flat.get(f"{band}.{c.lower()}lat"), -90, 90) for c in corners]
+        lons = [number(source, f"{band}.{c}Lon", flat.get(f"{band}.{c.lower()}lon"), -180, 180) for c in corners]
         lat, lon = sum(lats) / 4, sum(lons) / 4
+    has_sun = get("meanSunEl") is not None or get("meanSunAz") is not None  # one alone is a broken file
+    if not has_sun and lat is None and lat_deg is None:
+        raise InputError(f"{source}: no sun angles (meanSunEl, meanSunAz) and no corner coordinates to compute "
+                         "them from: a stripped or incomplete IMD. Use the full delivery's .IMD or .XML, or "
+                         "enter the acquisition time when asked.")
     sat_el = number(source, "meanSatEl", get("meanSatEl"), 0, 90, required=False)
     meta = SceneMetadata(
-        scene_id=get("CatId") or flat.get("productCatalogId") or flat.get("productOrderId") or "",
-        sensor=get("satId") or "Maxar",
+        scene_id=get("CatId") or flat.get("productcatalogid") or flat.get("productorderid") or "",
+        sensor=sensor_code(get("satId") or "Maxar"),
         acquired_utc=utc_time(source, f"{image}.firstLineTime", get("firstLineTime"), warnings),
-        sun_elevation_deg=number(source, "meanSunEl", get("meanSunEl"), -90, 90),
-        sun_azimuth_deg=azimuth(source, "meanSunAz", get("meanSunAz")),
+        sun_elevation_deg=number(source, "meanSunEl", get("meanSunEl"), -90, 90, required=has_sun),
+        sun_azimuth_deg=azimuth(source, "meanSunAz", get("meanSunAz"), required=has_sun),
         off_nadir_deg=number(source, "meanOffNadirViewAngle", get("meanOffNadirViewAngle"), 0, 90,
                              required=False),
         incidence_deg=None if sat_el is None else 90.0 - sat_el,

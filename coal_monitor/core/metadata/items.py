@@ -12,11 +12,21 @@ STAC item properties (view extension v1.0):
   target plane to the body (satellite, sun, or moon)" define it from the scene centre towards the
   satellite, like view:sun_azimuth; the field table's wording reads the other way (look direction)
   and was reported as wrong upstream (stac-extensions/view issues 14, 18). Used as it is.
-- view:off_nadir, view:incidence_angle; gsd.
+- view:off_nadir, view:incidence_angle; gsd. Maxar's Open Data items give the satellite elevation
+  as view:incidence_angle (58.9 beside an off-nadir of 27.5 deg): an incidence that disagrees with the
+  off-nadir angle and the orbit while 90 minus it agrees is read as that elevation, with a note.
+- pl:satellite_azimuth (Planet's own field, kept by stactools) beside a view:azimuth that disagrees
+  with it: the view azimuth is unknown and left out, with a note.
 Scene centre for both: mean of the GeoJSON geometry's outer ring, else the bbox centre.
 """
+from dataclasses import replace
+
 from ..errors import InputError
-from .model import GSD_MAX_M, SceneMetadata, azimuth, finish, number, utc_time
+from .model import GSD_MAX_M, VIEW_CHECK_TOLERANCE_DEG, SceneMetadata, azimuth, finish, incidence_from_off_nadir, \
+    number, utc_time
+from .sensors import orbit_height_km, sensor_code
+
+AZIMUTH_AGREEMENT_DEG = 10.0
 
 
 def _center(item, source):
@@ -52,8 +62,9 @@ def read_planet_item(item, source: str, lat_deg=None, lon_deg=None) -> SceneMeta
     warnings = []
     view_angle = number(source, "view_angle", props.get("view_angle"), -90, 90, required=False)
     lat, lon = _center(item, source)
-    sensor = " ".join(str(p) for p in (props.get("item_type") or props.get("provider") or "Planet",
-                                       props.get("satellite_id") or "") if p)
+    kinds = [str(k) for k in (props.get("instrument"), props.get("item_type") or props.get("provider")) if k]
+    kind = next((k for k in kinds if orbit_height_km(k) is not None), kinds[-1] if kinds else "Planet")
+    sensor = " ".join(str(p) for p in (kind, props.get("satellite_id") or "") if p)
     gsd = props.get("gsd") if props.get("gsd") is not None else props.get("pixel_resolution")
     meta = SceneMetadata(
         scene_id=str(item.get("id") or ""),
@@ -75,8 +86,8 @@ def read_stac_item(item, source: str, lat_deg=None, lon_deg=None) -> SceneMetada
     warnings = []
     time_text = props.get("datetime") or props.get("start_datetime")
     lat, lon = _center(item, source)
-    instruments = props.get("instruments")
-    sensor = str(props.get("platform") or props.get("constellation") or "")
+    instruments = props.get("instruments") or ([props["pl:instrument"]] if props.get("pl:instrument") else None)
+    sensor = sensor_code(props.get("platform") or props.get("pl:satellite_id") or props.get("constellation") or "")
     if isinstance(instruments, list) and instruments:
         sensor = f"{sensor} {'/'.join(str(i) for i in instruments)}".strip()
     meta = SceneMetadata(
@@ -91,4 +102,33 @@ def read_stac_item(item, source: str, lat_deg=None, lon_deg=None) -> SceneMetada
         view_azimuth_deg=azimuth(source, "view:azimuth", props.get("view:azimuth"), required=False),
         gsd_m=number(source, "gsd", props.get("gsd"), 0.0, GSD_MAX_M, required=False),
         source=source, center_lat_deg=lat, center_lon_deg=lon)
+    meta = _elevation_as_incidence(meta, warnings)
+    meta = _planet_azimuth_check(meta, props, source, warnings)
     return finish(meta, warnings, lat_deg, lon_deg)
+
+
+def _elevation_as_incidence(meta, warnings):
+    """An incidence that is really the satellite elevation, proved by the off-nadir angle and the orbit."""
+    height = orbit_height_km(meta.sensor)
+    if meta.incidence_deg is None or meta.off_nadir_deg is None or height is None:
+        return meta
+    expected = incidence_from_off_nadir(meta.off_nadir_deg, height)
+    as_elevation = 90.0 - meta.incidence_deg
+    if abs(meta.incidence_deg - expected) > VIEW_CHECK_TOLERANCE_DEG >= abs(as_elevation - expected):
+        warnings.append(f"view:incidence_angle {meta.incidence_deg:.2f} deg is the satellite elevation, not the "
+                        f"incidence: off-nadir {meta.off_nadir_deg:.2f} deg from the {meta.sensor} orbit gives an "
+                        f"incidence of {expected:.2f} deg; corrected to {as_elevation:.2f} deg (90 - value).")
+        return replace(meta, incidence_deg=as_elevation)
+    return meta
+
+
+def _planet_azimuth_check(meta, props, source, warnings):
+    planet = azimuth(source, "pl:satellite_azimuth", props.get("pl:satellite_azimuth"), required=False)
+    if planet is None or meta.view_azimuth_deg is None:
+        return meta
+    diff = abs((planet - meta.view_azimuth_deg + 180.0) % 360.0 - 180.0)
+    if diff <= AZIMUTH_AGREEMENT_DEG:
+        return meta
+    warnings.append(f"view:azimuth {meta.view_azimuth_deg:.1f} deg and pl:satellite_azimuth {planet:.1f} deg "
+                    "disagree: the satellite azimuth is unknown (a shadow height then needs a near-nadir view).")
+    return replace(meta, view_azimuth_deg=None)

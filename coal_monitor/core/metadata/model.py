@@ -15,16 +15,11 @@ from typing import Optional, Tuple
 
 from ..errors import InputError
 from ..sun import sun_position
+from .sensors import orbit_height_km
 
 SUN_CHECK_TOLERANCE_DEG = 0.5
 VIEW_CHECK_TOLERANCE_DEG = 1.0
 EARTH_RADIUS_KM = 6371.0
-# Orbit heights (km) by sensor-name prefix, for incidence from off-nadir when a file gives only one.
-ORBIT_HEIGHT_KM = (
-    ("PNEO", 620.0), ("PHR", 694.0), ("PLEIADES", 694.0), ("SPOT", 694.0), ("WV01", 496.0),
-    ("WV02", 770.0), ("WV03", 617.0), ("WV04", 617.0), ("GE01", 681.0), ("QB02", 482.0),
-    ("SKYSAT", 450.0), ("SS", 450.0), ("PLANETSCOPE", 475.0), ("PS", 475.0),
-)
 GSD_MAX_M = 1000.0
 
 
@@ -95,14 +90,6 @@ def utc_time(source: str, name: str, text, warnings: list) -> datetime:
     return when.astimezone(timezone.utc)
 
 
-def orbit_height_km(sensor: str) -> Optional[float]:
-    key = sensor.upper().replace(" ", "").replace("-", "")
-    for prefix, height in ORBIT_HEIGHT_KM:
-        if key.startswith(prefix):
-            return height
-    return None
-
-
 def incidence_from_off_nadir(off_nadir_deg: float, height_km: float) -> float:
     """sin(incidence) = (R + h) / R sin(off-nadir) on a spherical Earth (domain.md section 6)."""
     s = (EARTH_RADIUS_KM + height_km) / EARTH_RADIUS_KM * math.sin(math.radians(off_nadir_deg))
@@ -118,21 +105,53 @@ def _separation_deg(el1, az1, el2, az2) -> float:
     return math.degrees(math.acos(max(-1.0, min(1.0, c))))
 
 
+RECORDING_OFFSETS_MIN = 90   # a datatake or strip start can precede the scene by minutes
+DATE_OFFSETS_DAYS = 60       # a year later the sun repeats: larger offsets prove nothing
+
+
+def _sun_matches(meta, lat, lon, when=None, el=None, az=None) -> bool:
+    computed = sun_position(when or meta.acquired_utc, lat, lon)
+    el = meta.sun_elevation_deg if el is None else el
+    az = meta.sun_azimuth_deg if az is None else az
+    return _separation_deg(el, az, *computed) < SUN_CHECK_TOLERANCE_DEG
+
+
+def _best_shift(meta, lat, lon, shifts):
+    """The shift of the file's time under which its sun agrees best with the computed sun, if it agrees."""
+    scored = [(_separation_deg(meta.sun_elevation_deg, meta.sun_azimuth_deg,
+                               *sun_position(meta.acquired_utc + shift, lat, lon)), shift) for shift in shifts]
+    best = min(scored, key=lambda pair: pair[0])
+    return best[1] if best[0] < SUN_CHECK_TOLERANCE_DEG else None
+
+
 def _likely_cause(meta: SceneMetadata, lat: float, lon: float) -> str:
-    el, az = meta.sun_elevation_deg, meta.sun_azimuth_deg
-    if _separation_deg(el, (az + 180.0) % 360.0, *sun_position(meta.acquired_utc, lat, lon)) < \
-            SUN_CHECK_TOLERANCE_DEG:
+    """The first explanation under which the file's sun and the computed sun agree, each tested by
+    recomputing the sun as that explanation says."""
+    el, az, when = meta.sun_elevation_deg, meta.sun_azimuth_deg, meta.acquired_utc
+    if _sun_matches(meta, lat, lon, az=(az + 180.0) % 360.0):
         return "the file's sun azimuth is 180 deg off: it uses the opposite azimuth convention"
-    if _separation_deg(90.0 - el, az, *sun_position(meta.acquired_utc, lat, lon)) < SUN_CHECK_TOLERANCE_DEG:
+    if _sun_matches(meta, lat, lon, el=90.0 - el):
         return "the file gives the sun zenith angle where the elevation belongs"
     for half_hours in range(-24, 29):  # zones from UTC-12 to UTC+14; Pyongyang used UTC+8:30 in 2015-18
-        if half_hours == 0:
-            continue
-        shifted = meta.acquired_utc - timedelta(minutes=30 * half_hours)
-        if _separation_deg(el, az, *sun_position(shifted, lat, lon)) < SUN_CHECK_TOLERANCE_DEG:
+        shifted = when - timedelta(minutes=30 * half_hours)
+        if half_hours and _sun_matches(meta, lat, lon, shifted):
             zone = f"{abs(half_hours) // 2}" + (":30" if half_hours % 2 else "")
             return (f"the time looks like local time UTC{'+' if half_hours > 0 else '-'}{zone}, not UTC "
                     f"(the sun matches at {shifted:%Y-%m-%d %H:%M} UTC)")
+    minutes = _best_shift(meta, lat, lon, [timedelta(minutes=m) for m in
+                                           range(-RECORDING_OFFSETS_MIN, RECORDING_OFFSETS_MIN + 1) if m])
+    if minutes is not None:
+        shifted, m = when + minutes, round(minutes.total_seconds() / 60)
+        return (f"the time is not the scene's: it looks like the {'start' if m > 0 else 'end'} of a longer "
+                f"recording (datatake or strip); the sun matches {abs(m)} min {'later' if m > 0 else 'earlier'}, "
+                f"at {shifted:%Y-%m-%d %H:%M} UTC")
+    days = _best_shift(meta, lat, lon, [timedelta(days=d) for d in
+                                        range(-DATE_OFFSETS_DAYS, DATE_OFFSETS_DAYS + 1) if d])
+    if days is not None:
+        shifted, d = when + days, days.days
+        return (f"the file's date is off by {abs(d)} day{'s' if abs(d) > 1 else ''}: its sun matches "
+                f"{shifted:%Y-%m-%d} at the same time of day (or its sun angles were computed for that date); "
+                "check the acquisition date against the vendor's catalogue")
     return "check the acquisition time and its time zone, the scene location and the angle conventions"
 
 

@@ -6,6 +6,7 @@ from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsVe
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime
 
 from coal_monitor.definitions import LAYER_ROLE, ROLE_HEAPS
+from coal_monitor.gui.imagery import scene_id_for
 from tests.helpers.session_bench import HEAP_XY, SessionBench
 
 
@@ -36,7 +37,7 @@ def test_imported_heaps_appear_in_the_open_session(tmp_path, clean_project, proc
         assert session.log.file is None and session.trends_source() is None  # no heap logged yet
         (tmp_path / "coal_monitor_data").mkdir()
         processing.run("coal_monitor:importheaps", {
-            "INPUT": _digitised("rason_20240405"), "PORT": "Rason", "HEIGHT_FIELD": "h", "DATE_FIELD": "seen",
+            "INPUT": _digitised(scene_id_for(bench.image)), "PORT": "Rason", "HEIGHT_FIELD": "h", "DATE_FIELD": "seen",
             "SCENE_FIELD": "scene", "OUTPUT": str(bench.port_file())})
         assert _wait_for(lambda: bench.signals["heaps_changed"] and bench.signals["heaps_changed"][-1][0])
         (rows,) = bench.signals["heaps_changed"][-1]

@@ -10,6 +10,7 @@ from shapely.geometry import Polygon
 from coal_monitor.core import heap_numbers
 from coal_monitor.core.estimate import estimate_heap
 from coal_monitor.core.ports import PortRegistry
+from coal_monitor.gui.imagery import scene_id_for
 from coal_monitor.session.guard import report_unexpected
 from tests.helpers.rasters import write_geotiff
 from tests.helpers.scripted_prompts import ScriptedPrompts, UnexpectedPrompt
@@ -84,7 +85,7 @@ def test_measure_then_log_writes_the_engines_numbers_without_running_the_engine_
 
     (row,) = bench.rows()
     assert row["heap_uid"] == uid
-    assert row["scene_id"] == "rason_20240405" and row["observed_utc"].startswith("2024-04-05T02:13")
+    assert row["scene_id"] == scene_id_for(bench.image) and row["observed_utc"].startswith("2024-04-05T02:13")
     for name, value in expected.as_fields().items():
         if name != "volume_note":
             assert row[name] == pytest.approx(value, rel=1e-12), name
