@@ -83,6 +83,15 @@ class Prompts:
         value = edit.dateTime().toTimeZone(QTimeZone.utc())
         return datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=timezone.utc)
 
+    def ask_web_capture(self, label, default_credit="", previous_utc=None):
+        """The capture date (UTC) of the imagery a web basemap shows, with its credit and GSD (None:
+        unknown), as a dict; None when cancelled."""
+        previous = f" The last date logged for it is {previous_utc} UTC." if previous_utc else ""
+        when = self.ask_datetime("Capture date of the basemap",
+                                 f"{label} shows imagery of some date: read it in the provider's catalogue "
+                                 f"(e.g. its imagery date tool) and enter it in UTC.{previous}")
+        return None if when is None else {"acquired_utc": when, "source": default_credit, "gsd_m": None}
+
     def edit_scene(self, scene):
         """The analyst's corrections of a logged scene (dict of changed fields), or None when cancelled."""
         from .scene_dialog import edit_scene

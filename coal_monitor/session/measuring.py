@@ -67,6 +67,7 @@ class MeasuringSession(QObject):
                 registry, self.registry_problem = PortRegistry(), f"{exc} Only the built-in ports are listed."
         self.registry = registry
         self.log = PortLog(project)
+        self._watched = Connections()  # the heaps layers' commits
         self.layers = HeapLayersWatcher(project, on_problem=self._layer_problem, on_watched=self._layer_watched,
                                         port_for=self._open_port_for)
         self.scenes = SceneReader()
@@ -88,7 +89,6 @@ class MeasuringSession(QObject):
         self._reread.timeout.connect(self.reread_port_file)
         self._project_signals = Connections()
         self._project_signals.connect(project.layersWillBeRemoved, self.layers_removed)
-        self._watched = Connections()  # the heaps layers' commits
 
     # --- messages --------------------------------------------------------------------------------
     def warn(self, text):
@@ -278,6 +278,8 @@ class MeasuringSession(QObject):
         scene = self.log.find_scene(draft["scene_id"])
         if scene is not None:
             return scene
+        if draft.get("web"):
+            return self._ensure_web_scene(draft)
         if not draft.get("acquired_utc"):
             when = self.prompts.ask_datetime(
                 "Acquisition date and time",
@@ -287,7 +289,21 @@ class MeasuringSession(QObject):
             if when is None:
                 return None
             draft = self.scenes.date_given(self.image, when)
-        return self.log.log_scene(draft)
+        return self.log.log_scene(_without_draft_keys(draft))
+
+    def _ensure_web_scene(self, draft):
+        """A web basemap's scene for this measuring session: the analyst gives its capture date (the
+        previous one logged for this basemap is offered), credit and, if known, GSD."""
+        label = self.scenes.web_label(self.image)
+        previous = self.log.file.latest_scene_with_prefix(f"{label} @ ")
+        answer = self.prompts.ask_web_capture(label, draft.get("source") or "",
+                                              previous["acquired_utc"] if previous else None)
+        if not answer:
+            return None
+        draft = self.scenes.date_given(self.image, answer["acquired_utc"], source=answer.get("source"),
+                                       gsd_m=answer.get("gsd_m"))
+        self.scene_changed.emit(_scene_summary(draft), False)
+        return self.log.find_scene(draft["scene_id"]) or self.log.log_scene(_without_draft_keys(draft))
 
     # --- the outline -----------------------------------------------------------------------------
     def preview_outline(self, points, crs):
@@ -481,7 +497,14 @@ _FORM_FIELDS = ("height_m", "height_sigma_m", "model", "repose_deg", "density_t_
                 "identification", "confidence", "notes", "height_method")
 
 
+def _without_draft_keys(draft):
+    return {name: value for name, value in draft.items() if name != "web"}
+
+
 def _scene_summary(scene):
+    if scene.get("web") and not scene.get("scene_id"):
+        return (f"Web basemap ({scene.get('source') or 'no credit given'}): its capture date is asked when the "
+                "first heap is logged; ground resolution unknown")
     parts = [f"Scene {scene['scene_id']}"]
     if scene.get("acquired_utc"):
         parts.append(f"acquired {str(scene['acquired_utc']).replace('T', ' ')[:16]} UTC")

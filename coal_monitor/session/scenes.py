@@ -43,13 +43,22 @@ class SceneReader:
         self._cache[_key(layer)] = (row, meta)
         return dict(row), meta
 
-    def date_given(self, layer, when_utc):
-        """Record the acquisition time the analyst gave for an image without one; returns the new draft."""
+    def date_given(self, layer, when_utc, source=None, gsd_m=None):
+        """Record the acquisition time the analyst gave (and for a web basemap its credit and GSD, if
+        known); returns the new draft. A basemap's scene is named by that capture date."""
         row, meta = self._entry(layer)
+        if row.get("web"):
+            row = dict(row, scene_id=imagery.web_scene_id(layer, when_utc), gsd_m=gsd_m,
+                       source=source or row.get("source"))
         row = dict(row, acquired_utc=format_utc(when_utc),
                    source="; ".join(p for p in (row.get("source"), ANALYST_TIME_SOURCE) if p))
         self._cache[_key(layer)] = (row, meta)
         return dict(row)
+
+    @staticmethod
+    def web_label(layer):
+        """The basemap's name in its scene ids, or None for an image file."""
+        return imagery.web_source_label(layer) if imagery.is_web_layer(layer) else None
 
     def _entry(self, layer):
         key = _key(layer)
@@ -59,12 +68,24 @@ class SceneReader:
 
 
 def _key(layer):
+    # A web basemap is keyed by its layer: added again, or in a later QGIS session, it is asked again
+    # (it may show another capture date); a file is keyed by its path.
+    if imagery.is_web_layer(layer):
+        return layer.id()
     return imagery.raster_path(layer) or layer.id()
+
+
+def _web_draft(layer):
+    """A web basemap's draft: no scene until the analyst gives the capture date, no invented GSD."""
+    return {"scene_id": None, "gsd_m": None, "raster_path": None, "acquired_utc": None,
+            "source": imagery.layer_attribution(layer) or imagery.web_source_label(layer), "web": True}
 
 
 def _scene_from_raster(layer):
     """(scene row, SceneMetadata or None) from the raster: GDAL's IMAGERY/IMD domains, else a sidecar
     file, else the acquisition time stays unknown (the analyst is asked when logging)."""
+    if imagery.is_web_layer(layer):
+        return _web_draft(layer), None
     path = imagery.raster_path(layer)
     scene_id = imagery.scene_id_for(layer)
     row = {"scene_id": scene_id, "gsd_m": imagery.ground_resolution_m(layer), "raster_path": path or None,

@@ -170,6 +170,11 @@ class PortFile:
     def scenes(self) -> List[Dict]:
         return [_without_fid(r) for r in self._select(f"SELECT * FROM {schema.SCENES} ORDER BY acquired_utc, fid")]
 
+    def latest_scene_with_prefix(self, prefix: str) -> Optional[Dict]:
+        """The latest scene whose id starts with ``prefix`` (one web basemap's captures), or None."""
+        rows = self._select(_LATEST_WITH_PREFIX_SQL, (len(prefix), prefix))
+        return _without_fid(rows[0]) if rows else None
+
     def latest_scene(self) -> Optional[Dict]:
         """The scene acquired last (scenes without a time count as oldest); None when none is logged."""
         rows = self._select(f"SELECT * FROM {schema.SCENES} ORDER BY acquired_utc IS NULL, acquired_utc DESC, "
@@ -549,6 +554,8 @@ def logged_port(path) -> Optional[tuple]:
 
 
 _UNFLAG_SQL = f"DELETE FROM {STALE_TABLE} WHERE fid = ?"
+_LATEST_WITH_PREFIX_SQL = (f"SELECT * FROM {schema.SCENES} WHERE substr(scene_id, 1, ?) = ? "
+                           "ORDER BY acquired_utc DESC, fid DESC LIMIT 1")
 _REDATE_SQL = f"UPDATE {schema.HEAPS} SET observed_utc = ?, modified_utc = ? WHERE scene_id = ?"
 _UNFLAG_SCENE_SQL = f"DELETE FROM {STALE_TABLE} WHERE fid IN (SELECT fid FROM {schema.HEAPS} WHERE scene_id = ?)"
 # What the analyst may correct in a logged scene (its id is the heaps' key and never changes).

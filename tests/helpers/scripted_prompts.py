@@ -38,6 +38,9 @@ class ScriptedPrompts:
     def ask_datetime(self, title, text):
         return self._answer("ask_datetime", title, text)
 
+    def ask_web_capture(self, label, default_credit="", previous_utc=None):
+        return self._answer("ask_web_capture", label, default_credit, previous_utc)
+
     def edit_scene(self, scene):
         return self._answer("edit_scene", scene)
 
