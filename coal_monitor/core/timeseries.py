@@ -7,11 +7,14 @@ PDF report, so that all four always agree. Pure Python: the store's per-date tot
 import csv
 import io
 from dataclasses import dataclass, field
-from typing import Iterable, List, Tuple
+from typing import Callable, Iterable, List, Tuple
 
 # Output columns, in order: the contract of `coal_monitor:porttimeseries` and of the CSV export.
 SUMMED = ("area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3", "tonnage_t", "tonnage_lo_t", "tonnage_hi_t")
 COLUMNS = ("observed_date", "pier", "heaps") + SUMMED
+# After COLUMNS in the CSV and the algorithm's table: the scenes summed (semicolon-separated), and which
+# overlapping images of the day were set aside (PortFile.totals_by_date).
+SOURCE_COLUMNS = ("scene_ids", "note")
 # The pier column of a total row, and of heaps logged without a pier in a per-pier series.
 ALL_PIERS = "all piers"
 NO_PIER = "no pier"
@@ -38,10 +41,27 @@ class SeriesPoint:
     scene_ids: Tuple[str, ...] = field(default_factory=tuple)
     # Heaps of this date whose numbers are missing (engine refused them); counted, not summed.
     unmeasured: int = 0
+    # Images of this date left out of the sums because another image of the same footprint counts.
+    note: str = ""
 
     def row(self) -> tuple:
         """The values in ``COLUMNS`` order."""
         return tuple(getattr(self, name) for name in COLUMNS)
+
+    def source_row(self) -> tuple:
+        """The values in ``SOURCE_COLUMNS`` order."""
+        return (";".join(self.scene_ids), self.note)
+
+
+def add_into(total: SeriesPoint, point: SeriesPoint) -> None:
+    """Add ``point``'s heaps, sums, scenes and note to ``total`` (same date)."""
+    total.heaps += point.heaps
+    total.unmeasured += point.unmeasured
+    total.scene_ids += tuple(s for s in point.scene_ids if s not in total.scene_ids)
+    if point.note and point.note not in total.note:
+        total.note = f"{total.note} {point.note}".strip()
+    for name in SUMMED:
+        setattr(total, name, getattr(total, name) + getattr(point, name))
 
 
 def piers(points: Iterable[SeriesPoint]) -> List[str]:
@@ -64,33 +84,39 @@ def totals(points: Iterable[SeriesPoint]) -> List[SeriesPoint]:
         total = folded.get(point.observed_date)
         if total is None:
             total = folded[point.observed_date] = SeriesPoint(point.observed_date, ALL_PIERS)
-        total.heaps += point.heaps
-        total.unmeasured += point.unmeasured
-        total.scene_ids += tuple(s for s in point.scene_ids if s not in total.scene_ids)
-        for name in SUMMED:
-            setattr(total, name, getattr(total, name) + getattr(point, name))
+        add_into(total, point)
     return [folded[day] for day in sorted(folded)]
 
 
 def to_csv_text(points: Iterable[SeriesPoint]) -> str:
-    """The series as CSV: ``COLUMNS`` plus ``scene_ids`` (semicolon-separated), numbers unrounded."""
+    """The series as CSV for machines: ``COLUMNS`` then ``SOURCE_COLUMNS``; ISO dates, numbers unrounded
+    with "." decimals and unquoted, whatever the analyst's locale."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS + ("scene_ids",))
+    writer.writerow(COLUMNS + SOURCE_COLUMNS)
     for point in points:
-        writer.writerow(point.row() + (";".join(point.scene_ids),))
+        writer.writerow(point.row() + point.source_row())
     return buffer.getvalue()
 
 
-def describe(point: SeriesPoint) -> str:
-    """A few lines for a chart's hover box: date, pier, tonnage with range, heaps, scenes."""
+def _english(value) -> str:
+    return f"{value:,.0f}"
+
+
+def describe(point: SeriesPoint, whole: Callable[[float], str] = _english) -> str:
+    """A few lines for a chart's hover box: date, pier, tonnage with range, heaps, scenes.
+
+    ``whole`` writes a whole number (the caller passes the user's locale: ``number_text.number``).
+    """
     scenes = ", ".join(point.scene_ids) or "no scene recorded"
     lines = [
         f"{point.observed_date}  {point.pier}",
-        f"{point.tonnage_t:,.0f} t  (range {point.tonnage_lo_t:,.0f} - {point.tonnage_hi_t:,.0f} t)",
-        f"{point.volume_m3:,.0f} m3 in {point.heaps} heap{'s' if point.heaps != 1 else ''}",
+        f"{whole(point.tonnage_t)} t  (range {whole(point.tonnage_lo_t)} - {whole(point.tonnage_hi_t)} t)",
+        f"{whole(point.volume_m3)} m3 in {point.heaps} heap{'s' if point.heaps != 1 else ''}",
         f"scene: {scenes}",
     ]
     if point.unmeasured:
         lines.append(f"{point.unmeasured} heap(s) without a volume (see their notes)")
+    if point.note:
+        lines.append(point.note)
     return "\n".join(lines)

@@ -1,39 +1,30 @@
 """How an estimate reads in the dock: tonnage first, ranges beside each number, the engine's note whole.
 
-Analysts quote these lines in reports, so numbers carry units and thousands separators, ranges are
-written low-high with the unit once, and the engine's feasibility note is never shortened.
+Analysts quote these lines in reports, so numbers carry units and thousands separators (of the user's
+locale: ``number_text``), ranges are written low-high with the unit once, and the engine's feasibility
+note is never shortened.
 """
 from html import escape
 
 from ..core.pile_models import pile_model
+from ..number_text import number, quantity, value_range  # noqa: F401 (quantity: the dock's heap list)
 
 WARNING_COLOUR = "#a33b00"
 MUTED_COLOUR = "#555555"
 
 
-def quantity(value):
-    """'13,520' for large values, '7.4' below 100, so small heaps keep a meaningful digit."""
-    if value is None:
-        return "?"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
-
-
-def value_range(low, high, unit):
-    return f"{quantity(low)}–{quantity(high)} {unit}"
-
-
 def estimate_html(estimate, height_sigma_m=0.0):
     """The full result block shown after a footprint is finished (rich text for a QLabel)."""
-    height = f"{estimate.height_m:.1f} m"
+    height = f"{number(estimate.height_m, 1)} m"
     if height_sigma_m:
-        height = f"{estimate.height_m:.1f} ± {height_sigma_m:.1f} m"
+        height = f"{number(estimate.height_m, 1)} ± {number(height_sigma_m, 1)} m"
     lines = [
         f"<span style='font-size:large'><b>{quantity(estimate.tonnage_t)} t</b></span>"
         f" &nbsp;(range {value_range(estimate.tonnage_lo_t, estimate.tonnage_hi_t, 't')})",
         f"<b>Volume {quantity(estimate.volume_m3)} m³</b>"
         f" &nbsp;(range {value_range(estimate.volume_lo_m3, estimate.volume_hi_m3, 'm³')})",
         f"Area {quantity(estimate.area_m2)} m² · height {height}"
-        + (f" · tallest pile this outline holds {estimate.height_max_m:.1f} m"
+        + (f" · tallest pile this outline holds {number(estimate.height_max_m, 1)} m"
            if estimate.height_max_m is not None and estimate.model == "repose" else ""),
     ]
     if estimate.note:
@@ -48,7 +39,7 @@ def drawing_html(area_m2, estimate=None, problem=""):
     parts = [f"<b>Drawing</b> · area {quantity(area_m2)} m²"]
     if estimate is not None:
         parts.append(
-            f"at {estimate.height_m:.1f} m: {quantity(estimate.volume_m3)} m³, "
+            f"at {number(estimate.height_m, 1)} m: {quantity(estimate.volume_m3)} m³, "
             f"<b>{quantity(estimate.tonnage_t)} t</b>"
         )
     text = " · ".join(parts)

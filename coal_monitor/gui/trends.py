@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import timeseries
+from ..number_text import number
 from ..report import chart, data
 from ..store.errors import StoreError
 from .prompts import Prompts
@@ -133,7 +134,7 @@ class TrendsPanel(QWidget):
         days = timeseries.dates(self.points)
         latest = [p for p in timeseries.totals(self.points) if p.observed_date == days[-1]][0]
         return (f"{port_name}: {len(days)} date{'s' if len(days) != 1 else ''}, latest {latest.observed_date}: "
-                f"{latest.tonnage_t:,.0f} t ({latest.tonnage_lo_t:,.0f} - {latest.tonnage_hi_t:,.0f} t) "
+                f"{number(latest.tonnage_t)} t ({number(latest.tonnage_lo_t)} - {number(latest.tonnage_hi_t)} t) "
                 f"in {latest.heaps} heap{'s' if latest.heaps != 1 else ''}.")
 
     def _report(self, message: str) -> None:
@@ -164,7 +165,7 @@ class TrendsPanel(QWidget):
 
     def _on_motion(self, event):
         point = self.point_at(event.x, event.y) if event.x is not None else None
-        text = timeseries.describe(point) if point is not None else ""
+        text = timeseries.describe(point, number) if point is not None else ""
         if text == self.hover_text:
             return
         self.hover_text = text

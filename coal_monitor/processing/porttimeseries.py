@@ -16,15 +16,29 @@ from ..store.errors import StoreError
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
-_TYPES = {"observed_date": QVariant.Date, "pier": QVariant.String, "heaps": QVariant.Int}
+_TYPES = {"observed_date": QVariant.Date, "pier": QVariant.String, "heaps": QVariant.Int,
+          "scene_ids": QVariant.String, "note": QVariant.String}
 
 
-def output_fields() -> QgsFields:
-    """The table's fields: ``timeseries.COLUMNS``, the date as a date, counts as integers, sums as reals."""
+# GDAL's CSV writer puts dates as 2024/04/09 and quotes whatever it takes for text: a CSV gets the ISO
+# date as text and quotes only where a value needs them.
+_CSV_LAYER_OPTIONS = ["STRING_QUOTING=IF_NEEDED"]
+
+
+def output_fields(for_csv: bool = False) -> QgsFields:
+    """The table's fields: ``timeseries.COLUMNS`` then the scenes summed and the note on scenes set aside;
+    the date as a date (ISO text in a CSV), counts as integers, sums as reals."""
     fields = QgsFields()
-    for name in timeseries.COLUMNS:
-        fields.append(QgsField(name, _TYPES.get(name, QVariant.Double)))
+    for name in timeseries.COLUMNS + timeseries.SOURCE_COLUMNS:
+        kind = _TYPES.get(name, QVariant.Double)
+        fields.append(QgsField(name, QVariant.String if for_csv and kind == QVariant.Date else kind))
     return fields
+
+
+def _writes_csv(destination) -> bool:
+    sink = getattr(destination, "sink", None)
+    text = sink.staticValue() if sink is not None else destination
+    return isinstance(text, str) and text.lower().split("|")[0].endswith(".csv")
 
 
 class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
@@ -34,7 +48,10 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
     HELP = (
         "Sums the heaps logged in a port's GeoPackage per observation date (UTC), in total or per pier: "
         "number of heaps, footprint area, volume and tonnage with their low and high ends. The low and "
-        "high ends are sums of the heaps' ranges. The same numbers as the Coal Monitor dock's trend chart."
+        "high ends are sums of the heaps' ranges. A date counts only when it holds heaps. When several images "
+        "of one day show the same heaps (their outlines overlap), only one counts: the finer ground resolution, "
+        "else the later acquisition; the columns scene_ids and note say which. The same numbers as the Coal "
+        "Monitor dock's trend chart."
     )
 
     INPUT = INPUT
@@ -54,17 +71,20 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
             except StoreError as exc:
                 raise QgsProcessingException(str(exc)) from None
             port_name = port_file.port.name
-        fields = output_fields()
+        for_csv = _writes_csv(parameters.get(self.OUTPUT))
+        fields = output_fields(for_csv)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+                                             QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(),
+                                             layerOptions=_CSV_LAYER_OPTIONS if for_csv else [])
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for index, point in enumerate(points):
             if feedback.isCanceled():
                 break
             feature = QgsFeature(fields)
-            values = list(point.row())
-            values[0] = QDate.fromString(point.observed_date, "yyyy-MM-dd")
+            values = list(point.row() + point.source_row())
+            if not for_csv:
+                values[0] = QDate.fromString(point.observed_date, "yyyy-MM-dd")
             feature.setAttributes(values)
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))

@@ -7,6 +7,7 @@ a QGIS without it still runs everything else (see ``MISSING_MESSAGE``).
 from datetime import date, timedelta
 
 from ..core import timeseries
+from ..number_text import number
 
 MISSING_MESSAGE = (
     "The trend chart needs matplotlib, which this QGIS's Python lacks. Install it: Debian/Ubuntu "
@@ -31,7 +32,7 @@ def _day(text: str) -> date:
 
 
 def _thousands(value, _position=None) -> str:
-    return f"{value:,.0f}"
+    return number(value)
 
 
 def draw(figure, points, by_pier: bool, title: str = ""):

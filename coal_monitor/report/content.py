@@ -11,6 +11,7 @@ from typing import Dict, List, Optional
 
 from ..core import timeseries
 from ..core.pile_models import pile_model
+from ..number_text import number, short, signed
 from ..store.portfile import PortFile
 from . import data
 
@@ -46,8 +47,8 @@ class ReportContent:
         if not self.totals:
             return f"No heaps logged yet. Report made {self.made_utc}."
         latest = self.totals[-1]
-        return (f"Latest observation {latest.observed_date}: {latest.tonnage_t:,.0f} t of coal "
-                f"(range {latest.tonnage_lo_t:,.0f} - {latest.tonnage_hi_t:,.0f} t) in {latest.heaps} "
+        return (f"Latest observation {latest.observed_date}: {number(latest.tonnage_t)} t of coal "
+                f"(range {number(latest.tonnage_lo_t)} - {number(latest.tonnage_hi_t)} t) in {latest.heaps} "
                 f"heap{'s' if latest.heaps != 1 else ''}. {self.heap_count} heaps on "
                 f"{len(self.totals)} date{'s' if len(self.totals) != 1 else ''} logged. Report made {self.made_utc}.")
 
@@ -60,11 +61,11 @@ class ReportContent:
         if len(self.totals) > 1:
             previous = self.totals[-2]
             change = latest.tonnage_t - previous.tonnage_t
-            lines.append(f"Change since the previous observation ({previous.observed_date}): {change:+,.0f} t "
-                         f"(from {previous.tonnage_t:,.0f} t to {latest.tonnage_t:,.0f} t; compare the ranges "
+            lines.append(f"Change since the previous observation ({previous.observed_date}): {signed(change)} t "
+                         f"(from {number(previous.tonnage_t)} t to {number(latest.tonnage_t)} t; compare the ranges "
                          "before calling it a change).")
         highest = max(self.totals, key=lambda p: p.tonnage_t)
-        lines.append(f"Highest of the {len(self.totals)} logged dates: {highest.tonnage_t:,.0f} t on "
+        lines.append(f"Highest of the {len(self.totals)} logged dates: {number(highest.tonnage_t)} t on "
                      f"{highest.observed_date}.")
         return lines
 
@@ -120,13 +121,14 @@ def method_lines(port, heaps) -> List[str]:
         else "Height methods: no heaps yet.",
         "Analyst's calls: identification " + _counts(heaps, "identification") + "; confidence "
         + _counts(heaps, "confidence") + ".",
-        f"Port defaults: angle of repose {port.repose_deg:g} +- {port.repose_tol_deg:g} deg; bulk density "
-        f"{port.density_t_m3:g} t/m3 (band {port.density_lo_t_m3:g}-{port.density_hi_t_m3:g} t/m3).",
+        f"Port defaults: angle of repose {short(port.repose_deg)} +- {short(port.repose_tol_deg)} deg; bulk "
+        f"density {short(port.density_t_m3)} t/m3 (band {short(port.density_lo_t_m3)}-{short(port.density_hi_t_m3)} "
+        "t/m3).",
     ]
     if heaps and (len(densities) > 1 or len(repose) > 1 or (densities and densities[0] != port.density_t_m3)
                   or (repose and repose[0] != port.repose_deg)):
-        lines.append("Heaps use repose " + ", ".join(f"{r:g}" for r in repose) + " deg and density "
-                     + ", ".join(f"{d:g}" for d in densities) + " t/m3.")
+        lines.append("Heaps use repose " + "; ".join(short(r) for r in repose) + " deg and density "
+                     + "; ".join(short(d) for d in densities) + " t/m3.")
     lines.append(
         "Tonnage = volume x bulk density (ASTM D6542). Each heap's range combines its height uncertainty, "
         "the repose tolerance and the density band; a date's range is the sum of its heaps' ranges. "

@@ -1,8 +1,8 @@
 """What the chart, the CSV, the time-series algorithm and the report read from a port file.
 
-The sums come from the store's own query (``PortFile.totals_by_date``), so every consumer shows the
-store's numbers. Which scenes each date's heaps were measured on (for the chart's hover box) and how
-many heaps lack numbers come from a second store query (``PortFile.heap_details_by_date``).
+The sums, the scenes behind them and the heaps lacking numbers all come from the store's own query
+(``PortFile.totals_by_date``), so every consumer shows the store's numbers by the store's rules: a date
+counts only when it holds heaps, and overlapping images of one day count once.
 """
 from contextlib import contextmanager
 from typing import Dict, List
@@ -25,45 +25,25 @@ def opened(port_file):
 
 
 def series(port_file: PortFile, by_pier: bool = False) -> List[timeseries.SeriesPoint]:
-    """The port's time series (``timeseries.SeriesPoint`` per date, or per date and pier), sorted."""
-    details = port_file.heap_details_by_date(by_pier)
+    """The port's time series (``timeseries.SeriesPoint`` per date, or per date and pier), sorted.
+
+    Scenes without heaps add no point: until a scene can be marked as examined and empty, a date with
+    no heap is a gap, so a heap deleted from an image never leaves a false "void of coal" behind.
+    """
     points = []
     for row in port_file.totals_by_date(by_pier=by_pier):
         values = {_STORE_KEYS.get(k, k): v for k, v in row.items()}
         raw_pier = values.pop("pier", None)
         pier = ((raw_pier or "").strip() or timeseries.NO_PIER) if by_pier else timeseries.ALL_PIERS
-        key = (values["observed_date"], raw_pier if by_pier else None)
-        scene_ids, unmeasured = details.get(key, ((), 0))
         points.append(timeseries.SeriesPoint(
             observed_date=values["observed_date"], pier=pier, heaps=int(values["heaps"]),
-            scene_ids=scene_ids, unmeasured=unmeasured,
+            scene_ids=tuple(values["scene_ids"]), unmeasured=int(values["unmeasured"]), note=values["note"],
             **{name: float(values[name] or 0.0) for name in timeseries.SUMMED},
         ))
     # Heaps without a pier and heaps whose pier is blank fall in one "no pier" group.
     if by_pier:
         points = _merge_same_keys(points)
-    points += _empty_scene_dates(port_file, points, by_pier)
     return sorted(points, key=lambda p: (p.observed_date, p.pier))
-
-
-def _empty_scene_dates(port_file: PortFile, points, by_pier: bool) -> List[timeseries.SeriesPoint]:
-    """Zero points for dates whose logged scenes show no heap: the port was seen, and seen empty.
-
-    Analysts report exactly this ("void of coal since October"), so a scene without heaps is an
-    observation of zero, not a gap. Per pier, every pier the port has or the log names gets its zero.
-    """
-    seen = {p.observed_date for p in points}
-    empty = {}
-    for scene in port_file.scenes():
-        day = (scene.get("acquired_utc") or "")[:10]
-        if day and day not in seen:
-            empty.setdefault(day, []).append(scene["scene_id"])
-    if not by_pier:
-        piers = [timeseries.ALL_PIERS]
-    else:
-        piers = list(dict.fromkeys(list(port_file.port.piers) + timeseries.piers(points))) or [timeseries.NO_PIER]
-    return [timeseries.SeriesPoint(day, pier, scene_ids=tuple(scenes))
-            for day, scenes in empty.items() for pier in piers]
 
 
 def _merge_same_keys(points):
@@ -72,11 +52,6 @@ def _merge_same_keys(points):
         key = (point.observed_date, point.pier)
         if key not in merged:
             merged[key] = point
-            continue
-        into = merged[key]
-        into.heaps += point.heaps
-        into.unmeasured += point.unmeasured
-        into.scene_ids += tuple(s for s in point.scene_ids if s not in into.scene_ids)
-        for name in timeseries.SUMMED:
-            setattr(into, name, getattr(into, name) + getattr(point, name))
+        else:
+            timeseries.add_into(merged[key], point)
     return list(merged.values())

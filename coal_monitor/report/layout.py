@@ -17,8 +17,9 @@ from qgis.core import (
     QgsUnitTypes, QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage
 
+from ..number_text import number, short
 from ..store import schema
 from ..store.errors import StoreError
 from . import chart
@@ -32,6 +33,8 @@ RIGHT_W = PAGE_W_MM - MARGIN_MM - RIGHT_X
 CHART_RECT = (RIGHT_X, 28.0, RIGHT_W, 72.0)
 TABLE_Y = 103.0
 TABLE_MAX_H_MM = 62.0
+TABLE_FONT_PT = 7.5
+TABLE_CELL_MARGIN_MM = 0.9
 FONT_FAMILY = "Sans Serif"
 GREY = QColor("#444444")
 
@@ -182,7 +185,7 @@ def _map_caption(content: ReportContent) -> str:
     acquired = (scene.get("acquired_utc") or "time not recorded")[:16].replace("T", " ")
     details = [f"Latest image {scene['scene_id']}", scene.get("sensor") or "", f"{acquired} UTC"]
     if scene.get("gsd_m"):
-        details.append(f"GSD {scene['gsd_m']:g} m")
+        details.append(f"GSD {short(scene['gsd_m'])} m")
     text = ", ".join(d for d in details if d) + ". Heaps of that image, labelled with tonnage."
     if content.latest_raster_note:
         text += " " + content.latest_raster_note
@@ -210,6 +213,7 @@ def _add_table(layout, content: ReportContent):
     table = QgsLayoutItemManualTable.create(layout)
     layout.addMultiFrame(table)
     headers = ("Date (UTC)", "Scenes", "Heaps", "Tonnage (t)", "Range (t)")
+    widths_mm = (22.0, 36.0, 11.0, 20.0, 32.0)
     columns = []
     for header in headers:
         column = QgsLayoutTableColumn(header)
@@ -220,8 +224,10 @@ def _add_table(layout, content: ReportContent):
     table.setIncludeTableHeader(True)
     rows = []
     for point in reversed(content.table_rows):  # newest first, as analysts read a log
-        cells = [point.observed_date, ", ".join(point.scene_ids) or "-", str(point.heaps),
-                 f"{point.tonnage_t:,.0f}", f"{point.tonnage_lo_t:,.0f} - {point.tonnage_hi_t:,.0f}"]
+        scenes = "\n".join(line for scene_id in point.scene_ids
+                           for line in fit_lines(scene_id, widths_mm[1] - 2 * TABLE_CELL_MARGIN_MM, TABLE_FONT_PT))
+        cells = [point.observed_date, scenes or "-", str(point.heaps),
+                 number(point.tonnage_t), f"{number(point.tonnage_lo_t)} - {number(point.tonnage_hi_t)}"]
         row = []
         for index, text in enumerate(cells):
             cell = QgsTableCell(text)
@@ -231,19 +237,18 @@ def _add_table(layout, content: ReportContent):
     if not rows:
         rows = [[QgsTableCell("no heaps logged yet")] + [QgsTableCell("") for _ in headers[1:]]]
     table.setTableContents(rows)
-    table.setColumnWidths([22.0, 36.0, 11.0, 20.0, 32.0])
-    table.setHeaderTextFormat(_text_format(7.5, bold=True))
-    table.setContentTextFormat(_text_format(7.5))
-    table.setCellMargin(0.9)
+    table.setColumnWidths(list(widths_mm))
+    table.setHeaderTextFormat(_text_format(TABLE_FONT_PT, bold=True))
+    table.setContentTextFormat(_text_format(TABLE_FONT_PT))
+    table.setCellMargin(TABLE_CELL_MARGIN_MM)
     table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor("#999999"))
     frame = QgsLayoutFrame(layout, table)
     frame.attemptSetSceneRect(QRectF(RIGHT_X, TABLE_Y, RIGHT_W, TABLE_MAX_H_MM))
     table.addFrame(frame)
     table.refreshAttributes()
-    # The smallest frame holds one row (the header); cells are never wrapped, so every row is that high.
-    row_height = table.minFrameSize(0).height()
-    height = min(row_height * (len(rows) + 1) + 1.0, TABLE_MAX_H_MM)
+    # Long scene ids take several lines (fit_lines), so the rows are as high as QGIS lays them out.
+    height = min(table.totalHeight() + 1.0, TABLE_MAX_H_MM)
     frame.attemptSetSceneRect(QRectF(RIGHT_X, TABLE_Y, RIGHT_W, height))
     table.recalculateFrameSizes()
     bottom = TABLE_Y + height + 1.5
@@ -251,6 +256,32 @@ def _add_table(layout, content: ReportContent):
         _label(layout, content.table_note, (RIGHT_X, bottom, RIGHT_W, 4.0), 7, colour=GREY)
         bottom += 5.0
     return bottom
+
+
+def fit_lines(text: str, width_mm: float, size_pt: float) -> list:
+    """``text`` cut into lines no wider than ``width_mm`` at ``size_pt`` (after "_", "-" or "." where it can):
+    a scene id is wrapped in its cell, never truncated."""
+    if _text_width_mm(text, size_pt) <= width_mm:
+        return [text]
+    lines, line = [], ""
+    for char in text:
+        if line and _text_width_mm(line + char, size_pt) > width_mm:
+            cut = max(line.rfind(mark) for mark in "_-.") + 1
+            if cut <= 0 or cut < len(line) // 2:
+                cut = len(line)
+            lines.append(line[:cut])
+            line = line[cut:]
+        line += char
+    return lines + [line]
+
+
+def _text_width_mm(text: str, size_pt: float) -> float:
+    # measured on an image of 72 dpi, where a pixel is a point; 5 % spare for the renderer's own metrics
+    device = QImage(1, 1, QImage.Format.Format_RGB32)
+    device.setDotsPerMeterX(round(72 / 0.0254))
+    device.setDotsPerMeterY(round(72 / 0.0254))
+    advance = QFontMetricsF(_font(size_pt), device).horizontalAdvance(text)
+    return advance * 25.4 / 72 * 1.05
 
 
 def build_layout(project: QgsProject, content: ReportContent, workdir: Path) -> QgsPrintLayout:

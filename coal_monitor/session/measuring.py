@@ -518,15 +518,15 @@ def _scene_summary(scene):
 
 
 def _tonnes(row):
-    from ..gui.result_text import quantity, value_range
+    from ..number_text import quantity, value_range
 
     return f"{quantity(row['tonnage_t'])} t ({value_range(row['tonnage_lo_t'], row['tonnage_hi_t'], 't')})"
 
 
 def heap_line(row):
     """One line of the heap list: tonnage and its range first (what is compared), then height and name."""
-    from ..gui.result_text import quantity
+    from ..number_text import number, quantity
 
     name = row.get("label") or row.get("pier") or "heap"
     spread = f"{quantity(row.get('tonnage_lo_t'))}–{quantity(row.get('tonnage_hi_t'))}"
-    return f"{quantity(row.get('tonnage_t'))} t ({spread}) · {row.get('height_m') or 0:.1f} m · {name}"
+    return f"{quantity(row.get('tonnage_t'))} t ({spread}) · {number(row.get('height_m') or 0, 1)} m · {name}"

@@ -17,11 +17,13 @@ import math
 import os
 import sqlite3
 import uuid
+from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, List, Optional
 from urllib.parse import quote
 
+from ..core import day_scenes
 from ..core.errors import InputError
 from ..core.heap_numbers import MeasuredFootprint
 from ..core.ports import Port
@@ -324,25 +326,61 @@ class PortFile:
     # ---- queries and export ---------------------------------------------------------------------------
 
     def totals_by_date(self, by_pier: bool = False) -> List[Dict]:
-        """Per UTC observation date (and pier): count and summed area, volume and tonnage with lo/hi."""
-        keys = "substr(observed_utc, 1, 10)" + (", pier" if by_pier else "")
-        sums = ", ".join(f"total({c}) AS {c}" for c in TOTAL_COLUMNS)
-        sql = (f"SELECT substr(observed_utc, 1, 10) AS date{', pier' if by_pier else ''}, count(*) AS count, "
-               f"{sums} FROM {schema.HEAPS} GROUP BY {keys} ORDER BY {keys}")
-        return self._select(sql)
+        """Per UTC observation date (and pier): heaps counted, area, volume and tonnage summed with lo/hi.
 
-    def heap_details_by_date(self, by_pier: bool = False) -> Dict[tuple, tuple]:
-        """{(UTC date, pier or None): (scene ids in order, heaps without numbers)}, grouped as
-        ``totals_by_date``: which images each date's total was measured on."""
-        rows = self._select(_DETAILS_BY_PIER_SQL if by_pier else _DETAILS_SQL)
-        details = {}
-        for row in rows:
-            key = (row["day"], row["pier"] if by_pier else None)
-            scenes, missing = details.get(key, ((), 0))
-            if row["scene_id"]:
-                scenes += (row["scene_id"],)
-            details[key] = (scenes, missing + int(row["unmeasured"] or 0))
-        return details
+        A date is an observation only when it holds heaps: a scene whose heaps were all deleted is a gap,
+        never a false zero. When images of one day overlap, one image per footprint counts
+        (``core.day_scenes``). Each row also has ``scene_ids`` (the scenes summed), ``unmeasured`` (heaps
+        without numbers, counted but not summed) and ``note`` (which scenes were set aside, and why).
+        """
+        sums = ", ".join(f"total({c}) AS {c}" for c in TOTAL_COLUMNS)
+        parts = self._select(
+            f"SELECT substr(observed_utc, 1, 10) AS date, pier, scene_id, count(*) AS count, "
+            f"sum(tonnage_t IS NULL) AS unmeasured, {sums} FROM {schema.HEAPS} "
+            "GROUP BY date, pier, scene_id ORDER BY date, pier, scene_id")
+        choices = self._day_choices(parts)
+        rows: Dict = OrderedDict()
+        for part in parts:
+            choice = choices.get(part["date"])
+            if choice is not None and part["scene_id"] in choice.set_aside:
+                continue
+            key = (part["date"], part["pier"]) if by_pier else part["date"]
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = dict({"date": part["date"]}, **({"pier": part["pier"]} if by_pier else {}))
+                row.update({"count": 0, "unmeasured": 0, "scene_ids": (), "note": choice.note if choice else ""})
+                row.update({c: 0.0 for c in TOTAL_COLUMNS})
+            row["count"] += part["count"]
+            row["unmeasured"] += int(part["unmeasured"] or 0)
+            if part["scene_id"] and part["scene_id"] not in row["scene_ids"]:
+                row["scene_ids"] += (part["scene_id"],)
+            for column in TOTAL_COLUMNS:
+                row[column] += part[column] or 0.0
+        return list(rows.values())
+
+    def _day_choices(self, parts: List[Dict]) -> Dict[str, day_scenes.Choice]:
+        """{date: which scenes count} for the dates holding heaps of more than one scene."""
+        scene_ids: Dict[str, set] = {}
+        for part in parts:
+            if part["scene_id"]:
+                scene_ids.setdefault(part["date"], set()).add(part["scene_id"])
+        crowded = sorted(day for day, ids in scene_ids.items() if len(ids) > 1)
+        if not crowded:
+            return {}
+        known = {s["scene_id"]: s for s in self._select(f"SELECT scene_id, gsd_m, acquired_utc FROM {schema.SCENES}")}
+        choices = {}
+        for day in crowded:
+            footprints: Dict[str, list] = {}
+            for heap in self._select(f"SELECT scene_id, {schema.GEOMETRY_COLUMN} AS blob FROM {schema.HEAPS} "
+                                     "WHERE substr(observed_utc, 1, 10) = ? AND scene_id IS NOT NULL", (day,)):
+                shape = gpkg_geometry.decode(heap["blob"])
+                if shape is not None and not shape.is_empty:
+                    footprints.setdefault(heap["scene_id"], []).append(shape)
+            scenes = [day_scenes.DayScene(scene_id, (known.get(scene_id) or {}).get("gsd_m"),
+                                          (known.get(scene_id) or {}).get("acquired_utc") or "", shapes)
+                      for scene_id, shapes in sorted(footprints.items())]
+            choices[day] = day_scenes.choose(scenes)
+        return choices
 
     def snapshot(self, dest) -> Path:
         """A consistent copy of this port file at ``dest`` (SQLite online backup), safe while others write."""
@@ -561,11 +599,6 @@ _UNFLAG_SCENE_SQL = f"DELETE FROM {STALE_TABLE} WHERE fid IN (SELECT fid FROM {s
 # What the analyst may correct in a logged scene (its id is the heaps' key and never changes).
 SCENE_CORRECTIONS = ("acquired_utc", "sensor", "source", "gsd_m", "notes")
 _PORT_NAME_SQL = f"SELECT name, slug FROM {schema.PORT}"
-_DETAILS_SQL = (f"SELECT substr(observed_utc, 1, 10) AS day, scene_id, sum(tonnage_t IS NULL) AS unmeasured "
-                f"FROM {schema.HEAPS} GROUP BY day, scene_id ORDER BY day, scene_id")
-_DETAILS_BY_PIER_SQL = (f"SELECT substr(observed_utc, 1, 10) AS day, pier, scene_id, "
-                        f"sum(tonnage_t IS NULL) AS unmeasured FROM {schema.HEAPS} "
-                        "GROUP BY day, pier, scene_id ORDER BY day, scene_id")
 
 
 def _insert_statement(table: str, row: Dict) -> str:

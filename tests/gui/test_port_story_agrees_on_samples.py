@@ -49,7 +49,8 @@ def make_sample_port(slug, folder):
                 "raster_path": str(SAMPLES / scene["raster"]),
             })
             truth = json.loads((SAMPLES / scene["truth"]).read_text())
-            truth_volumes[scene["date"]] = scene["total_volume_m3"]
+            if truth["features"]:  # a scene without heaps is no observation until it is marked examined
+                truth_volumes[scene["date"]] = scene["total_volume_m3"]
             for feature in truth["features"]:
                 heap = feature["properties"]
                 port_file.add_heap(shape(feature["geometry"]), scene["crs_epsg"], {

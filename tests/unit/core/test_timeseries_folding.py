@@ -40,10 +40,20 @@ def test_piers_and_dates_in_order():
 def test_csv_has_the_contract_columns_unrounded_numbers_and_scene_ids():
     rows = list(csv.reader(io.StringIO(timeseries.to_csv_text(BY_PIER))))
     assert rows[0] == ["observed_date", "pier", "heaps", "area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3",
-                       "tonnage_t", "tonnage_lo_t", "tonnage_hi_t", "scene_ids"]
+                       "tonnage_t", "tonnage_lo_t", "tonnage_hi_t", "scene_ids", "note"]
     assert rows[2][:3] == ["2024-04-02", "no pier", "1"]
     assert float(rows[1][rows[0].index("tonnage_hi_t")]) == 1500.0
-    assert rows[2][-1] == "A;B"
+    assert rows[2][rows[0].index("scene_ids")] == "A;B"
+
+
+def test_csv_is_for_machines_iso_dates_point_decimals_numbers_unquoted():
+    point = _point("2024-04-09", "Pier 3", 2, 1234.5, ["A"])
+    point.note = "B set aside, its heaps overlap those of A"
+    text = timeseries.to_csv_text([point])
+    line = text.splitlines()[1]
+    assert line.startswith("2024-04-09,Pier 3,2,200.0,")
+    assert ",1234.5," in line and '"2"' not in line
+    assert line.endswith(',A,"B set aside, its heaps overlap those of A"')
 
 
 def test_hover_text_names_date_pier_range_heaps_and_scenes():
