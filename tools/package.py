@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Build dist/coal_monitor.zip, installable with QGIS's "Install from ZIP".
 
-The zip holds one folder, ``coal_monitor/``: the Python package, a copy of the top-level metadata.txt
-and the resources/ folder. Tests, tools and caches stay out.
+The zip holds one folder, ``coal_monitor/``: the Python package, copies of the top-level metadata.txt,
+README.md and LICENSE (plugins.qgis.org rejects a plugin folder without LICENSE) and the resources/
+folder. Tests, tools and caches stay out.
 """
 import argparse
 import sys
@@ -17,7 +18,7 @@ SKIP_SUFFIXES = {".pyc", ".pyo", ".orig", ".rej", ".swp"}
 
 def plugin_files():
     """(source path, path inside the zip) pairs, sorted so the zip is reproducible."""
-    pairs = [(REPO / "metadata.txt", f"{PLUGIN}/metadata.txt"), (REPO / "README.md", f"{PLUGIN}/README.md")]
+    pairs = [(REPO / name, f"{PLUGIN}/{name}") for name in ("metadata.txt", "README.md", "LICENSE")]
     for top, inside in ((REPO / PLUGIN, PLUGIN), (REPO / "resources", f"{PLUGIN}/resources")):
         for path in sorted(top.rglob("*")):
             rel = path.relative_to(top)
