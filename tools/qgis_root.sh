@@ -1,45 +1,64 @@
 #!/usr/bin/env bash
-# Run the test suite on QGIS 3.40 LTR (Debian 13 "trixie" packages) inside a cached chroot.
+# Run the test suite on a newer QGIS inside a cached Debian 13 ("trixie") chroot, one root per leg:
+#   340  QGIS 3.40 LTR from trixie main
+#   344  QGIS 3.44 LTR (the last Qt5 LTR) from trixie-backports
 #
-# Why a chroot: this machine is Debian 12 (QGIS 3.22); the plugin must also work on QGIS 3.40 with
+# Why a chroot: this machine is Debian 12 (QGIS 3.22); the plugin must also work on QGIS 3.40/3.44 with
 # Python 3.13, shapely 2.1 and pyproj 3.7, which only Debian 13's packages give without building QGIS.
 # The root lives outside the repository and is reused: building it takes minutes, a test run seconds.
 #
 # Usage (as root):
-#   tools/qgis340.sh [PYTEST ARGS...]   build/refresh the root if needed, run pytest inside it
-#                                       (no path among the args: "tests" is added)
-#   tools/qgis340.sh --build-only       only build/refresh the root
-#   tools/qgis340.sh --exec CMD [ARG..] run CMD inside the root, in a fresh copy of the repo at /src
+#   tools/qgis_root.sh LEG [PYTEST ARGS...]   build/refresh the leg's root if needed, run pytest inside
+#                                             it (no path among the args: "tests" is added)
+#   tools/qgis_root.sh LEG --build-only       only build/refresh the root
+#   tools/qgis_root.sh LEG --exec CMD [ARG..] run CMD inside the root, in a fresh copy of the repo at /src
 #
 # Environment:
-#   COAL_MONITOR_TRIXIE_ROOT  the root (default /var/cache/coal-monitor/trixie-qgis340)
-#   COAL_MONITOR_MIRROR       Debian mirror (default: the one this machine's apt uses)
+#   COAL_MONITOR_TRIXIE_ROOT     the 340 root (default /var/cache/coal-monitor/trixie-qgis340)
+#   COAL_MONITOR_TRIXIE344_ROOT  the 344 root (default /var/cache/coal-monitor/trixie-qgis344)
+#   COAL_MONITOR_MIRROR          Debian mirror (default: the one this machine's apt uses)
 #
-# The package list is tools/packages-trixie.txt; a changed list re-runs apt inside the root.
+# The package list is tools/packages-trixie.txt (the qgis packages come from trixie-backports on the 344
+# leg); the root also gets the lint venv of tools/requirements-lint.txt at /opt/coal-monitor-lint (PyQt6
+# for the Qt6 check, tests/unit/test_qt6_names.py). A changed list re-runs apt and pip inside the root.
 # Each run copies the repository's files (tracked and new, not git-ignored ones) to /src inside the
 # root and runs there with a clean environment, QT_QPA_PLATFORM=offscreen and no network.
-# Test output (tests/output inside the root) is copied to tests/output/qgis-3.40/ in the repository.
+# Test output (tests/output inside the root) is copied to tests/output/qgis-3.40/ (or qgis-3.44/).
 # Exit status: pytest's (or CMD's); 2 for a usage or set-up error.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-ROOT=${COAL_MONITOR_TRIXIE_ROOT:-/var/cache/coal-monitor/trixie-qgis340}
+LEG=${1:-}
+case "$LEG" in
+    340) ROOT=${COAL_MONITOR_TRIXIE_ROOT:-/var/cache/coal-monitor/trixie-qgis340}; QGIS_SUITE=trixie ;;
+    344) ROOT=${COAL_MONITOR_TRIXIE344_ROOT:-/var/cache/coal-monitor/trixie-qgis344}; QGIS_SUITE=trixie-backports ;;
+    *) echo "qgis_root.sh: first argument must be the leg, 340 or 344 (got '$LEG')" >&2; exit 2 ;;
+esac
+shift
+LEG_VERSION=${LEG:0:1}.${LEG:1}   # 3.40, 3.44: what `dpkg-query -W qgis` must start with
 PACKAGE_FILE="$REPO/tools/packages-trixie.txt"
+REQUIREMENTS_FILE="$REPO/tools/requirements-lint.txt"
 SUITE=trixie
+VENV=/opt/coal-monitor-lint         # inside the root
+# The QGIS packages of the list; on the 344 leg they (and only what they need newer) come from backports.
+QGIS_PACKAGE_RE='^(python3-qgis|qgis|qgis-.*)$'
+QGIS_TARGET=()                      # apt-get -t: only for backports (on 340 it would outrank -security)
+[[ $QGIS_SUITE != "$SUITE" ]] && QGIS_TARGET=(-t "$QGIS_SUITE")
 DONE_STAMP=.coal-monitor-debootstrap-done   # written only after debootstrap succeeded
 OWNER_STAMP=.coal-monitor-root              # written before debootstrap: this script may wipe the dir
 PACKAGES_STAMP=.coal-monitor-packages.sha256
 CHROOT_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
-die() { echo "qgis340.sh: $*" >&2; exit 2; }
-say() { echo "qgis340.sh: $*" >&2 || true; }
+die() { echo "qgis_root.sh $LEG: $*" >&2; exit 2; }
+say() { echo "qgis_root.sh $LEG: $*" >&2 || true; }
 
 if [[ $(id -u) -ne 0 ]]; then
     if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-        exec sudo -n env COAL_MONITOR_TRIXIE_ROOT="$ROOT" ${COAL_MONITOR_MIRROR:+COAL_MONITOR_MIRROR="$COAL_MONITOR_MIRROR"} \
-            CI="${CI:-}" "$0" "$@"
+        exec sudo -n env COAL_MONITOR_TRIXIE_ROOT="${COAL_MONITOR_TRIXIE_ROOT:-}" \
+            COAL_MONITOR_TRIXIE344_ROOT="${COAL_MONITOR_TRIXIE344_ROOT:-}" \
+            ${COAL_MONITOR_MIRROR:+COAL_MONITOR_MIRROR="$COAL_MONITOR_MIRROR"} CI="${CI:-}" "$0" "$LEG" "$@"
     fi
-    die "needs root (debootstrap, mount and chroot): run it as root, e.g. sudo $0 $*"
+    die "needs root (debootstrap, mount and chroot): run it as root, e.g. sudo $0 $LEG $*"
 fi
 
 ROOT=$(realpath -m "$ROOT")
@@ -137,8 +156,13 @@ cleanup() {
 # --- building the root --------------------------------------------------------------------------
 
 package_list() { sed -e 's/#.*//' -e 's/[[:space:]]\+/\n/g' "$PACKAGE_FILE" | sed '/^$/d' | sort -u; }
+qgis_packages() { package_list | grep -E "$QGIS_PACKAGE_RE" || true; }
+other_packages() { package_list | grep -vE "$QGIS_PACKAGE_RE" || true; }
 
-packages_hash() { { package_list; echo "mirror=$MIRROR security=$SECURITY_MIRROR"; } | sha256sum | cut -d' ' -f1; }
+packages_hash() {
+    { package_list; echo "mirror=$MIRROR security=$SECURITY_MIRROR qgis-suite=$QGIS_SUITE"; cat "$REQUIREMENTS_FILE"; } |
+        sha256sum | cut -d' ' -f1
+}
 
 run_debootstrap() {
     local started=$SECONDS
@@ -166,6 +190,8 @@ write_apt_config() {
         echo "deb $MIRROR $SUITE main"
         echo "deb $MIRROR $SUITE-updates main"
         [[ -n $SECURITY_MIRROR ]] && echo "deb $SECURITY_MIRROR $SUITE-security main"
+        [[ $QGIS_SUITE != "$SUITE" ]] && echo "deb $MIRROR $QGIS_SUITE main"
+        true
     } >"$ROOT/etc/apt/sources.list"
     cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
     # No service may start inside the root while packages install.
@@ -190,11 +216,41 @@ install_packages() {
     in_root dpkg --configure -a >&2  # finishes a dpkg run an earlier interrupted install left half done
     in_root apt-get update >&2
     # shellcheck disable=SC2046  # one word per package
-    in_root apt-get install -y --no-install-recommends $(package_list) >&2
+    in_root apt-get install -y --no-install-recommends $(other_packages) >&2
+    # shellcheck disable=SC2046
+    in_root apt-get install -y --no-install-recommends "${QGIS_TARGET[@]}" $(qgis_packages) >&2
     in_root apt-get clean
+    check_qgis_version
+    install_venv
     unmount_all
     echo "$want" >"$ROOT/$PACKAGES_STAMP"
     say "apt inside the root took $((SECONDS - started)) s"
+}
+
+# The leg must run the QGIS it is named after (a backports suite missing from the mirror would
+# silently give trixie's 3.40 on the 344 leg).
+check_qgis_version() {
+    local version
+    version=$(in_root dpkg-query -W -f='${Version}' python3-qgis)
+    [[ $version == "$LEG_VERSION".* || $version == *:"$LEG_VERSION".* ]] ||
+        die "python3-qgis $version is installed in $ROOT, not QGIS $LEG_VERSION (is $QGIS_SUITE on $MIRROR?)"
+    say "python3-qgis $version"
+}
+
+# PyPI is reachable while the root is built (tests run without network): the same pinned venv as the
+# host's .venv-lint, so the Qt6 check runs on every leg. The host's CA bundle is what pip trusts here.
+install_venv() {
+    rm -rf --one-file-system "$ROOT$VENV"
+    cp "$REQUIREMENTS_FILE" "$ROOT/tmp/requirements-lint.txt"
+    local cert=()
+    if [[ -f /etc/ssl/certs/ca-certificates.crt ]]; then
+        cp /etc/ssl/certs/ca-certificates.crt "$ROOT/tmp/host-ca.crt"
+        cert=(--cert /tmp/host-ca.crt)
+    fi
+    in_root python3 -m venv "$VENV" >&2
+    in_root "$VENV/bin/pip" install -q --disable-pip-version-check "${cert[@]}" \
+        -r /tmp/requirements-lint.txt >&2
+    rm -f "$ROOT/tmp/requirements-lint.txt" "$ROOT/tmp/host-ca.crt"
 }
 
 ensure_root() {
@@ -228,7 +284,7 @@ copy_repo() {
 }
 
 copy_output_back() {
-    local out="$REPO/tests/output/qgis-3.40"
+    local out="$REPO/tests/output/qgis-$LEG_VERSION"
     rm -rf "$out"
     if [[ -d $ROOT/src/tests/output ]]; then
         mkdir -p "$out"
@@ -252,8 +308,9 @@ run_in_root() {  # $@: the command, run in /src
     fi
     set +e
     "${isolate[@]}" chroot "$ROOT" /usr/bin/env -i HOME=/root PATH="$CHROOT_PATH" QT_QPA_PLATFORM=offscreen \
-        LANG=C.UTF-8 LC_ALL=C.UTF-8 CI="${CI:-}" COAL_MONITOR_QGIS_LEG=3.40 \
-        bash -c 'cd /src && exec "$@"' qgis340 "$@"
+        LANG=C.UTF-8 LC_ALL=C.UTF-8 CI="${CI:-}" COAL_MONITOR_QGIS_LEG="$LEG_VERSION" \
+        COAL_MONITOR_LINT_PYTHON="$VENV/bin/python" \
+        bash -c 'cd /src && exec "$@"' "qgis$LEG" "$@"
     status=$?
     set -e
     cleanup
@@ -275,7 +332,7 @@ main() {
     trap cleanup EXIT
     trap 'exit 129' HUP
     trap 'exit 130' INT
-    trap 'exit 141' PIPE  # e.g. `tools/qgis340.sh ... | head`: still unmount
+    trap 'exit 141' PIPE  # e.g. `tools/qgis_root.sh 340 ... | head`: still unmount
     trap 'exit 143' TERM
 
     local started=$SECONDS

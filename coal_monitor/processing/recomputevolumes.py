@@ -22,6 +22,7 @@ from ..store import gpkg_geometry, schema
 from ..store.derive import derived_numbers
 from ..store.errors import StoreError
 from ..store.portfile import HEAP_INPUT_FIELDS
+from ..store.sql import ident, statement
 from ..store.sqltime import utc_now_text
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
@@ -94,7 +95,7 @@ def recompute_all(port_file, changes: dict = None, progress=None, is_canceled=No
     noted = dict(port_file._changed_tables)
     try:
         with port_file._transaction("recompute every heap") as connection:
-            rows = connection.execute(f"SELECT * FROM {schema.HEAPS} ORDER BY fid").fetchall()
+            rows = connection.execute(statement("SELECT * FROM {t} ORDER BY fid", t=schema.HEAPS)).fetchall()
             for index, row in enumerate(rows):
                 if is_canceled is not None and is_canceled():
                     raise RecomputeCancelled(f"Recompute of {port_file.path} cancelled; nothing was changed.")
@@ -104,8 +105,8 @@ def recompute_all(port_file, changes: dict = None, progress=None, is_canceled=No
                 results.append((_label(row), row["observed_utc"][:10], values.get("volume_note") or ""))
                 if progress is not None:
                     progress((index + 1) / len(rows))
-            assignments = ", ".join(f"{name} = ?" for name in PORT_CHANGES.values())
-            connection.execute(f"UPDATE {schema.PORT} SET {assignments}",
+            assignments = ", ".join(ident(name) + " = ?" for name in PORT_CHANGES.values())
+            connection.execute(statement("UPDATE {t} SET ", t=schema.PORT) + assignments,
                                tuple(getattr(port, name) for name in PORT_CHANGES.values()))
     except BaseException:
         port_file._changed_tables.clear()
@@ -140,7 +141,7 @@ class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
         }
         for name, (description, low, high) in ranges.items():
             self.addParameter(QgsProcessingParameterNumber(
-                name, description, QgsProcessingParameterNumber.Double, None, True, low, high))
+                name, description, QgsProcessingParameterNumber.Type.Double, None, True, low, high))
         self.addOutput(QgsProcessingOutputFile(self.OUTPUT, "Port GeoPackage"))
         self.addOutput(QgsProcessingOutputNumber(self.HEAPS, "Heaps recomputed"))
 

@@ -14,6 +14,7 @@ from ..core import timeseries
 from ..store import schema
 from ..store.errors import StoreError
 from ..store.portfile import PortFile
+from ..store.sql import statement
 
 # Keys of PortFile.totals_by_date rows that are named differently in the series.
 _STORE_KEYS = {"date": "observed_date", "count": "heaps"}
@@ -89,9 +90,11 @@ def _merge_same_keys(points):
 
 def _details(path: Path, by_pier: bool) -> Dict[tuple, tuple]:
     """{(date, pier or None): (scene ids, heaps without numbers)} from one grouped read-only query."""
-    pier = "pier" if by_pier else "NULL"
-    sql = (f"SELECT substr(observed_utc, 1, 10) AS day, {pier} AS pier, scene_id, sum(tonnage_t IS NULL) "
-           f"FROM {schema.HEAPS} GROUP BY day, {pier}, scene_id ORDER BY day, scene_id")
+    sql = statement("SELECT substr(observed_utc, 1, 10) AS day, {pier} AS pier, scene_id, sum(tonnage_t IS NULL) "
+                    "FROM {t} GROUP BY day, {pier}, scene_id ORDER BY day, scene_id"
+                    if by_pier else
+                    "SELECT substr(observed_utc, 1, 10) AS day, NULL AS pier, scene_id, sum(tonnage_t IS NULL) "
+                    "FROM {t} GROUP BY day, scene_id ORDER BY day, scene_id", t=schema.HEAPS, pier="pier")
     try:
         connection = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True, timeout=5.0)
         try:

@@ -33,6 +33,7 @@ from .derive import derived_numbers
 from .errors import HeapInputError, StoreError
 from .footprint import FootprintConverter
 from .migration import check_and_migrate
+from .sql import ident, placeholders, statement
 from .sqltime import to_utc_text, utc_now_text
 
 # Tolerance when checking stored numbers against a fresh engine run (same inputs give the same floats;
@@ -128,7 +129,7 @@ class PortFile:
         if row.get("raster_path"):
             row["raster_path"] = self._relative_raster_path(row["raster_path"])
         with self._transaction("log scene") as connection:
-            if connection.execute(f"SELECT 1 FROM {schema.SCENES} WHERE scene_id = ?",
+            if connection.execute(statement("SELECT 1 FROM {t} WHERE scene_id = ?", t=schema.SCENES),
                                   (row["scene_id"],)).fetchone():
                 raise StoreError(f"Scene {row['scene_id']!r} is already logged in {self.path}; "
                                  "use its scene_id for the heaps instead of logging it again.")
@@ -137,16 +138,17 @@ class PortFile:
         return row["scene_id"]
 
     def scene(self, scene_id: str) -> Optional[Dict]:
-        rows = self._select(f"SELECT * FROM {schema.SCENES} WHERE scene_id = ?", (scene_id,))
+        rows = self._select(statement("SELECT * FROM {t} WHERE scene_id = ?", t=schema.SCENES), (scene_id,))
         return _without_fid(rows[0]) if rows else None
 
     def scenes(self) -> List[Dict]:
-        return [_without_fid(r) for r in self._select(f"SELECT * FROM {schema.SCENES} ORDER BY acquired_utc, fid")]
+        rows = self._select(statement("SELECT * FROM {t} ORDER BY acquired_utc, fid", t=schema.SCENES))
+        return [_without_fid(r) for r in rows]
 
     def latest_scene(self) -> Optional[Dict]:
         """The scene acquired last (scenes without a time count as oldest); None when none is logged."""
-        rows = self._select(f"SELECT * FROM {schema.SCENES} ORDER BY acquired_utc IS NULL, acquired_utc DESC, "
-                            "fid DESC LIMIT 1")
+        rows = self._select(statement("SELECT * FROM {t} ORDER BY acquired_utc IS NULL, acquired_utc DESC, "
+                                      "fid DESC LIMIT 1", t=schema.SCENES))
         return _without_fid(rows[0]) if rows else None
 
     # ---- heaps ----------------------------------------------------------------------------------------
@@ -205,22 +207,23 @@ class PortFile:
     def delete_heap(self, heap_uid: str) -> None:
         with self._transaction("delete heap") as connection:
             current = self._heap_row(connection, heap_uid)
-            connection.execute(f"DELETE FROM {schema.HEAPS} WHERE fid = ?", (current["fid"],))
+            connection.execute(statement("DELETE FROM {t} WHERE fid = ?", t=schema.HEAPS), (current["fid"],))
             self._touch(connection, schema.HEAPS)
 
     def heap(self, heap_uid: str) -> Optional[Dict]:
         """The heap's fields by name plus ``geometry`` (shapely, port CRS); None when there is no such heap."""
-        rows = self._select(f"SELECT * FROM {schema.HEAPS} WHERE heap_uid = ?", (heap_uid,))
+        rows = self._select(statement("SELECT * FROM {t} WHERE heap_uid = ?", t=schema.HEAPS), (heap_uid,))
         return _heap_dict(rows[0]) if rows else None
 
     def heaps(self, scene_id: Optional[str] = None, with_geometry: bool = True) -> List[Dict]:
         """All heaps (or one scene's), ordered by observation time."""
-        where, params = ("WHERE scene_id = ?", (scene_id,)) if scene_id is not None else ("", ())
-        rows = self._select(f"SELECT * FROM {schema.HEAPS} {where} ORDER BY observed_utc, fid", params)
+        template, params = (("SELECT * FROM {t} WHERE scene_id = ? ORDER BY observed_utc, fid", (scene_id,))
+                            if scene_id is not None else ("SELECT * FROM {t} ORDER BY observed_utc, fid", ()))
+        rows = self._select(statement(template, t=schema.HEAPS), params)
         return [_heap_dict(r, with_geometry) for r in rows]
 
     def heap_count(self) -> int:
-        return self._select(f"SELECT count(*) AS n FROM {schema.HEAPS}")[0]["n"]
+        return self._select(statement("SELECT count(*) AS n FROM {t}", t=schema.HEAPS))[0]["n"]
 
     # ---- heaps edited elsewhere -----------------------------------------------------------------------
 
@@ -231,7 +234,8 @@ class PortFile:
         last verified them) are checked, so this costs nothing on an untouched file. Flagged heaps whose
         numbers do match are unflagged (when the file is writable). Each entry: heap_uid, fid, reason.
         """
-        flagged = self._select(f"SELECT * FROM {schema.HEAPS} WHERE fid IN (SELECT fid FROM {STALE_TABLE})")
+        flagged = self._select(statement("SELECT * FROM {t} WHERE fid IN (SELECT fid FROM {stale})",
+                                         t=schema.HEAPS, stale=STALE_TABLE))
         stale, verified = [], []
         for row in flagged:
             reason = self._mismatch(row)
@@ -255,7 +259,7 @@ class PortFile:
             label = entry["heap_uid"] or f"fid {entry['fid']}"
             try:
                 with self._transaction("recompute heap") as connection:
-                    row = connection.execute(f"SELECT * FROM {schema.HEAPS} WHERE fid = ?",
+                    row = connection.execute(statement("SELECT * FROM {t} WHERE fid = ?", t=schema.HEAPS),
                                              (entry["fid"],)).fetchone()
                     inputs = self._heap_inputs({k: row[k] for k in HEAP_INPUT_FIELDS}, creating=not row["heap_uid"])
                     numbers = self._estimate(gpkg_geometry.decode(row[schema.GEOMETRY_COLUMN]), inputs)
@@ -273,9 +277,11 @@ class PortFile:
     def totals_by_date(self, by_pier: bool = False) -> List[Dict]:
         """Per UTC observation date (and pier): count and summed area, volume and tonnage with lo/hi."""
         keys = "substr(observed_utc, 1, 10)" + (", pier" if by_pier else "")
-        sums = ", ".join(f"total({c}) AS {c}" for c in TOTAL_COLUMNS)
-        sql = (f"SELECT substr(observed_utc, 1, 10) AS date{', pier' if by_pier else ''}, count(*) AS count, "
-               f"{sums} FROM {schema.HEAPS} GROUP BY {keys} ORDER BY {keys}")
+        sums = ", ".join(statement("total({c}) AS {c}", c=c) for c in TOTAL_COLUMNS)
+        # B608: the fragments are literals of this method; the names go through statement().
+        sql = statement("SELECT substr(observed_utc, 1, 10) AS date" + (", pier" if by_pier else "")  # nosec B608
+                        + ", count(*) AS count, " + sums + " FROM {t} GROUP BY " + keys + " ORDER BY " + keys,
+                        t=schema.HEAPS)
         return self._select(sql)
 
     def snapshot(self, dest) -> Path:
@@ -345,14 +351,15 @@ class PortFile:
             return [dict(r) for r in self._connection.execute(sql, params).fetchall()]
 
     def _read_port(self) -> Port:
-        row = self._select(f"SELECT * FROM {schema.PORT}")[0]
+        row = self._select(statement("SELECT * FROM {t}", t=schema.PORT))[0]
         values = {k: row[k] for k in Port.__dataclass_fields__ if k in row and k != "piers"}
         values["piers"] = tuple(json.loads(row["piers"] or "[]"))
         values["notes"] = row.get("notes") or ""
         return Port(**values)
 
     def _heaps_srs_id(self) -> int:
-        return self._select("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (schema.HEAPS,))[0]["srs_id"]
+        return self._select("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
+                            (schema.HEAPS,))[0]["srs_id"]
 
     def _checked_row(self, table: str, values: Dict) -> Dict:
         known = _KNOWN_FIELDS[table]
@@ -447,14 +454,16 @@ class PortFile:
         return ""
 
     def _heap_row(self, connection, heap_uid: str) -> sqlite3.Row:
-        row = connection.execute(f"SELECT * FROM {schema.HEAPS} WHERE heap_uid = ?", (heap_uid,)).fetchone()
+        row = connection.execute(statement("SELECT * FROM {t} WHERE heap_uid = ?", t=schema.HEAPS),
+                                 (heap_uid,)).fetchone()
         if row is None:
             raise StoreError(f"No heap {heap_uid!r} in {self.path}; it may have been deleted meanwhile.")
         return row
 
     def _write_heap(self, connection, fid: int, row: Dict) -> None:
-        assignments = ", ".join(f"{k} = ?" for k in row)
-        connection.execute(f"UPDATE {schema.HEAPS} SET {assignments} WHERE fid = ?", (*row.values(), fid))
+        assignments = ", ".join(ident(k) + " = ?" for k in row)
+        connection.execute(statement("UPDATE {t} SET ", t=schema.HEAPS) + assignments + " WHERE fid = ?",
+                           (*row.values(), fid))
         connection.execute(_UNFLAG_SQL, (fid,))
         self._touch(connection, schema.HEAPS, row.get("modified_utc"))
 
@@ -486,11 +495,11 @@ class PortFile:
 
 # ---- module helpers -----------------------------------------------------------------------------------
 
-_UNFLAG_SQL = f"DELETE FROM {STALE_TABLE} WHERE fid = ?"
+_UNFLAG_SQL = statement("DELETE FROM {t} WHERE fid = ?", t=STALE_TABLE)
 
 
 def _insert_statement(table: str, row: Dict) -> str:
-    return f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+    return statement("INSERT INTO {t} ({columns}) VALUES (", t=table, columns=row) + placeholders(len(row)) + ")"
 
 
 def _insert(connection, table: str, row: Dict) -> int:
@@ -519,5 +528,3 @@ def _heap_dict(row: Dict, with_geometry: bool = True) -> Dict:
     if with_geometry:
         row["geometry"] = gpkg_geometry.decode(blob)
     return row
-
-
