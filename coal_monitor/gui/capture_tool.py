@@ -89,8 +89,8 @@ class PolygonCaptureTool(QgsMapTool):
         if self._snap_indicator is not None:
             self._snap_indicator.setMatch(_no_match())
         if self._band is not None:
-            self._band.reset(QgsWkbTypes.PolygonGeometry)
-            self._vertex_band.reset(QgsWkbTypes.PointGeometry)
+            self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+            self._vertex_band.reset(QgsWkbTypes.GeometryType.PointGeometry)
 
     def release(self):
         """Remove rubber bands and indicator from the canvas (the plugin is unloading)."""
@@ -173,11 +173,11 @@ class PolygonCaptureTool(QgsMapTool):
 
     def _bands(self):
         if self._band is None:
-            self._band = QgsRubberBand(self.canvas(), QgsWkbTypes.PolygonGeometry)
+            self._band = QgsRubberBand(self.canvas(), QgsWkbTypes.GeometryType.PolygonGeometry)
             self._band.setStrokeColor(_OUTLINE)
             self._band.setFillColor(_FILL)
             self._band.setWidth(2)
-            self._vertex_band = QgsRubberBand(self.canvas(), QgsWkbTypes.PointGeometry)
+            self._vertex_band = QgsRubberBand(self.canvas(), QgsWkbTypes.GeometryType.PointGeometry)
             self._vertex_band.setColor(_OUTLINE)
             self._vertex_band.setIcon(QgsRubberBand.ICON_BOX)
             self._vertex_band.setIconSize(7)
@@ -185,8 +185,8 @@ class PolygonCaptureTool(QgsMapTool):
 
     def _update_bands(self):
         band, vertex_band = self._bands()
-        band.reset(QgsWkbTypes.PolygonGeometry)
-        vertex_band.reset(QgsWkbTypes.PointGeometry)
+        band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        vertex_band.reset(QgsWkbTypes.GeometryType.PointGeometry)
         outline = self.preview_points()
         for index, point in enumerate(outline):
             band.addPoint(point, index == len(outline) - 1)

@@ -51,7 +51,7 @@ class ShadowController(QObject):
         self.tool.rejected.connect(self.message)
         self.tool.canceled.connect(self._canceled)
         self._previous_tool = None
-        self.predicted_band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self.predicted_band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         self.predicted_band.setStrokeColor(_PREDICTED)
         self.predicted_band.setFillColor(QColor(255, 0, 200, 30))
         self.predicted_band.setWidth(2)
@@ -73,7 +73,7 @@ class ShadowController(QObject):
         self._cache.clear()
         crs = QgsCoordinateReferenceSystem(metric_crs_authid)
         try:
-            if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+            if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
                 raise InputError(f"{metric_crs_authid!r} is not a metric coordinate system: give the scene's "
                                  "projected CRS (e.g. its UTM zone, EPSG:32652).")
             if isinstance(meta_or_geometry, ShadowGeometry):
@@ -155,11 +155,11 @@ class ShadowController(QObject):
         try:
             shadow = self._predict(footprint_geometry, canvas_crs, height_m, model, repose_deg)
         except InputError as exc:
-            self.predicted_band.reset(QgsWkbTypes.PolygonGeometry)
+            self.predicted_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             self._overlay_message(str(exc))
             return None
         if shadow.isEmpty():
-            self.predicted_band.reset(QgsWkbTypes.PolygonGeometry)
+            self.predicted_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             self._overlay_message(
                 f"No ground shadow predicted: a {model} heap {height_m:g} m high casts none beyond its "
                 f"footprint with the sun at {self.geometry.sun_elevation_deg:.1f} deg.")
@@ -171,7 +171,7 @@ class ShadowController(QObject):
     def _predict(self, footprint, canvas_crs, height_m, model, repose_deg) -> QgsGeometry:
         if self.geometry is None:
             raise InputError("No scene for the predicted shadow: choose the image and its metadata first.")
-        if footprint is None or footprint.isEmpty() or footprint.type() != QgsWkbTypes.PolygonGeometry:
+        if footprint is None or footprint.isEmpty() or footprint.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
             raise InputError("The predicted shadow needs a heap outline: draw the heap first.")
         key = (bytes(footprint.asWkb()), canvas_crs.authid() or canvas_crs.toWkt(), height_m, model, repose_deg,
                self.geometry, self.metric_crs.authid())
@@ -200,7 +200,7 @@ class ShadowController(QObject):
         try:
             footprint.transform(QgsCoordinateTransform(crs, new_crs, QgsProject.instance()))
         except QgsCsException:
-            self.predicted_band.reset(QgsWkbTypes.PolygonGeometry)
+            self.predicted_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             return
         self.show_predicted(footprint, new_crs, height_m, model, repose_deg)
 
@@ -216,7 +216,7 @@ class ShadowController(QObject):
     # --- teardown --------------------------------------------------------------------------------
     def clear(self):
         """Hide the overlay and the tool's lines (heap deselected, image changed)."""
-        self.predicted_band.reset(QgsWkbTypes.PolygonGeometry)
+        self.predicted_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self._last_overlay_message = ""
         self._last_request = None
         if self.tool is not None:

@@ -86,20 +86,21 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "INPUT", "Heap footprints", [QgsProcessing.TypeVectorPolygon]))
+            "INPUT", "Heap footprints", [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             "HEIGHT_FIELD", "Height field (m)", parentLayerParameterName="INPUT",
-            type=QgsProcessingParameterField.Numeric))
+            type=QgsProcessingParameterField.DataType.Numeric))
         self.addParameter(QgsProcessingParameterField(
             "HEIGHT_SIGMA_FIELD", "Height uncertainty field (± m)", parentLayerParameterName="INPUT",
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             "MODEL", "Pile model", options=[MODEL_LABELS[m] for m in limits.MODELS],
             defaultValue=limits.MODELS.index(limits.DEFAULT_MODEL)))
         for name, label, default, minimum, maximum in NUMBER_PARAMETERS:
             self.addParameter(QgsProcessingParameterNumber(
-                name, label, QgsProcessingParameterNumber.Double, default, False, minimum, maximum))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Heap volumes", QgsProcessing.TypeVectorPolygon))
+                name, label, QgsProcessingParameterNumber.Type.Double, default, False, minimum, maximum))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Heap volumes",
+                                                            QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber("FAILED_COUNT", "Features without a volume"))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -138,7 +139,8 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
         failed = 0
         # The engine repairs what can be repaired and names the rest: QGIS's own validity check would
         # stop the run (or drop the feature) before the analyst learns why.
-        features = source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(QgsFeatureRequest(),
+                                      QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
         for done, feature in enumerate(features):
             if feedback.isCanceled():
                 break
@@ -149,7 +151,7 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes([feature.attributes()[i] for i in kept] + [values[n] for n in FIELD_NAMES])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(100.0 * (done + 1) / total)
         if failed:
             feedback.pushWarning(f"{failed} of {source.featureCount()} features got no volume; see volume_note")

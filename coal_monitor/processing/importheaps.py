@@ -77,17 +77,17 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, "Heap footprints", [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, "Heap footprints", [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterString(self.PORT, "Port (name in the port registry)"))
         self.addParameter(QgsProcessingParameterFile(
-            self.DATA_FOLDER, "Data folder (default: the project's)", QgsProcessingParameterFile.Folder,
+            self.DATA_FOLDER, "Data folder (default: the project's)", QgsProcessingParameterFile.Behavior.Folder,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.HEIGHT_FIELD, "Height field (m)", parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Numeric))
+            type=QgsProcessingParameterField.DataType.Numeric))
         self.addParameter(QgsProcessingParameterField(
             self.HEIGHT_SIGMA_FIELD, "Height uncertainty field (m, one sigma)", parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.DATE_FIELD, "Observation date/time field (UTC)", parentLayerParameterName=self.INPUT))
         self.addParameter(QgsProcessingParameterField(

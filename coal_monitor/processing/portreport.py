@@ -25,7 +25,7 @@ class PortReportAlgorithm(CoalMonitorAlgorithm):
 
     def flags(self):
         # Print layouts draw fonts and pictures, which QGIS only allows on the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())

@@ -44,7 +44,8 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())
         self.addParameter(QgsProcessingParameterBoolean(self.BY_PIER, "One row per pier", defaultValue=False))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, "Time series", QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, "Time series",
+                                                            QgsProcessing.SourceType.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):
         by_pier = self.parameterAsBoolean(parameters, self.BY_PIER, context)
@@ -56,7 +57,7 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
             port_name = port_file.port.name
         fields = output_fields()
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
+                                             QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for index, point in enumerate(points):
@@ -66,7 +67,7 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
             values = list(point.row())
             values[0] = QDate.fromString(point.observed_date, "yyyy-MM-dd")
             feature.setAttributes(values)
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             feedback.setProgress(100.0 * (index + 1) / len(points))
         unmeasured = sum(p.unmeasured for p in points)
