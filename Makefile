@@ -16,7 +16,7 @@ BOOKWORM_PACKAGES := $(shell grep -v '^\#' tools/packages-bookworm.txt)
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: deps lint-venv lint test test-matrix test-340 test-344 package deploy bench demo clean
+.PHONY: deps lint-venv lint test test-matrix test-340 test-344 translations package deploy bench demo clean
 
 ## deps: install what is missing from Debian's packages (idempotent)
 deps:
@@ -68,7 +68,11 @@ test-matrix: deps
 	done; \
 	printf "test-matrix: wall time per leg\n$$report"; exit $$status
 
-## package: dist/coal_monitor.zip for "Install from ZIP"
+## translations: regenerate i18n/coal_monitor_<lang>.ts from the code's tr() calls (pylupdate5)
+translations: deps
+	$(PYTHON) tools/i18n_update.py
+
+## package: dist/coal_monitor.zip for "Install from ZIP" (translations compiled by lrelease)
 package:
 	$(PYTHON) tools/package.py --output $(ZIP)
 

@@ -13,6 +13,8 @@ from qgis.gui import QgsMapTool, QgsRubberBand, QgsSnapIndicator
 from qgis.PyQt.QtCore import QTimer, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
+from ..translation import tr
+
 MIN_VERTICES = 3
 _OUTLINE = QColor(230, 90, 20)
 _FILL = QColor(230, 90, 20, 50)
@@ -21,14 +23,14 @@ _FILL = QColor(230, 90, 20, 50)
 def outline_problem(points):
     """Why these canvas points make no heap outline, or "" when they do."""
     if len(points) < MIN_VERTICES:
-        return (
-            f"A heap outline needs at least {MIN_VERTICES} corners; you clicked {len(points)}. "
+        return tr(
+            "A heap outline needs at least {needed} corners; you clicked {clicked}. "
             "Click around the heap again and finish with a right click or Enter."
-        )
+        ).format(needed=MIN_VERTICES, clicked=len(points))
     if QgsGeometry.fromMultiPointXY(list(points)).convexHull().area() <= 0.0:
-        return "The outline has no area (all corners on one line). Click around the heap again."
+        return tr("The outline has no area (all corners on one line). Click around the heap again.")
     if not polygon_from_points(points).isGeosValid():
-        return (
+        return tr(
             "The outline crosses itself. Click the corners in order around the heap "
             "(clockwise or anticlockwise) without crossing an edge."
         )

@@ -21,7 +21,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import limits
-from ..i18n import tr
+from ..translation import tr
 
 # What each kind of file a prompt saves is: the save dialog's title and its file-type filter.
 PICK_ON_MAP = 2  # dialog result of "Pick on the map..." (QDialog's Accepted is 1, Rejected 0)

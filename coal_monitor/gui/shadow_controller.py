@@ -19,6 +19,7 @@ from shapely import wkb as shapely_wkb
 from ..core.errors import InputError
 from ..core.limits import REPOSE_DEFAULT_DEG
 from ..core.shadow import ShadowGeometry, geometry_from_scene, predicted_shadow, shadow_feasible
+from ..translation import tr
 from .shadow_tool import MapFrame, ShadowMapTool
 
 # The overlay is an outline for the eye: the footprint is simplified to half a 0.5 m pixel, and more
@@ -91,8 +92,8 @@ class ShadowController(QObject):
     def start(self, walled: bool = False, repose_deg: float = REPOSE_DEFAULT_DEG, from_foot: bool = False) -> bool:
         """Make the shadow tool the canvas's map tool, or say why a shadow cannot measure this heap."""
         if self.geometry is None:
-            self.message("No scene for the shadow tool: choose the image and its metadata (sun and "
-                         "satellite angles) first, or enter the height by hand.")
+            self.message(tr("No scene for the shadow tool: choose the image and its metadata (sun and "
+                            "satellite angles) first, or enter the height by hand."))
             return False
         try:
             feasible = shadow_feasible(self.geometry.sun_elevation_deg, repose_deg, walled)
@@ -103,8 +104,8 @@ class ShadowController(QObject):
             self.message(feasible.message)
             return False
         if walled and from_foot:
-            self.message("“From the pile's foot” needs a flank at the angle of repose; a walled bin has "
-                         "none. Click the top of the wall, then its shadow's tip.")
+            self.message(tr("“From the pile's foot” needs a flank at the angle of repose; a walled bin has "
+                            "none. Click the top of the wall, then its shadow's tip."))
             return False
         self.tool.configure(self.geometry, self.metric_crs, self.gsd_m, from_foot, repose_deg)
         if self.canvas.mapTool() is not self.tool:
@@ -160,9 +161,10 @@ class ShadowController(QObject):
             return None
         if shadow.isEmpty():
             self.predicted_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
-            self._overlay_message(
-                f"No ground shadow predicted: a {model} heap {height_m:g} m high casts none beyond its "
-                f"footprint with the sun at {self.geometry.sun_elevation_deg:.1f} deg.")
+            self._overlay_message(tr(
+                "No ground shadow predicted: a {model} heap {height:g} m high casts none beyond its "
+                "footprint with the sun at {elevation:.1f} deg.").format(
+                    model=model, height=height_m, elevation=self.geometry.sun_elevation_deg))
             return shadow
         self._last_overlay_message = ""
         self.predicted_band.setToGeometry(shadow, None)
@@ -170,9 +172,9 @@ class ShadowController(QObject):
 
     def _predict(self, footprint, canvas_crs, height_m, model, repose_deg) -> QgsGeometry:
         if self.geometry is None:
-            raise InputError("No scene for the predicted shadow: choose the image and its metadata first.")
+            raise InputError(tr("No scene for the predicted shadow: choose the image and its metadata first."))
         if footprint is None or footprint.isEmpty() or footprint.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
-            raise InputError("The predicted shadow needs a heap outline: draw the heap first.")
+            raise InputError(tr("The predicted shadow needs a heap outline: draw the heap first."))
         key = (bytes(footprint.asWkb()), canvas_crs.authid() or canvas_crs.toWkt(), height_m, model, repose_deg,
                self.geometry, self.metric_crs.authid())
         if key in self._cache:

@@ -16,7 +16,7 @@ from ..core import timeseries
 from ..report import chart, data
 from ..store.errors import StoreError
 from .prompts import Prompts
-from ..i18n import tr
+from ..translation import tr
 
 # Pixels within which the mouse is "over" a point.
 HOVER_RADIUS_PX = 10

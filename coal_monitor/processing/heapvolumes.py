@@ -32,8 +32,10 @@ from ..core.errors import InputError
 from ..core.estimate import FIELD_NAMES, check_inputs, prepare_footprint
 from ..core.geodesy import parse_crs
 from .base import HEAPS_GROUP, CoalMonitorAlgorithm
+from ..translation import QT_TR_NOOP
 
-MODEL_LABELS = {"repose": "Repose-capped pile", "prism": "Prism (vertical walls)", "cone": "Cone (1/3)"}
+MODEL_LABELS = {"repose": QT_TR_NOOP("Repose-capped pile"), "prism": QT_TR_NOOP("Prism (vertical walls)"),
+                "cone": QT_TR_NOOP("Cone (1/3)")}
 NUMBER_PARAMETERS = (
     # name, label, default, minimum, maximum
     ("REPOSE_ANGLE", "Angle of repose (°)", limits.REPOSE_DEFAULT_DEG, limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG),
@@ -75,9 +77,9 @@ def _engine_crs(crs: QgsCoordinateReferenceSystem):
 
 class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
     NAME = "heapvolumes"
-    DISPLAY_NAME = "Compute coal heap volumes"
+    DISPLAY_NAME = QT_TR_NOOP("Compute coal heap volumes")
     GROUP = HEAPS_GROUP
-    HELP = (
+    HELP = QT_TR_NOOP(
         "Volume and tonnage of each heap footprint from its height, with low/high ranges. "
         "Repose model: z = min(H, tan(angle) × distance to the edge); prism: area × height; "
         "cone: area × height / 3. Area is computed on the ellipsoid whatever the layer's CRS. "
@@ -86,22 +88,22 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "INPUT", "Heap footprints", [QgsProcessing.SourceType.TypeVectorPolygon]))
+            "INPUT", self.tr("Heap footprints"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
-            "HEIGHT_FIELD", "Height field (m)", parentLayerParameterName="INPUT",
+            "HEIGHT_FIELD", self.tr("Height field (m)"), parentLayerParameterName="INPUT",
             type=QgsProcessingParameterField.DataType.Numeric))
         self.addParameter(QgsProcessingParameterField(
-            "HEIGHT_SIGMA_FIELD", "Height uncertainty field (± m)", parentLayerParameterName="INPUT",
+            "HEIGHT_SIGMA_FIELD", self.tr("Height uncertainty field (± m)"), parentLayerParameterName="INPUT",
             type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            "MODEL", "Pile model", options=[MODEL_LABELS[m] for m in limits.MODELS],
+            "MODEL", self.tr("Pile model"), options=[self.tr(MODEL_LABELS[m]) for m in limits.MODELS],
             defaultValue=limits.MODELS.index(limits.DEFAULT_MODEL)))
         for name, label, default, minimum, maximum in NUMBER_PARAMETERS:
             self.addParameter(QgsProcessingParameterNumber(
                 name, label, QgsProcessingParameterNumber.Type.Double, default, False, minimum, maximum))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Heap volumes",
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Heap volumes"),
                                                             QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addOutput(QgsProcessingOutputNumber("FAILED_COUNT", "Features without a volume"))
+        self.addOutput(QgsProcessingOutputNumber("FAILED_COUNT", self.tr("Features without a volume")))
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)

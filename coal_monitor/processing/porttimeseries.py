@@ -15,6 +15,7 @@ from ..report import data
 from ..store.errors import StoreError
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
+from ..translation import QT_TR_NOOP
 
 _TYPES = {"observed_date": QVariant.Date, "pier": QVariant.String, "heaps": QVariant.Int}
 
@@ -29,9 +30,9 @@ def output_fields() -> QgsFields:
 
 class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
     NAME = "porttimeseries"
-    DISPLAY_NAME = "Port time series (tonnage per date)"
+    DISPLAY_NAME = QT_TR_NOOP("Port time series (tonnage per date)")
     GROUP = PORT_LOGS_GROUP
-    HELP = (
+    HELP = QT_TR_NOOP(
         "Sums the heaps logged in a port's GeoPackage per observation date (UTC), in total or per pier: "
         "number of heaps, footprint area, volume and tonnage with their low and high ends. The low and "
         "high ends are sums of the heaps' ranges. The same numbers as the Coal Monitor dock's trend chart."
@@ -43,8 +44,8 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())
-        self.addParameter(QgsProcessingParameterBoolean(self.BY_PIER, "One row per pier", defaultValue=False))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, "Time series",
+        self.addParameter(QgsProcessingParameterBoolean(self.BY_PIER, self.tr("One row per pier"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Time series"),
                                                             QgsProcessing.SourceType.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):

@@ -26,6 +26,7 @@ from ..store.sql import ident, statement
 from ..store.sqltime import utc_now_text
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
+from ..translation import QT_TR_NOOP
 
 # Parameter -> port field it sets; the first two are also written into every heap.
 PORT_CHANGES = {
@@ -118,9 +119,9 @@ def recompute_all(port_file, changes: dict = None, progress=None, is_canceled=No
 
 class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
     NAME = "recomputevolumes"
-    DISPLAY_NAME = "Recompute heap volumes"
+    DISPLAY_NAME = QT_TR_NOOP("Recompute heap volumes")
     GROUP = PORT_LOGS_GROUP
-    HELP = (
+    HELP = QT_TR_NOOP(
         "Recomputes the volume and tonnage of every heap in a port's GeoPackage, optionally with a new "
         "angle of repose and density for the whole port (written into every heap and recorded as the "
         "port's defaults). All or nothing: if any heap cannot be computed, or you cancel, the file is "
@@ -142,8 +143,8 @@ class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
         for name, (description, low, high) in ranges.items():
             self.addParameter(QgsProcessingParameterNumber(
                 name, description, QgsProcessingParameterNumber.Type.Double, None, True, low, high))
-        self.addOutput(QgsProcessingOutputFile(self.OUTPUT, "Port GeoPackage"))
-        self.addOutput(QgsProcessingOutputNumber(self.HEAPS, "Heaps recomputed"))
+        self.addOutput(QgsProcessingOutputFile(self.OUTPUT, self.tr("Port GeoPackage")))
+        self.addOutput(QgsProcessingOutputNumber(self.HEAPS, self.tr("Heaps recomputed")))
 
     def processAlgorithm(self, parameters, context, feedback):
         changes = {}

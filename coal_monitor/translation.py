@@ -2,7 +2,8 @@
 
 Every message is in one context, ``CONTEXT``: ``tr("Height")`` at run time, and ``make translations``
 (tools/i18n_update.py) gathers every ``tr``/``QT_TR_NOOP`` call into that context in ``i18n/*.ts``.
-``make package`` compiles them to ``i18n/coal_monitor_<lang>.qm`` inside the plugin. The language is
+``make package`` compiles them to ``i18n/coal_monitor_<lang>.qm`` inside the plugin (this module is not
+named i18n, so that folder cannot shadow it). The language is
 QGIS's: its "override system locale" setting when set, the system's otherwise.
 """
 from pathlib import Path
