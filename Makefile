@@ -38,11 +38,14 @@ $(LINT_VENV)/.installed: tools/requirements-lint.txt
 	touch $@
 
 ## lint: what plugins.qgis.org scans (bandit, detect-secrets, flake8 + flake8-qgis) and the Qt6 check
+## (every check runs; the status says whether all passed)
 lint: lint-venv
-	$(LINT_VENV)/bin/bandit -q -r coal_monitor --severity-level medium
-	$(LINT_PYTHON) tools/secrets_check.py coal_monitor resources metadata.txt
-	$(LINT_VENV)/bin/flake8 coal_monitor
-	$(LINT_PYTHON) tools/qt6_check.py coal_monitor
+	@status=0; \
+	echo "== bandit (medium and high)"; $(LINT_VENV)/bin/bandit -q -r coal_monitor --severity-level medium || status=1; \
+	echo "== detect-secrets"; $(LINT_PYTHON) tools/secrets_check.py coal_monitor resources metadata.txt || status=1; \
+	echo "== flake8 + flake8-qgis"; $(LINT_VENV)/bin/flake8 coal_monitor && echo "flake8: clean" || status=1; \
+	echo "== Qt6 names"; $(LINT_PYTHON) tools/qt6_check.py coal_monitor || status=1; \
+	exit $$status
 
 ## test: the whole suite on this machine's QGIS (3.22 on Debian 12); TIER=unit|qgis|gui|desktop for one
 test: deps lint-venv

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -31,8 +30,9 @@ from ..core import limits
 from ..core.errors import InputError
 from ..core.estimate import FIELD_NAMES, check_inputs, prepare_footprint
 from ..core.geodesy import parse_crs
-from .base import HEAPS_GROUP, CoalMonitorAlgorithm
+from ..field_types import new_field
 from ..translation import QT_TR_NOOP
+from .base import HEAPS_GROUP, CoalMonitorAlgorithm
 
 MODEL_LABELS = {"repose": QT_TR_NOOP("Repose-capped pile"), "prism": QT_TR_NOOP("Prism (vertical walls)"),
                 "cone": QT_TR_NOOP("Cone (1/3)")}
@@ -131,7 +131,7 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
         for i in kept:
             fields.append(source.fields().at(i))
         for name in FIELD_NAMES:
-            fields.append(QgsField(name, QVariant.String if name == "volume_note" else QVariant.Double))
+            fields.append(new_field(name, "string" if name == "volume_note" else "double"))
         sink, dest_id = self.parameterAsSink(
             parameters, "OUTPUT", context, fields, source.wkbType(), source.sourceCrs())
         if sink is None:

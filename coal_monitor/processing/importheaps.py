@@ -22,8 +22,8 @@ from ..core.slug import SlugError, port_file_path
 from ..store.datafolder import data_folder, profile_registry_path
 from ..store.errors import StoreError
 from ..store.portfile import PortFile
-from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from ..translation import QT_TR_NOOP
+from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 
 HEIGHT_METHOD = "imported"
 

@@ -6,9 +6,9 @@ from qgis.core import (
 from ..report.content import gather
 from ..report.layout import export_pdf
 from ..store.errors import StoreError
+from ..translation import QT_TR_NOOP
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
-from ..translation import QT_TR_NOOP
 
 
 class PortReportAlgorithm(CoalMonitorAlgorithm):

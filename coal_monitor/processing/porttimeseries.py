@@ -4,27 +4,28 @@ The same series as the dock's trend chart and its CSV (``report.data.series``), 
 ``qgis_process`` and spreadsheets can take.
 """
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
+    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsFields, QgsProcessing,
     QgsProcessingException, QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink, QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
 from ..core import timeseries
 from ..report import data
 from ..store.errors import StoreError
+from ..field_types import new_field
+from ..translation import QT_TR_NOOP
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
-from ..translation import QT_TR_NOOP
 
-_TYPES = {"observed_date": QVariant.Date, "pier": QVariant.String, "heaps": QVariant.Int}
+_KINDS = {"observed_date": "date", "pier": "string", "heaps": "int"}
 
 
 def output_fields() -> QgsFields:
     """The table's fields: ``timeseries.COLUMNS``, the date as a date, counts as integers, sums as reals."""
     fields = QgsFields()
     for name in timeseries.COLUMNS:
-        fields.append(QgsField(name, _TYPES.get(name, QVariant.Double)))
+        fields.append(new_field(name, _KINDS.get(name, "double")))
     return fields
 
 

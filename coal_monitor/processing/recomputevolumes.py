@@ -24,9 +24,9 @@ from ..store.errors import StoreError
 from ..store.portfile import HEAP_INPUT_FIELDS
 from ..store.sql import ident, statement
 from ..store.sqltime import utc_now_text
+from ..translation import QT_TR_NOOP
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
-from ..translation import QT_TR_NOOP
 
 # Parameter -> port field it sets; the first two are also written into every heap.
 PORT_CHANGES = {
