@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .translation import install_translator, remove_translator, tr
 from .resources import resource_path
 
 MENU_NAME = "Coal Monitor"
@@ -20,10 +21,17 @@ class CoalMonitorPlugin:
         self.action = None
         self.dock = None
         self.provider = None
+        self.translator = None
+
+    def _install_translator(self):
+        # Before any widget or algorithm is made: their texts are translated when they are built.
+        if self.translator is None:
+            self.translator = install_translator()
 
     def initProcessing(self):  # noqa: N802 (QGIS's name)
         from .processing.provider import CoalMonitorProvider
 
+        self._install_translator()
         if self.provider is None:
             provider = CoalMonitorProvider()
             # addProvider refuses (and deletes) a second provider with our id; only ours is ours to remove.
@@ -38,7 +46,7 @@ class CoalMonitorPlugin:
         self.action = QAction(QIcon(resource_path("icons/coal_monitor.svg")), "Coal Monitor", main_window)
         self.action.setObjectName(ACTION_OBJECT_NAME)
         self.action.setCheckable(True)
-        self.action.setToolTip("Show or hide the Coal Monitor panel")
+        self.action.setToolTip(tr("Show or hide the Coal Monitor panel"))
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToMenu(MENU_NAME, self.action)
 
@@ -66,3 +74,5 @@ class CoalMonitorPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        remove_translator(self.translator)
+        self.translator = None

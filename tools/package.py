@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Build dist/coal_monitor.zip, installable with QGIS's "Install from ZIP".
 
-The zip holds one folder, ``coal_monitor/``: the Python package, a copy of the top-level metadata.txt
-and the resources/ folder. Tests, tools and caches stay out.
+The zip holds one folder, ``coal_monitor/``: the Python package, copies of the top-level metadata.txt,
+README.md and LICENSE (plugins.qgis.org rejects a plugin folder without LICENSE), the resources/
+folder and ``i18n/coal_monitor_<lang>.qm`` compiled by lrelease from i18n/*.ts. Tests, tools and
+caches stay out.
 """
 import argparse
+import shutil
+import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -17,7 +22,7 @@ SKIP_SUFFIXES = {".pyc", ".pyo", ".orig", ".rej", ".swp"}
 
 def plugin_files():
     """(source path, path inside the zip) pairs, sorted so the zip is reproducible."""
-    pairs = [(REPO / "metadata.txt", f"{PLUGIN}/metadata.txt"), (REPO / "README.md", f"{PLUGIN}/README.md")]
+    pairs = [(REPO / name, f"{PLUGIN}/{name}") for name in ("metadata.txt", "README.md", "LICENSE")]
     for top, inside in ((REPO / PLUGIN, PLUGIN), (REPO / "resources", f"{PLUGIN}/resources")):
         for path in sorted(top.rglob("*")):
             rel = path.relative_to(top)
@@ -27,11 +32,33 @@ def plugin_files():
     return pairs
 
 
+LRELEASE_CANDIDATES = ("lrelease", "lrelease-qt5", "/usr/lib/qt5/bin/lrelease", "/usr/lib/qt6/bin/lrelease")
+
+
+def _lrelease():
+    for candidate in LRELEASE_CANDIDATES:
+        found = shutil.which(candidate)
+        if found:
+            return found
+    sys.exit("package: lrelease is missing, so the translations cannot be compiled: "
+             "apt-get install qttools5-dev-tools (make deps installs it)")
+
+
+def compiled_translations(folder: Path):
+    """(compiled .qm path, path inside the zip) for each i18n/*.ts, compiled into ``folder``."""
+    pairs = []
+    for ts in sorted((REPO / "i18n").glob("*.ts")):
+        qm = folder / f"{ts.stem}.qm"
+        subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        pairs.append((qm, f"{PLUGIN}/i18n/{qm.name}"))
+    return pairs
+
+
 def build(dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_suffix(".zip.part")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
-        for source, arcname in plugin_files():
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive, tempfile.TemporaryDirectory() as qm_dir:
+        for source, arcname in plugin_files() + compiled_translations(Path(qm_dir)):
             info = zipfile.ZipInfo(arcname, date_time=(2020, 1, 1, 0, 0, 0))
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED

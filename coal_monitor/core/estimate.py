@@ -187,7 +187,7 @@ class Footprint:
                  density_hi_t_m3=limits.DENSITY_HIGH_T_M3) -> HeapEstimate:
         """Volume and tonnage with their ranges; bad inputs raise InputError (see ``check_inputs``)."""
         inputs = check_inputs(height_m, height_sigma_m, model, repose_deg, repose_tol_deg,
-                               density_t_m3, density_lo_t_m3, density_hi_t_m3)
+                              density_t_m3, density_lo_t_m3, density_hi_t_m3)
         results = [p.estimate(inputs) for p in self._piles]
         if len(results) == 1:
             notes = [self.note, results[0].note]

@@ -9,6 +9,11 @@ from dataclasses import dataclass
 from . import limits
 
 
+def QT_TR_NOOP(text):  # noqa: N802 (the name the translation tools look for; core imports no Qt)
+    """Marks a name for translation here; the GUI shows it through ``translation.tr``."""
+    return text
+
+
 @dataclass(frozen=True)
 class PileModel:
     key: str
@@ -19,14 +24,15 @@ class PileModel:
 
 
 PILE_MODELS = (
-    PileModel("repose", "Repose-capped pile", "repose-capped pile",
-              "repose-capped pile (surface min(H, tan(repose) x distance to the footprint edge))",
-              "Repose-capped pile: free-standing heap, slopes at the angle of repose, flat top where the "
-              "outline is wide (any outline)."),
-    PileModel("prism", "Prism (walled bin)", "prism (vertical walls)",
-              "prism (area x height: walled bins and bunkers)",
-              "Prism: coal held by walls (bins, bunkers): area x height."),
-    PileModel("cone", "Cone", "cone (shape factor 1/3)", "cone (shape factor 1/3)", "Cone: a single conical pile."),
+    PileModel("repose", QT_TR_NOOP("Repose-capped pile"), QT_TR_NOOP("repose-capped pile"),
+              QT_TR_NOOP("repose-capped pile (surface min(H, tan(repose) x distance to the footprint edge))"),
+              QT_TR_NOOP("Repose-capped pile: free-standing heap, slopes at the angle of repose, flat top where "
+                         "the outline is wide (any outline).")),
+    PileModel("prism", QT_TR_NOOP("Prism (walled bin)"), QT_TR_NOOP("prism (vertical walls)"),
+              QT_TR_NOOP("prism (area x height: walled bins and bunkers)"),
+              QT_TR_NOOP("Prism: coal held by walls (bins, bunkers): area x height.")),
+    PileModel("cone", QT_TR_NOOP("Cone"), QT_TR_NOOP("cone (shape factor 1/3)"), QT_TR_NOOP("cone (shape factor 1/3)"),
+              QT_TR_NOOP("Cone: a single conical pile.")),
 )
 _BY_KEY = {model.key: model for model in PILE_MODELS}
 assert tuple(_BY_KEY) == limits.MODELS, "every engine model needs its names here"
@@ -37,6 +43,6 @@ def pile_model(key) -> PileModel:
     return _BY_KEY.get(key) or PileModel(str(key), str(key), str(key), str(key), "")
 
 
-def models_help() -> str:
-    """The tooltip text listing every model."""
-    return "\n".join(model.help for model in PILE_MODELS)
+def models_help(translate=str) -> str:
+    """The tooltip text listing every model (each line through ``translate``)."""
+    return "\n".join(translate(model.help) for model in PILE_MODELS)

@@ -54,7 +54,6 @@ SMOOTH_TOL_EDGES = 1.0 / 16.0
 SMOOTH_TOL_MAX_REL = 1.0e-3  # of area / perimeter: bounds the area moved to about 1e-3 of the area
 
 
-
 def slope(repose_deg: float) -> float:
     return math.tan(math.radians(repose_deg))
 

@@ -30,7 +30,7 @@ def file_fingerprint(path) -> str:
             head = f.read(FINGERPRINT_BYTES)
     except OSError as exc:
         raise InputError(f"{p}: cannot be read to identify the scene ({exc.strerror or exc}).") from None
-    digest = hashlib.sha1(str(size).encode("ascii") + b"\0")
+    digest = hashlib.sha1(str(size).encode("ascii") + b"\0", usedforsecurity=False)  # an identity, not a secret
     digest.update(head)
     return digest.hexdigest()
 

@@ -13,6 +13,8 @@ from qgis.gui import QgsMapTool, QgsRubberBand, QgsSnapIndicator
 from qgis.PyQt.QtCore import QTimer, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
+from ..translation import tr
+
 MIN_VERTICES = 3
 _OUTLINE = QColor(230, 90, 20)
 _FILL = QColor(230, 90, 20, 50)
@@ -21,14 +23,14 @@ _FILL = QColor(230, 90, 20, 50)
 def outline_problem(points):
     """Why these canvas points make no heap outline, or "" when they do."""
     if len(points) < MIN_VERTICES:
-        return (
-            f"A heap outline needs at least {MIN_VERTICES} corners; you clicked {len(points)}. "
+        return tr(
+            "A heap outline needs at least {needed} corners; you clicked {clicked}. "
             "Click around the heap again and finish with a right click or Enter."
-        )
+        ).format(needed=MIN_VERTICES, clicked=len(points))
     if QgsGeometry.fromMultiPointXY(list(points)).convexHull().area() <= 0.0:
-        return "The outline has no area (all corners on one line). Click around the heap again."
+        return tr("The outline has no area (all corners on one line). Click around the heap again.")
     if not polygon_from_points(points).isGeosValid():
-        return (
+        return tr(
             "The outline crosses itself. Click the corners in order around the heap "
             "(clockwise or anticlockwise) without crossing an edge."
         )
@@ -89,8 +91,8 @@ class PolygonCaptureTool(QgsMapTool):
         if self._snap_indicator is not None:
             self._snap_indicator.setMatch(_no_match())
         if self._band is not None:
-            self._band.reset(QgsWkbTypes.PolygonGeometry)
-            self._vertex_band.reset(QgsWkbTypes.PointGeometry)
+            self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+            self._vertex_band.reset(QgsWkbTypes.GeometryType.PointGeometry)
 
     def release(self):
         """Remove rubber bands and indicator from the canvas (the plugin is unloading)."""
@@ -173,11 +175,11 @@ class PolygonCaptureTool(QgsMapTool):
 
     def _bands(self):
         if self._band is None:
-            self._band = QgsRubberBand(self.canvas(), QgsWkbTypes.PolygonGeometry)
+            self._band = QgsRubberBand(self.canvas(), QgsWkbTypes.GeometryType.PolygonGeometry)
             self._band.setStrokeColor(_OUTLINE)
             self._band.setFillColor(_FILL)
             self._band.setWidth(2)
-            self._vertex_band = QgsRubberBand(self.canvas(), QgsWkbTypes.PointGeometry)
+            self._vertex_band = QgsRubberBand(self.canvas(), QgsWkbTypes.GeometryType.PointGeometry)
             self._vertex_band.setColor(_OUTLINE)
             self._vertex_band.setIcon(QgsRubberBand.ICON_BOX)
             self._vertex_band.setIconSize(7)
@@ -185,8 +187,8 @@ class PolygonCaptureTool(QgsMapTool):
 
     def _update_bands(self):
         band, vertex_band = self._bands()
-        band.reset(QgsWkbTypes.PolygonGeometry)
-        vertex_band.reset(QgsWkbTypes.PointGeometry)
+        band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        vertex_band.reset(QgsWkbTypes.GeometryType.PointGeometry)
         outline = self.preview_points()
         for index, point in enumerate(outline):
             band.addPoint(point, index == len(outline) - 1)

@@ -25,6 +25,8 @@ from ..definitions import ENTRY_PORT, LOG_TAG, MESSAGE_SECONDS, PROJECT_SCOPE
 from ..session.guard import guarded, report_unexpected
 from ..session.measuring import MeasuringSession, heap_line
 from ..store import datafolder
+from ..number_text import number
+from ..translation import QT_TR_NOOP, tr
 from . import dock_layout, result_text
 from .capture_tool import PolygonCaptureTool
 from .new_port import NewPortFlow
@@ -33,7 +35,7 @@ from .quiet import quiet
 from .shadow_controller import ShadowController
 
 _HIGHLIGHT = QColor(0, 120, 255)
-_IDLE_TEXT = "Pick the port and the image, press “Draw heap on the map” and click the heap's corners."
+_IDLE_TEXT = QT_TR_NOOP("Pick the port and the image, press “Draw heap on the map” and click the heap's corners.")
 
 
 def _session_attribute(name):
@@ -153,7 +155,7 @@ class CoalMonitorDock(QDockWidget):
 
     def _show_idle(self):
         if self.session.footprint is None:
-            self.resultLabel.setText(result_text.message_html(_IDLE_TEXT))
+            self.resultLabel.setText(result_text.message_html(tr(_IDLE_TEXT)))
 
     # --- port ------------------------------------------------------------------------------------
     def _fill_ports(self, select=None):
@@ -218,7 +220,7 @@ class CoalMonitorDock(QDockWidget):
     def measure_height_from_shadow(self):
         """Arm the shadow tool; the measured height and its uncertainty fill the form."""
         if self.capture_tool.is_drawing():
-            self.warn("Finish the heap's outline first (right click or Enter), then measure its shadow.")
+            self.warn(tr("Finish the heap's outline first (right click or Enter), then measure its shadow."))
             return
         problem = self.session.image_problem()
         if problem:
@@ -228,8 +230,8 @@ class CoalMonitorDock(QDockWidget):
 
     def _shadow_measured(self, height_m, sigma_m):
         self.form.set_height(height_m, sigma_m, "shadow")
-        self.iface.messageBar().pushMessage(LOG_TAG, f"Height from the shadow: {height_m:.1f} ± {sigma_m:.1f} m.",
-                                            Qgis.MessageLevel.Info, MESSAGE_SECONDS)
+        self._message(tr("Height from the shadow: {height} ± {sigma} m.").format(
+            height=number(height_m, 1), sigma=number(sigma_m, 1)), Qgis.MessageLevel.Info)
 
     def _show_predicted_shadow(self):
         """The dashed shadow this heap would cast, to compare with the image by eye."""
@@ -294,7 +296,7 @@ class CoalMonitorDock(QDockWidget):
             self.drawHeapButton.setFocus()
         self.saveHeapButton.setEnabled(enabled)
         editing = self.session.editing_heap_uid is not None
-        self.saveHeapButton.setText("Save changes to this heap" if editing else "Log heap")
+        self.saveHeapButton.setText(tr("Save changes to this heap") if editing else tr("Log heap"))
         if enabled:
             self._show_highlight(geometry_port_crs)
         else:
@@ -319,13 +321,14 @@ class CoalMonitorDock(QDockWidget):
     def save_heap(self):
         """Log the measured heap (or save the edits of the selected one); returns its heap_uid."""
         self.session.set_inputs(self.form.attributes())
-        verb = "Logged" if self.session.editing_heap_uid is None else "Saved changes to"
+        done = (tr("Logged {tonnes} t. Draw the next heap of this image.") if self.session.editing_heap_uid is None
+                else tr("Saved changes to {tonnes} t. Draw the next heap of this image."))
         uid = self.session.log_heap()
         if uid is not None:
             self.form.clear_for_next_heap()
             self.shadow.clear()
             tonnage = result_text.quantity(self.log.file.heap(uid)["tonnage_t"])
-            self.resultLabel.setText(result_text.message_html(f"{verb} {tonnage} t. Draw the next heap of this image."))
+            self.resultLabel.setText(result_text.message_html(done.format(tonnes=tonnage)))
         return uid
 
     def _heaps_changed(self, rows):

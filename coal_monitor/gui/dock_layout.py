@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..translation import tr
 from .heap_form import HeapForm
 from .trends import TrendsPanel
 
@@ -33,34 +34,34 @@ def build(dock):
     body = QWidget(scroll)
     layout = QVBoxLayout(body)
 
-    where = QGroupBox("Port and image", body)
+    where = QGroupBox(tr("Port and image"), body)
     where_layout = QVBoxLayout(where)
     port_row = QHBoxLayout()
     dock.portCombo = QComboBox(where)
     dock.portCombo.setObjectName("portCombo")
-    dock.newPortButton = QPushButton("New port…", where)
+    dock.newPortButton = QPushButton(tr("New port…"), where)
     dock.newPortButton.setObjectName("newPortButton")
-    port_row.addWidget(QLabel("Port", where))
+    port_row.addWidget(QLabel(tr("Port"), where))
     port_row.addWidget(dock.portCombo, 1)
     port_row.addWidget(dock.newPortButton)
-    dock.dataFolderButton = QPushButton("Data folder…", where)
+    dock.dataFolderButton = QPushButton(tr("Data folder…"), where)
     dock.dataFolderButton.setObjectName("dataFolderButton")
-    dock.dataFolderButton.setToolTip("Choose the folder that holds the port logs (GeoPackages); it is kept in "
-                                     "the project, relative to the project file.")
+    dock.dataFolderButton.setToolTip(tr("Choose the folder that holds the port logs (GeoPackages); it is kept in "
+                                     "the project, relative to the project file."))
     where_layout.addLayout(port_row)
     image_row = QHBoxLayout()
     dock.imageryLayerCombo = QgsMapLayerComboBox(where)
     dock.imageryLayerCombo.setObjectName("imageryLayerCombo")
-    dock.imageryLayerCombo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+    dock.imageryLayerCombo.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
     dock.imageryLayerCombo.setAllowEmptyLayer(True)
     dock.imageryLayerCombo.setLayer(None)
     dock.imageryLayerCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     dock.imageryLayerCombo.setMinimumContentsLength(12)
-    dock.sceneMetadataButton = QPushButton("Metadata…", where)
+    dock.sceneMetadataButton = QPushButton(tr("Metadata…"), where)
     dock.sceneMetadataButton.setObjectName("sceneMetadataButton")
-    dock.sceneMetadataButton.setToolTip("Read the image's acquisition time, sun and view angles from a metadata "
-                                        "file (DIMAP, IMD, Planet or STAC JSON) that is not beside the image")
-    image_row.addWidget(QLabel("Image", where))
+    dock.sceneMetadataButton.setToolTip(tr("Read the image's acquisition time, sun and view angles from a metadata "
+                                        "file (DIMAP, IMD, Planet or STAC JSON) that is not beside the image"))
+    image_row.addWidget(QLabel(tr("Image"), where))
     image_row.addWidget(dock.imageryLayerCombo, 1)
     image_row.addWidget(dock.sceneMetadataButton)
     where_layout.addLayout(image_row)
@@ -70,30 +71,30 @@ def build(dock):
     where_layout.addWidget(dock.sceneLabel)
     actions_row = QHBoxLayout()
     dock.scene_actions = actions_row  # buttons about the image and its log, left to right
-    dock.editSceneButton = QPushButton("Edit scene…", where)
+    dock.editSceneButton = QPushButton(tr("Edit scene…"), where)
     dock.editSceneButton.setObjectName("editSceneButton")
-    dock.editSceneButton.setToolTip("Correct the image's date and time, sensor, source and ground resolution; "
-                                    "every heap of the image follows")
+    dock.editSceneButton.setToolTip(tr("Correct the image's date and time, sensor, source and ground resolution; "
+                                    "every heap of the image follows"))
     actions_row.addWidget(dock.editSceneButton)
     actions_row.addStretch(1)
     actions_row.addWidget(dock.dataFolderButton)
     where_layout.addLayout(actions_row)
     layout.addWidget(where)
 
-    heap = QGroupBox("Heap", body)
+    heap = QGroupBox(tr("Heap"), body)
     heap_layout = QVBoxLayout(heap)
-    dock.drawHeapButton = QPushButton("Draw heap on the map", heap)
+    dock.drawHeapButton = QPushButton(tr("Draw heap on the map"), heap)
     dock.drawHeapButton.setObjectName("drawHeapButton")
-    dock.drawHeapButton.setToolTip("Click the heap's corners; right click or Enter finishes, "
-                                   "Backspace removes the last corner, Esc cancels.")
+    dock.drawHeapButton.setToolTip(tr("Click the heap's corners; right click or Enter finishes, "
+                                   "Backspace removes the last corner, Esc cancels."))
     heap_layout.addWidget(dock.drawHeapButton)
     dock.form = HeapForm(heap)
     heap_layout.addWidget(dock.form)
     dock.shadowToolButton = QToolButton(dock.form)
     dock.shadowToolButton.setObjectName("shadowToolButton")
-    dock.shadowToolButton.setText("Shadow…")
-    dock.shadowToolButton.setToolTip("Measure the height from the heap's shadow on the image: click the "
-                                     "top of the heap, then the tip of its shadow.")
+    dock.shadowToolButton.setText(tr("Shadow…"))
+    dock.shadowToolButton.setToolTip(tr("Measure the height from the heap's shadow on the image: click the "
+                                     "top of the heap, then the tip of its shadow."))
     dock.add_height_tool(dock.shadowToolButton)
     for name in ("heightSpin", "heightSigmaSpin", "modelCombo", "reposeSpin", "densitySpin", "pierEdit",
                  "labelEdit", "identificationCombo", "confidenceCombo", "notesEdit"):
@@ -105,19 +106,19 @@ def build(dock):
     dock.resultLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     dock.resultLabel.setMinimumHeight(dock.resultLabel.fontMetrics().lineSpacing() * 4)
     heap_layout.addWidget(dock.resultLabel)
-    dock.saveHeapButton = QPushButton("Log heap", heap)
+    dock.saveHeapButton = QPushButton(tr("Log heap"), heap)
     dock.saveHeapButton.setObjectName("saveHeapButton")
     heap_layout.addWidget(dock.saveHeapButton)
     layout.addWidget(heap)
 
-    logged = QGroupBox("Heaps logged on this image", body)
+    logged = QGroupBox(tr("Heaps logged on this image"), body)
     logged_layout = QVBoxLayout(logged)
     dock.heapList = QListWidget(logged)
     dock.heapList.setObjectName("heapList")
     dock.heapList.setMinimumHeight(90)
     dock.heapList.setWordWrap(True)
     logged_layout.addWidget(dock.heapList)
-    dock.deleteHeapButton = QPushButton("Delete heap…", logged)
+    dock.deleteHeapButton = QPushButton(tr("Delete heap…"), logged)
     dock.deleteHeapButton.setObjectName("deleteHeapButton")
     dock.deleteHeapButton.setEnabled(False)
     logged_layout.addWidget(dock.deleteHeapButton)
@@ -128,8 +129,8 @@ def build(dock):
     # Horizontal scrolling is off, so the panel must never be narrower than its form: otherwise QGIS
     # opens it at a width that cuts "New port..." and the confidence values short.
     scroll.setMinimumWidth(body.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 2)
-    dock.tabs.addTab(scroll, "Measure")
-    dock.tabs.addTab(_trends_tab(dock), "Trends")
+    dock.tabs.addTab(scroll, tr("Measure"))
+    dock.tabs.addTab(_trends_tab(dock), tr("Trends"))
     dock.setWidget(dock.tabs)
 
 
@@ -142,10 +143,10 @@ def _trends_tab(dock):
     layout.addWidget(dock.trends, 1)
     row = QHBoxLayout()
     row.addStretch(1)
-    dock.portReportButton = QPushButton("Port report (PDF)…", dock.trendsTab)
+    dock.portReportButton = QPushButton(tr("Port report (PDF)…"), dock.trendsTab)
     dock.portReportButton.setObjectName("portReportButton")
-    dock.portReportButton.setToolTip("Save a one-page PDF of this port: the latest image with its heaps, the "
-                                     "trend chart, the table of dates and the method used.")
+    dock.portReportButton.setToolTip(tr("Save a one-page PDF of this port: the latest image with its heaps, the "
+                                     "trend chart, the table of dates and the method used."))
     row.addWidget(dock.portReportButton)
     layout.addLayout(row)
     return dock.trendsTab

@@ -19,7 +19,17 @@ from qgis.PyQt.QtWidgets import (
 from ..core import limits
 from ..core.pile_models import models_help, pile_model
 from ..store.schema import CONFIDENCES, IDENTIFICATIONS
+from ..translation import QT_TR_NOOP, tr
 
+# The stored values (schema.IDENTIFICATIONS, CONFIDENCES) stay English; the combos show these.
+CHOICE_LABELS = {
+    "confirmed": QT_TR_NOOP("Confirmed"),
+    "probable": QT_TR_NOOP("Probable"),
+    "possible": QT_TR_NOOP("Possible"),
+    "high": QT_TR_NOOP("High"),
+    "moderate": QT_TR_NOOP("Moderate"),
+    "low": QT_TR_NOOP("Low"),
+}
 DEFAULT_HEIGHT_M = 5.0
 DEFAULT_HEIGHT_SIGMA_M = 0.5
 
@@ -37,8 +47,8 @@ class HeapForm(QWidget):
         self.heightSpin = _spin(self, "heightSpin", 0.1, limits.HEIGHT_MAX_M, DEFAULT_HEIGHT_M, 1, " m")
         self.heightSigmaSpin = _spin(self, "heightSigmaSpin", 0.0, limits.HEIGHT_MAX_M,
                                      DEFAULT_HEIGHT_SIGMA_M, 1, " m")
-        self.heightSpin.setToolTip("Height of the heap above its base, in metres.")
-        self.heightSigmaSpin.setToolTip("One-sigma uncertainty of the height (widens the ranges).")
+        self.heightSpin.setToolTip(tr("Height of the heap above its base, in metres."))
+        self.heightSigmaSpin.setToolTip(tr("One-sigma uncertainty of the height (widens the ranges)."))
         height_row = QHBoxLayout()
         height_row.addWidget(self.heightSpin, 1)
         height_row.addWidget(QLabel("±", self))
@@ -46,17 +56,17 @@ class HeapForm(QWidget):
         # Other height tools (shadow measurement) are added here by add_height_tool().
         self.height_tools = QHBoxLayout()
         height_row.addLayout(self.height_tools)
-        form.addRow("Height", height_row)
+        form.addRow(tr("Height"), height_row)
 
         self.modelCombo = QComboBox(self)
         self.modelCombo.setObjectName("modelCombo")
         for model in limits.MODELS:
-            self.modelCombo.addItem(pile_model(model).label, model)
-        self.modelCombo.setToolTip(models_help())
+            self.modelCombo.addItem(tr(pile_model(model).label), model)
+        self.modelCombo.setToolTip(models_help(tr))
         # long model names must not widen the dock beyond a side panel's width
         self.modelCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.modelCombo.setMinimumContentsLength(14)
-        form.addRow("Model", self.modelCombo)
+        form.addRow(tr("Model"), self.modelCombo)
 
         self.reposeSpin = _spin(self, "reposeSpin", limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG,
                                 limits.REPOSE_DEFAULT_DEG, 1, " °")
@@ -65,36 +75,36 @@ class HeapForm(QWidget):
         self.densitySpin.setSingleStep(0.01)
         coal_row = QHBoxLayout()
         coal_row.addWidget(self.reposeSpin, 1)
-        coal_row.addWidget(QLabel("density", self))
+        coal_row.addWidget(QLabel(tr("density"), self))
         coal_row.addWidget(self.densitySpin, 1)
-        self.reposeSpin.setToolTip("Angle of repose of the coal (the port's default; change it for this heap).")
-        self.densitySpin.setToolTip("Bulk density of the coal (the port's default; the range scales with it).")
-        form.addRow("Repose", coal_row)
+        self.reposeSpin.setToolTip(tr("Angle of repose of the coal (the port's default; change it for this heap)."))
+        self.densitySpin.setToolTip(tr("Bulk density of the coal (the port's default; the range scales with it)."))
+        form.addRow(tr("Repose"), coal_row)
 
         self.pierEdit = QLineEdit(self)
         self.pierEdit.setObjectName("pierEdit")
-        self.pierEdit.setPlaceholderText("pier or yard")
-        form.addRow("Pier", self.pierEdit)
+        self.pierEdit.setPlaceholderText(tr("pier or yard"))
+        form.addRow(tr("Pier"), self.pierEdit)
         self.labelEdit = QLineEdit(self)
         self.labelEdit.setObjectName("labelEdit")
-        self.labelEdit.setPlaceholderText("short name of the heap (optional)")
-        form.addRow("Label", self.labelEdit)
+        self.labelEdit.setPlaceholderText(tr("short name of the heap (optional)"))
+        form.addRow(tr("Label"), self.labelEdit)
 
         self.identificationCombo = _choice(self, "identificationCombo", IDENTIFICATIONS, "probable")
-        self.identificationCombo.setToolTip("Identification: how sure it is coal.")
+        self.identificationCombo.setToolTip(tr("Identification: how sure it is coal."))
         self.confidenceCombo = _choice(self, "confidenceCombo", CONFIDENCES, "moderate")
-        self.confidenceCombo.setToolTip("Confidence in the measurement.")
+        self.confidenceCombo.setToolTip(tr("Confidence in the measurement."))
         judgement_row = QHBoxLayout()
         judgement_row.addWidget(self.identificationCombo, 1)
-        judgement_row.addWidget(QLabel("confidence", self))
+        judgement_row.addWidget(QLabel(tr("confidence"), self))
         judgement_row.addWidget(self.confidenceCombo, 1)
-        form.addRow("Coal", judgement_row)
+        form.addRow(tr("Coal"), judgement_row)
 
         self.notesEdit = QPlainTextEdit(self)
         self.notesEdit.setObjectName("notesEdit")
-        self.notesEdit.setPlaceholderText("notes")
+        self.notesEdit.setPlaceholderText(tr("notes"))
         self.notesEdit.setFixedHeight(self.notesEdit.fontMetrics().lineSpacing() * 2 + 12)
-        form.addRow("Notes", self.notesEdit)
+        form.addRow(tr("Notes"), self.notesEdit)
 
         # "manual" until a height tool (shadow) fills the height; typing it again makes it manual
         self.height_method = "manual"
@@ -217,7 +227,7 @@ def _choice(parent, name, values, default):
     combo = QComboBox(parent)
     combo.setObjectName(name)
     for value in values:
-        combo.addItem(value.capitalize(), value)
+        combo.addItem(tr(CHOICE_LABELS.get(value, value.capitalize())), value)
     _select(combo, default)
     return combo
 

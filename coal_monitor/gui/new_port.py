@@ -2,6 +2,7 @@
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
 from ..definitions import LOG_TAG, MESSAGE_SECONDS
+from ..translation import tr
 from .location_tool import LocationPickTool
 
 
@@ -26,7 +27,7 @@ class NewPortFlow:
         if answer.pop("pick_on_map", False):
             self._pending = answer
             self.location_tool.arm()
-            self.iface.messageBar().pushMessage(LOG_TAG, "Click the new port's location on the map (Esc cancels).",
+            self.iface.messageBar().pushMessage(LOG_TAG, tr("Click the new port's location on the map (Esc cancels)."),
                                                 Qgis.MessageLevel.Info, MESSAGE_SECONDS)
             return
         port = self.session.add_port(answer.pop("name"), answer.pop("lat_deg"), answer.pop("lon_deg"), **answer)

@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import limits
+from ..translation import tr
 
 # What each kind of file a prompt saves is: the save dialog's title and its file-type filter.
 PICK_ON_MAP = 2  # dialog result of "Pick on the map..." (QDialog's Accepted is 1, Rejected 0)
@@ -78,7 +79,7 @@ class Prompts:
         layout.addWidget(edit)
         buttons = _ok_cancel(dialog)
         layout.addWidget(buttons)
-        if dialog.exec_() != QDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         value = edit.dateTime().toTimeZone(QTimeZone.utc())
         return datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=timezone.utc)
@@ -107,7 +108,7 @@ class Prompts:
         """
         draft = draft or {}
         dialog = QDialog(self.parent)
-        dialog.setWindowTitle("New port")
+        dialog.setWindowTitle(tr("New port"))
         form = QFormLayout(dialog)
         name = QLineEdit(draft.get("name", ""), dialog)
         lat = _spin(dialog, -90.0, 90.0, draft.get("lat_deg", 0.0), 5, " °N")
@@ -116,22 +117,22 @@ class Prompts:
                        draft.get("repose_deg", limits.REPOSE_DEFAULT_DEG), 1, " °")
         density = _spin(dialog, limits.DENSITY_MIN_T_M3, limits.DENSITY_MAX_T_M3,
                         draft.get("density_t_m3", limits.DENSITY_DEFAULT_T_M3), 2, " t/m³")
-        form.addRow("Name", name)
-        form.addRow("Latitude", lat)
-        form.addRow("Longitude", lon)
-        pick = QPushButton("Pick on the map…", dialog)
+        form.addRow(tr("Name"), name)
+        form.addRow(tr("Latitude"), lat)
+        form.addRow(tr("Longitude"), lon)
+        pick = QPushButton(tr("Pick on the map…"), dialog)
         pick.setObjectName("pickPortOnMapButton")
         pick.clicked.connect(lambda: dialog.done(PICK_ON_MAP))
         form.addRow("", pick)
         if map_centre_lat_lon is not None:
-            use_centre = QPushButton("Use the centre of the map", dialog)
+            use_centre = QPushButton(tr("Use the centre of the map"), dialog)
             use_centre.clicked.connect(lambda: (lat.setValue(map_centre_lat_lon[0]),
                                                 lon.setValue(map_centre_lat_lon[1])))
             form.addRow("", use_centre)
-        form.addRow("Angle of repose", repose)
-        form.addRow("Bulk density", density)
+        form.addRow(tr("Angle of repose"), repose)
+        form.addRow(tr("Bulk density"), density)
         form.addRow(_ok_cancel(dialog))
-        outcome = dialog.exec_()
+        outcome = dialog.exec()
         answer = {"name": name.text().strip(), "lat_deg": lat.value(), "lon_deg": lon.value(),
                   "repose_deg": repose.value(), "density_t_m3": density.value()}
         if outcome == PICK_ON_MAP:

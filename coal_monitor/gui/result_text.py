@@ -8,6 +8,7 @@ from html import escape
 
 from ..core.pile_models import pile_model
 from ..number_text import number, quantity, value_range  # noqa: F401 (quantity: the dock's heap list)
+from ..translation import tr
 
 WARNING_COLOUR = "#a33b00"
 MUTED_COLOUR = "#555555"
@@ -19,33 +20,35 @@ def estimate_html(estimate, height_sigma_m=0.0):
     if height_sigma_m:
         height = f"{number(estimate.height_m, 1)} ± {number(height_sigma_m, 1)} m"
     lines = [
-        f"<span style='font-size:large'><b>{quantity(estimate.tonnage_t)} t</b></span>"
-        f" &nbsp;(range {value_range(estimate.tonnage_lo_t, estimate.tonnage_hi_t, 't')})",
-        f"<b>Volume {quantity(estimate.volume_m3)} m³</b>"
-        f" &nbsp;(range {value_range(estimate.volume_lo_m3, estimate.volume_hi_m3, 'm³')})",
-        f"Area {quantity(estimate.area_m2)} m² · height {height}"
-        + (f" · tallest pile this outline holds {number(estimate.height_max_m, 1)} m"
+        f"<span style='font-size:large'><b>{quantity(estimate.tonnage_t)} t</b></span> &nbsp;"
+        + tr("(range {range})").format(range=value_range(estimate.tonnage_lo_t, estimate.tonnage_hi_t, "t")),
+        "<b>" + tr("Volume {volume} m³").format(volume=quantity(estimate.volume_m3)) + "</b> &nbsp;"
+        + tr("(range {range})").format(range=value_range(estimate.volume_lo_m3, estimate.volume_hi_m3, "m³")),
+        tr("Area {area} m² · height {height}").format(area=quantity(estimate.area_m2), height=height)
+        + (tr(" · tallest pile this outline holds {height} m").format(height=number(estimate.height_max_m, 1))
            if estimate.height_max_m is not None and estimate.model == "repose" else ""),
     ]
     if estimate.note:
         lines.append(f"<span style='color:{WARNING_COLOUR}'>⚠ {escape(estimate.note)}</span>")
-    model = pile_model(estimate.model).name
-    lines.append(f"<span style='color:{MUTED_COLOUR}'>Method: {escape(estimate.method or model)}</span>")
+    model = tr(pile_model(estimate.model).name)
+    method = escape(tr("Method: {method}").format(method=estimate.method or model))
+    lines.append(f"<span style='color:{MUTED_COLOUR}'>{method}</span>")
     return "<br>".join(lines)
 
 
 def drawing_html(area_m2, estimate=None, problem=""):
     """The running line while corners are being clicked (kept short: it changes on every mouse move)."""
-    parts = [f"<b>Drawing</b> · area {quantity(area_m2)} m²"]
+    parts = ["<b>" + tr("Drawing") + "</b> · " + tr("area {area} m²").format(area=quantity(area_m2))]
     if estimate is not None:
         parts.append(
-            f"at {number(estimate.height_m, 1)} m: {quantity(estimate.volume_m3)} m³, "
-            f"<b>{quantity(estimate.tonnage_t)} t</b>"
+            tr("at {height} m: {volume} m³,").format(height=number(estimate.height_m, 1),
+                                                     volume=quantity(estimate.volume_m3))
+            + f" <b>{quantity(estimate.tonnage_t)} t</b>"
         )
     text = " · ".join(parts)
     if problem:
         text += f"<br><span style='color:{WARNING_COLOUR}'>{escape(problem)}</span>"
-    hint = "Click corners; right click or Enter finishes, Backspace removes a corner, Esc cancels."
+    hint = tr("Click corners; right click or Enter finishes, Backspace removes a corner, Esc cancels.")
     return text + f"<br><span style='color:{MUTED_COLOUR}'>{hint}</span>"
 
 

@@ -7,6 +7,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..store import schema
+from ..translation import tr
 from ..store.sqltime import format_utc, to_utc_text
 
 GSD_MAX_M = schema.field(schema.SCENES, "gsd_m").max
@@ -16,9 +17,9 @@ def edit_scene(parent, scene):
     """The changed fields of ``scene`` (a scene row) as a dict, {} when nothing changed, None on cancel."""
     dialog = QDialog(parent)
     dialog.setObjectName("editSceneDialog")
-    dialog.setWindowTitle(f"Scene {scene['scene_id']}")
+    dialog.setWindowTitle(tr("Scene {scene}").format(scene=scene["scene_id"]))
     form = QFormLayout(dialog)
-    note = QLabel("Corrections apply to every heap measured on this image; times are in UTC.", dialog)
+    note = QLabel(tr("Corrections apply to every heap measured on this image; times are in UTC."), dialog)
     note.setWordWrap(True)
     form.addRow(note)
     when = QDateTimeEdit(dialog)
@@ -33,18 +34,18 @@ def edit_scene(parent, scene):
     sensor.setObjectName("sceneSensorEdit")
     source = QLineEdit(scene.get("source") or "", dialog)
     source.setObjectName("sceneSourceEdit")
-    source.setPlaceholderText("provider, licence and credit line")
+    source.setPlaceholderText(tr("provider, licence and credit line"))
     gsd = QDoubleSpinBox(dialog)
     gsd.setObjectName("sceneGsdSpin")
     gsd.setRange(0.0, GSD_MAX_M)
     gsd.setDecimals(2)
     gsd.setSuffix(" m")
-    gsd.setSpecialValueText("unknown")  # 0: the resolution is not known (a web basemap), never invented
+    gsd.setSpecialValueText(tr("unknown"))  # 0: the resolution is not known (a web basemap), never invented
     gsd.setValue(scene.get("gsd_m") or 0.0)
-    form.addRow("Acquired (UTC)", when)
-    form.addRow("Sensor", sensor)
-    form.addRow("Source and credit", source)
-    form.addRow("Ground resolution", gsd)
+    form.addRow(tr("Acquired (UTC)"), when)
+    form.addRow(tr("Sensor"), sensor)
+    form.addRow(tr("Source and credit"), source)
+    form.addRow(tr("Ground resolution"), gsd)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

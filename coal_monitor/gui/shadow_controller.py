@@ -19,6 +19,7 @@ from shapely import wkb as shapely_wkb
 from ..core.errors import InputError
 from ..core.limits import REPOSE_DEFAULT_DEG
 from ..core.shadow import ShadowGeometry, geometry_from_scene, predicted_shadow, shadow_feasible
+from ..translation import tr
 from .shadow_tool import MapFrame, ShadowMapTool
 
 # The overlay is an outline for the eye: the footprint is simplified to half a 0.5 m pixel, and more
@@ -51,7 +52,7 @@ class ShadowController(QObject):
         self.tool.rejected.connect(self.message)
         self.tool.canceled.connect(self._canceled)
         self._previous_tool = None
-        self.predicted_band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self.predicted_band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         self.predicted_band.setStrokeColor(_PREDICTED)
         self.predicted_band.setFillColor(QColor(255, 0, 200, 30))
         self.predicted_band.setWidth(2)
@@ -73,7 +74,7 @@ class ShadowController(QObject):
         self._cache.clear()
         crs = QgsCoordinateReferenceSystem(metric_crs_authid)
         try:
-            if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+            if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
                 raise InputError(f"{metric_crs_authid!r} is not a metric coordinate system: give the scene's "
                                  "projected CRS (e.g. its UTM zone, EPSG:32652).")
             if isinstance(meta_or_geometry, ShadowGeometry):
@@ -91,8 +92,8 @@ class ShadowController(QObject):
     def start(self, walled: bool = False, repose_deg: float = REPOSE_DEFAULT_DEG, from_foot: bool = False) -> bool:
         """Make the shadow tool the canvas's map tool, or say why a shadow cannot measure this heap."""
         if self.geometry is None:
-            self.message("No scene for the shadow tool: choose the image and its metadata (sun and "
-                         "satellite angles) first, or enter the height by hand.")
+            self.message(tr("No scene for the shadow tool: choose the image and its metadata (sun and "
+                            "satellite angles) first, or enter the height by hand."))
             return False
         try:
             feasible = shadow_feasible(self.geometry.sun_elevation_deg, repose_deg, walled)
@@ -103,8 +104,8 @@ class ShadowController(QObject):
             self.message(feasible.message)
             return False
         if walled and from_foot:
-            self.message("“From the pile's foot” needs a flank at the angle of repose; a walled bin has "
-                         "none. Click the top of the wall, then its shadow's tip.")
+            self.message(tr("“From the pile's foot” needs a flank at the angle of repose; a walled bin has "
+                            "none. Click the top of the wall, then its shadow's tip."))
             return False
         self.tool.configure(self.geometry, self.metric_crs, self.gsd_m, from_foot, repose_deg)
         if self.canvas.mapTool() is not self.tool:
@@ -155,14 +156,15 @@ class ShadowController(QObject):
         try:
             shadow = self._predict(footprint_geometry, canvas_crs, height_m, model, repose_deg)
         except InputError as exc:
-            self.predicted_band.reset(QgsWkbTypes.PolygonGeometry)
+            self.predicted_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             self._overlay_message(str(exc))
             return None
         if shadow.isEmpty():
-            self.predicted_band.reset(QgsWkbTypes.PolygonGeometry)
-            self._overlay_message(
-                f"No ground shadow predicted: a {model} heap {height_m:g} m high casts none beyond its "
-                f"footprint with the sun at {self.geometry.sun_elevation_deg:.1f} deg.")
+            self.predicted_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+            self._overlay_message(tr(
+                "No ground shadow predicted: a {model} heap {height:g} m high casts none beyond its "
+                "footprint with the sun at {elevation:.1f} deg.").format(
+                    model=model, height=height_m, elevation=self.geometry.sun_elevation_deg))
             return shadow
         self._last_overlay_message = ""
         self.predicted_band.setToGeometry(shadow, None)
@@ -170,9 +172,9 @@ class ShadowController(QObject):
 
     def _predict(self, footprint, canvas_crs, height_m, model, repose_deg) -> QgsGeometry:
         if self.geometry is None:
-            raise InputError("No scene for the predicted shadow: choose the image and its metadata first.")
-        if footprint is None or footprint.isEmpty() or footprint.type() != QgsWkbTypes.PolygonGeometry:
-            raise InputError("The predicted shadow needs a heap outline: draw the heap first.")
+            raise InputError(tr("No scene for the predicted shadow: choose the image and its metadata first."))
+        if footprint is None or footprint.isEmpty() or footprint.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
+            raise InputError(tr("The predicted shadow needs a heap outline: draw the heap first."))
         key = (bytes(footprint.asWkb()), canvas_crs.authid() or canvas_crs.toWkt(), height_m, model, repose_deg,
                self.geometry, self.metric_crs.authid())
         if key in self._cache:
@@ -200,7 +202,7 @@ class ShadowController(QObject):
         try:
             footprint.transform(QgsCoordinateTransform(crs, new_crs, QgsProject.instance()))
         except QgsCsException:
-            self.predicted_band.reset(QgsWkbTypes.PolygonGeometry)
+            self.predicted_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             return
         self.show_predicted(footprint, new_crs, height_m, model, repose_deg)
 
@@ -216,7 +218,7 @@ class ShadowController(QObject):
     # --- teardown --------------------------------------------------------------------------------
     def clear(self):
         """Hide the overlay and the tool's lines (heap deselected, image changed)."""
-        self.predicted_band.reset(QgsWkbTypes.PolygonGeometry)
+        self.predicted_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self._last_overlay_message = ""
         self._last_request = None
         if self.tool is not None:

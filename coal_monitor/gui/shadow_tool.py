@@ -15,7 +15,7 @@ or a right click cancels.
 import math
 from typing import NamedTuple, Optional, Tuple
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsDistanceArea,
+from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsDistanceArea,
                        QgsGeometry, QgsPointXY, QgsProject, QgsWkbTypes)
 from qgis.gui import QgsMapTool, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, pyqtSignal
@@ -75,7 +75,7 @@ class MapFrame:
         return p.x(), p.y()
 
     def to_canvas(self, xy) -> QgsPointXY:
-        return self._to_metric.transform(QgsPointXY(*xy), QgsCoordinateTransform.ReverseTransform)
+        return self._to_metric.transform(QgsPointXY(*xy), Qgis.TransformDirection.Reverse)
 
     def geometry_to_metric(self, geometry: QgsGeometry) -> QgsGeometry:
         out = QgsGeometry(geometry)
@@ -88,7 +88,7 @@ class MapFrame:
 
     def geometry_to_canvas(self, geometry: QgsGeometry) -> QgsGeometry:
         out = QgsGeometry(geometry)
-        out.transform(self._to_metric, QgsCoordinateTransform.ReverseTransform)
+        out.transform(self._to_metric, Qgis.TransformDirection.Reverse)
         return out
 
     def grid_azimuth_deg(self, xy, true_azimuth_deg: float) -> float:
@@ -96,7 +96,7 @@ class MapFrame:
         try:
             here = self._to_geo.transform(QgsPointXY(*xy))
             ahead = self._ellipsoid.computeSpheroidProject(here, AZIMUTH_PROBE_M, math.radians(true_azimuth_deg))
-            p = self._to_geo.transform(ahead, QgsCoordinateTransform.ReverseTransform)
+            p = self._to_geo.transform(ahead, Qgis.TransformDirection.Reverse)
         except QgsCsException as exc:
             raise InputError(f"The scene's coordinate system cannot place this point on the globe ({exc}).") from exc
         return math.degrees(math.atan2(p.x() - xy[0], p.y() - xy[1])) % 360.0
@@ -140,9 +140,9 @@ class ShadowMapTool(QgsMapTool):
         self._frame: Optional[MapFrame] = None
         self._grid_sun_azimuth_deg = 0.0
         self._drawn_crs = QgsCoordinateReferenceSystem()  # canvas CRS of the lines on show
-        self._guide = self._band(QgsWkbTypes.LineGeometry, _GUIDE, 2, Qt.PenStyle.DashLine)
-        self._shadow = self._band(QgsWkbTypes.LineGeometry, _SHADOW, 3, Qt.PenStyle.SolidLine)
-        self._markers = self._band(QgsWkbTypes.PointGeometry, _MARKER, 2, Qt.PenStyle.SolidLine)
+        self._guide = self._band(QgsWkbTypes.GeometryType.LineGeometry, _GUIDE, 2, Qt.PenStyle.DashLine)
+        self._shadow = self._band(QgsWkbTypes.GeometryType.LineGeometry, _SHADOW, 3, Qt.PenStyle.SolidLine)
+        self._markers = self._band(QgsWkbTypes.GeometryType.PointGeometry, _MARKER, 2, Qt.PenStyle.SolidLine)
         self._markers.setIcon(QgsRubberBand.ICON_CROSS)
         self._markers.setIconSize(12)
         canvas.extentsChanged.connect(self._view_changed)
@@ -179,8 +179,9 @@ class ShadowMapTool(QgsMapTool):
         """Forget the first click and hide guide, segment and markers."""
         self.origin_xy = None
         self._frame = None
-        for band, kind in ((self._guide, QgsWkbTypes.LineGeometry), (self._shadow, QgsWkbTypes.LineGeometry),
-                           (self._markers, QgsWkbTypes.PointGeometry)):
+        for band, kind in ((self._guide, QgsWkbTypes.GeometryType.LineGeometry),
+                           (self._shadow, QgsWkbTypes.GeometryType.LineGeometry),
+                           (self._markers, QgsWkbTypes.GeometryType.PointGeometry)):
             if band is not None:
                 band.reset(kind)
 
@@ -226,7 +227,7 @@ class ShadowMapTool(QgsMapTool):
                 result = self._measure(point)
                 self._frame = None
                 self.origin_xy = None
-                self._guide.reset(QgsWkbTypes.LineGeometry)
+                self._guide.reset(QgsWkbTypes.GeometryType.LineGeometry)
                 self._markers.addPoint(QgsPointXY(*result.tip_xy))
                 self.measured.emit(result)
         except InputError as exc:
@@ -253,8 +254,8 @@ class ShadowMapTool(QgsMapTool):
         origin = frame.to_metric(canvas_point)
         self._grid_sun_azimuth_deg = frame.grid_azimuth_deg(origin, self.geometry.sun_azimuth_deg)
         self._frame, self.origin_xy = frame, origin
-        self._shadow.reset(QgsWkbTypes.LineGeometry)
-        self._markers.reset(QgsWkbTypes.PointGeometry)
+        self._shadow.reset(QgsWkbTypes.GeometryType.LineGeometry)
+        self._markers.reset(QgsWkbTypes.GeometryType.PointGeometry)
         self._markers.addPoint(frame.to_canvas(origin))
         self._draw_guide()
 
@@ -278,8 +279,8 @@ class ShadowMapTool(QgsMapTool):
             return
         self._drawn_crs = self.canvas().mapSettings().destinationCrs()
         self._frame = MapFrame(self._drawn_crs, self.metric_crs)
-        self._shadow.reset(QgsWkbTypes.LineGeometry)
-        self._markers.reset(QgsWkbTypes.PointGeometry)
+        self._shadow.reset(QgsWkbTypes.GeometryType.LineGeometry)
+        self._markers.reset(QgsWkbTypes.GeometryType.PointGeometry)
         self._markers.addPoint(self._frame.to_canvas(self.origin_xy))
         self._draw_guide()
 
@@ -288,7 +289,7 @@ class ShadowMapTool(QgsMapTool):
         frame, origin, g = self._frame, self.origin_xy, self.geometry
         snapped = project_point_on_shadow_line(origin, frame.to_metric(canvas_point), self._grid_sun_azimuth_deg)
         tip_canvas = frame.to_canvas((snapped.x, snapped.y))
-        self._shadow.reset(QgsWkbTypes.LineGeometry)
+        self._shadow.reset(QgsWkbTypes.GeometryType.LineGeometry)
         self._shadow.addPoint(frame.to_canvas(origin), False)
         self._shadow.addPoint(tip_canvas)
         if snapped.along_m <= 0.0:
@@ -312,7 +313,7 @@ class ShadowMapTool(QgsMapTool):
         size = self.canvas().size()
         length = frame.metres_per_pixel(self.canvas()) * math.hypot(size.width(), size.height())
         az = math.radians(self.shadow_azimuth_deg())
-        self._guide.reset(QgsWkbTypes.LineGeometry)
+        self._guide.reset(QgsWkbTypes.GeometryType.LineGeometry)
         steps = 16  # a straight line in the metric frame bends in EPSG:4326; a few vertices follow it
         for i in range(steps + 1):
             t = length * i / steps

@@ -17,6 +17,7 @@ from ..number_text import number
 from ..report import chart, data
 from ..store.errors import StoreError
 from .prompts import Prompts
+from ..translation import tr
 
 # Pixels within which the mouse is "over" a point.
 HOVER_RADIUS_PX = 10
@@ -44,9 +45,9 @@ class TrendsPanel(QWidget):
         controls = QHBoxLayout()
         self.modeCombo = QComboBox(self)
         self.modeCombo.setObjectName("trendsModeCombo")
-        self.modeCombo.addItem("Total", False)
-        self.modeCombo.addItem("By pier", True)
-        self.modeCombo.setToolTip("Sum all heaps per date, or show each pier separately")
+        self.modeCombo.addItem(tr("Total"), False)
+        self.modeCombo.addItem(tr("By pier"), True)
+        self.modeCombo.setToolTip(tr("Sum all heaps per date, or show each pier separately"))
         self.modeCombo.currentIndexChanged.connect(self.refresh)
         controls.addWidget(self.modeCombo)
         controls.addStretch(1)
@@ -61,7 +62,7 @@ class TrendsPanel(QWidget):
             self.exportButtons[kind] = button
         layout.addLayout(controls)
 
-        self.statusLabel = QLabel("No port selected.", self)
+        self.statusLabel = QLabel(tr("No port selected."), self)
         self.statusLabel.setObjectName("trendsStatusLabel")
         self.statusLabel.setWordWrap(True)
         self.chart = None
@@ -81,7 +82,7 @@ class TrendsPanel(QWidget):
         layout.addWidget(self.statusLabel)
 
     def _build_chart(self):
-        from matplotlib.backends.backend_qt5agg import FigureCanvasQTAgg
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
         self.figure = Figure(figsize=(5.0, 3.6), dpi=100)
@@ -112,7 +113,7 @@ class TrendsPanel(QWidget):
         self.hover_text = ""
         title = ""
         if self._source is None:
-            self.statusLabel.setText("No port selected.")
+            self.statusLabel.setText(tr("No port selected."))
         else:
             try:
                 with data.opened(self._source) as port_file:

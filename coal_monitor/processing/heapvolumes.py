@@ -9,7 +9,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -21,13 +20,14 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import limits
 from ..core.errors import InputError
 from ..core.estimate import FIELD_NAMES, check_inputs, prepare_footprint
 from ..core.geodesy import parse_crs
 from ..core.pile_models import PILE_MODELS
+from ..field_types import new_field
+from ..translation import QT_TR_NOOP
 from ..store.footprint import to_shapely
 from ..store.values import plain
 from .base import HEAPS_GROUP, CoalMonitorAlgorithm
@@ -55,9 +55,9 @@ def _engine_crs(crs: QgsCoordinateReferenceSystem):
 
 class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
     NAME = "heapvolumes"
-    DISPLAY_NAME = "Compute coal heap volumes"
+    DISPLAY_NAME = QT_TR_NOOP("Compute coal heap volumes")
     GROUP = HEAPS_GROUP
-    HELP = (
+    HELP = QT_TR_NOOP(
         "Volume and tonnage of each heap footprint from its height, with low/high ranges. "
         "Repose model: z = min(H, tan(angle) × distance to the edge); prism: area × height; "
         "cone: area × height / 3. Area is computed on the ellipsoid whatever the layer's CRS. "
@@ -66,21 +66,22 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "INPUT", "Heap footprints", [QgsProcessing.TypeVectorPolygon]))
+            "INPUT", self.tr("Heap footprints"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
-            "HEIGHT_FIELD", "Height field (m)", parentLayerParameterName="INPUT",
-            type=QgsProcessingParameterField.Numeric))
+            "HEIGHT_FIELD", self.tr("Height field (m)"), parentLayerParameterName="INPUT",
+            type=QgsProcessingParameterField.DataType.Numeric))
         self.addParameter(QgsProcessingParameterField(
-            "HEIGHT_SIGMA_FIELD", "Height uncertainty field (± m)", parentLayerParameterName="INPUT",
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            "HEIGHT_SIGMA_FIELD", self.tr("Height uncertainty field (± m)"), parentLayerParameterName="INPUT",
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            "MODEL", "Pile model", options=[model.label for model in PILE_MODELS],
+            "MODEL", self.tr("Pile model"), options=[self.tr(model.label) for model in PILE_MODELS],
             defaultValue=limits.MODELS.index(limits.DEFAULT_MODEL)))
         for name, label, default, minimum, maximum in NUMBER_PARAMETERS:
             self.addParameter(QgsProcessingParameterNumber(
-                name, label, QgsProcessingParameterNumber.Double, default, False, minimum, maximum))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Heap volumes", QgsProcessing.TypeVectorPolygon))
-        self.addOutput(QgsProcessingOutputNumber("FAILED_COUNT", "Features without a volume"))
+                name, label, QgsProcessingParameterNumber.Type.Double, default, False, minimum, maximum))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Heap volumes"),
+                                                            QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputNumber("FAILED_COUNT", self.tr("Features without a volume")))
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)
@@ -108,7 +109,7 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
         for i in kept:
             fields.append(source.fields().at(i))
         for name in FIELD_NAMES:
-            fields.append(QgsField(name, QVariant.String if name == "volume_note" else QVariant.Double))
+            fields.append(new_field(name, "string" if name == "volume_note" else "double"))
         sink, dest_id = self.parameterAsSink(
             parameters, "OUTPUT", context, fields, source.wkbType(), source.sourceCrs())
         if sink is None:
@@ -118,7 +119,8 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
         failed = 0
         # The engine repairs what can be repaired and names the rest: QGIS's own validity check would
         # stop the run (or drop the feature) before the analyst learns why.
-        features = source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(QgsFeatureRequest(),
+                                      QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
         for done, feature in enumerate(features):
             if feedback.isCanceled():
                 break
@@ -129,7 +131,7 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes([feature.attributes()[i] for i in kept] + [values[n] for n in FIELD_NAMES])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(100.0 * (done + 1) / total)
         if failed:
             feedback.pushWarning(f"{failed} of {source.featureCount()} features got no volume; see volume_note")

@@ -21,6 +21,7 @@ from ..store.datafolder import data_folder, profile_registry_path
 from ..store.errors import StoreError
 from ..store.portfile import PortFile, logged_port
 from ..store.values import plain
+from ..translation import QT_TR_NOOP
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 
 HEIGHT_METHOD = "imported"
@@ -33,9 +34,9 @@ def _value(feature, field_name):
 
 class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
     NAME = "importheaps"
-    DISPLAY_NAME = "Import heaps into a port log"
+    DISPLAY_NAME = QT_TR_NOOP("Import heaps into a port log")
     GROUP = PORT_LOGS_GROUP
-    HELP = (
+    HELP = QT_TR_NOOP(
         "Logs every polygon of the input layer (any CRS) as a heap in the port's GeoPackage, computing "
         "volume and tonnage with the port's coal defaults (angle of repose, density band, pile model) "
         "from the port registry. Height comes from HEIGHT_FIELD (metres), its uncertainty optionally "
@@ -59,25 +60,26 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, "Heap footprints", [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(self.PORT, "Port (name in the port registry)"))
+            self.INPUT, self.tr("Heap footprints"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString(self.PORT, self.tr("Port (name in the port registry)")))
         self.addParameter(QgsProcessingParameterFile(
-            self.DATA_FOLDER, "Data folder (default: the project's)", QgsProcessingParameterFile.Folder,
-            optional=True))
+            self.DATA_FOLDER, self.tr("Data folder (default: the project's)"),
+            QgsProcessingParameterFile.Behavior.Folder, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.HEIGHT_FIELD, "Height field (m)", parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Numeric))
+            self.HEIGHT_FIELD, self.tr("Height field (m)"), parentLayerParameterName=self.INPUT,
+            type=QgsProcessingParameterField.DataType.Numeric))
         self.addParameter(QgsProcessingParameterField(
-            self.HEIGHT_SIGMA_FIELD, "Height uncertainty field (m, one sigma)", parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            self.HEIGHT_SIGMA_FIELD, self.tr("Height uncertainty field (m, one sigma)"),
+            parentLayerParameterName=self.INPUT,
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.DATE_FIELD, "Observation date/time field (UTC)", parentLayerParameterName=self.INPUT))
+            self.DATE_FIELD, self.tr("Observation date/time field (UTC)"), parentLayerParameterName=self.INPUT))
         self.addParameter(QgsProcessingParameterField(
-            self.SCENE_FIELD, "Scene id field", parentLayerParameterName=self.INPUT, optional=True))
+            self.SCENE_FIELD, self.tr("Scene id field"), parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, "Port GeoPackage", "GeoPackage (*.gpkg)", optional=True, createByDefault=False))
-        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, "Heaps imported"))
-        self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, "Features skipped"))
+            self.OUTPUT, self.tr("Port GeoPackage"), "GeoPackage (*.gpkg)", optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Heaps imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Features skipped")))
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)

@@ -9,7 +9,7 @@ INPUT = "INPUT"
 
 def port_file_parameter(description: str = "Port GeoPackage") -> QgsProcessingParameterFile:
     """A file parameter that accepts a port's .gpkg (a path, so models and qgis_process can pass one)."""
-    return QgsProcessingParameterFile(INPUT, description, QgsProcessingParameterFile.File, "gpkg")
+    return QgsProcessingParameterFile(INPUT, description, QgsProcessingParameterFile.Behavior.File, "gpkg")
 
 
 def open_port_file(algorithm, parameters, context) -> PortFile:

@@ -6,15 +6,16 @@ from qgis.core import (
 from ..report.content import gather
 from ..report.layout import export_pdf
 from ..store.errors import StoreError
+from ..translation import QT_TR_NOOP
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
 
 class PortReportAlgorithm(CoalMonitorAlgorithm):
     NAME = "portreport"
-    DISPLAY_NAME = "Port report (PDF)"
+    DISPLAY_NAME = QT_TR_NOOP("Port report (PDF)")
     GROUP = PORT_LOGS_GROUP
-    HELP = (
+    HELP = QT_TR_NOOP(
         "Writes a one-page PDF about a port: the latest image with its heaps and a scale bar, the "
         "tonnage per observation date with its range, a table of dates, the method and defaults used, "
         "and the imagery attribution recorded with the scenes."
@@ -25,11 +26,11 @@ class PortReportAlgorithm(CoalMonitorAlgorithm):
 
     def flags(self):
         # Print layouts draw fonts and pictures, which QGIS only allows on the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Report", "PDF files (*.pdf)"))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Report"), "PDF files (*.pdf)"))
 
     def processAlgorithm(self, parameters, context, feedback):
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)

@@ -4,20 +4,21 @@ The same series as the dock's trend chart and its CSV (``report.data.series``), 
 ``qgis_process`` and spreadsheets can take.
 """
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
+    QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsFields, QgsProcessing,
     QgsProcessingException, QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink, QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
 from ..core import timeseries
 from ..report import data
 from ..store.errors import StoreError
+from ..field_types import new_field
+from ..translation import QT_TR_NOOP
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
-_TYPES = {"observed_date": QVariant.Date, "pier": QVariant.String, "heaps": QVariant.Int,
-          "scene_ids": QVariant.String, "note": QVariant.String}
+_KINDS = {"observed_date": "date", "pier": "string", "heaps": "int", "scene_ids": "string", "note": "string"}
 
 
 # GDAL's CSV writer puts dates as 2024/04/09 and quotes whatever it takes for text: a CSV gets the ISO
@@ -30,8 +31,8 @@ def output_fields(for_csv: bool = False) -> QgsFields:
     the date as a date (ISO text in a CSV), counts as integers, sums as reals."""
     fields = QgsFields()
     for name in timeseries.COLUMNS + timeseries.SOURCE_COLUMNS:
-        kind = _TYPES.get(name, QVariant.Double)
-        fields.append(QgsField(name, QVariant.String if for_csv and kind == QVariant.Date else kind))
+        kind = _KINDS.get(name, "double")
+        fields.append(new_field(name, "string" if for_csv and kind == "date" else kind))
     return fields
 
 
@@ -43,9 +44,9 @@ def _writes_csv(destination) -> bool:
 
 class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
     NAME = "porttimeseries"
-    DISPLAY_NAME = "Port time series (tonnage per date)"
+    DISPLAY_NAME = QT_TR_NOOP("Port time series (tonnage per date)")
     GROUP = PORT_LOGS_GROUP
-    HELP = (
+    HELP = QT_TR_NOOP(
         "Sums the heaps logged in a port's GeoPackage per observation date (UTC), in total or per pier: "
         "number of heaps, footprint area, volume and tonnage with their low and high ends. The low and "
         "high ends are sums of the heaps' ranges. A date counts only when it holds heaps. When several images "
@@ -60,8 +61,9 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())
-        self.addParameter(QgsProcessingParameterBoolean(self.BY_PIER, "One row per pier", defaultValue=False))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, "Time series", QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterBoolean(self.BY_PIER, self.tr("One row per pier"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Time series"),
+                                                            QgsProcessing.SourceType.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):
         by_pier = self.parameterAsBoolean(parameters, self.BY_PIER, context)
@@ -74,7 +76,7 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
         for_csv = _writes_csv(parameters.get(self.OUTPUT))
         fields = output_fields(for_csv)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                             QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(),
+                                             QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem(),
                                              layerOptions=_CSV_LAYER_OPTIONS if for_csv else [])
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -86,7 +88,7 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
             if not for_csv:
                 values[0] = QDate.fromString(point.observed_date, "yyyy-MM-dd")
             feature.setAttributes(values)
-            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             feedback.setProgress(100.0 * (index + 1) / len(points))
         unmeasured = sum(p.unmeasured for p in points)

@@ -11,15 +11,16 @@ from qgis.core import (
 from ..core import limits
 from ..store.errors import StoreError
 from ..store.recompute import PORT_CHANGES, recompute_all
+from ..translation import QT_TR_NOOP
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
 
 class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
     NAME = "recomputevolumes"
-    DISPLAY_NAME = "Recompute heap volumes"
+    DISPLAY_NAME = QT_TR_NOOP("Recompute heap volumes")
     GROUP = PORT_LOGS_GROUP
-    HELP = (
+    HELP = QT_TR_NOOP(
         "Recomputes the volume and tonnage of every heap in a port's GeoPackage, optionally with a new "
         "angle of repose and density for the whole port (written into every heap and recorded as the "
         "port's defaults). All or nothing: if any heap cannot be computed, or you cancel, the file is "
@@ -40,9 +41,9 @@ class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
         }
         for name, (description, low, high) in ranges.items():
             self.addParameter(QgsProcessingParameterNumber(
-                name, description, QgsProcessingParameterNumber.Double, None, True, low, high))
-        self.addOutput(QgsProcessingOutputFile(self.OUTPUT, "Port GeoPackage"))
-        self.addOutput(QgsProcessingOutputNumber(self.HEAPS, "Heaps recomputed"))
+                name, description, QgsProcessingParameterNumber.Type.Double, None, True, low, high))
+        self.addOutput(QgsProcessingOutputFile(self.OUTPUT, self.tr("Port GeoPackage")))
+        self.addOutput(QgsProcessingOutputNumber(self.HEAPS, self.tr("Heaps recomputed")))
 
     def processAlgorithm(self, parameters, context, feedback):
         changes = {}

@@ -10,10 +10,10 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression, QgsLayoutExporter, QgsLayoutFrame,
+    Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression, QgsLayoutExporter, QgsLayoutFrame,
     QgsLayoutItemLabel, QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemPage, QgsLayoutItemPicture,
     QgsLayoutItemScaleBar, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn,
-    QgsPointXY, QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsRenderContext, QgsTableCell, QgsTextFormat,
+    QgsPointXY, QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsTableCell, QgsTextFormat,
     QgsUnitTypes, QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
@@ -54,7 +54,7 @@ def _text_format(size_pt: float, bold: bool = False, colour: QColor = None) -> Q
     text_format = QgsTextFormat()
     text_format.setFont(_font(size_pt, bold))
     text_format.setSize(size_pt)
-    text_format.setSizeUnit(QgsUnitTypes.RenderPoints)
+    text_format.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
     text_format.setColor(colour or QColor("black"))
     return text_format
 
@@ -78,8 +78,8 @@ def _label(layout, text, rect, size_pt, bold=False, colour=None, align=Qt.Alignm
 
 def _place(item, rect):
     x, y, width, height = rect
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
 
 def _layers(project, content: ReportContent):
@@ -143,7 +143,7 @@ def _add_map(layout, project, content: ReportContent):
     scalebar.setLinkedMap(item)
     scalebar.applyDefaultSettings()
     scalebar.setStyle("Single Box")
-    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+    scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
     scalebar.setUnitLabel("m")
     scalebar.setNumberOfSegments(3)
     scalebar.setNumberOfSegmentsLeft(0)
@@ -159,7 +159,7 @@ def _add_map(layout, project, content: ReportContent):
     scalebar.attemptResize(QgsLayoutSize(minimum.width(), minimum.height(), minimum.units()))
     height = scalebar.sizeWithUnits().height()
     scalebar.attemptMove(QgsLayoutPoint(MAP_RECT[0] + 2, MAP_RECT[1] + MAP_RECT[3] - height - 2,
-                                        QgsUnitTypes.LayoutMillimeters))
+                                        QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     north = _label(layout, "N\n\u2191", (MAP_RECT[0] + MAP_RECT[2] - 9, MAP_RECT[1] + 2, 7, 10), 10, True,
                    align=Qt.AlignmentFlag.AlignHCenter)
     north.setBackgroundEnabled(True)
@@ -203,8 +203,8 @@ def _add_chart(layout, content: ReportContent, workdir: Path):
     chart.save(points, by_pier, svg, title="Coal tonnage per observation date" + (" by pier" if by_pier else ""),
                size_in=(width / 25.4, height / 25.4), dpi=100)
     picture = QgsLayoutItemPicture(layout)
-    picture.setPicturePath(svg, QgsLayoutItemPicture.FormatSVG)
-    picture.setResizeMode(QgsLayoutItemPicture.Zoom)
+    picture.setPicturePath(svg, QgsLayoutItemPicture.Format.FormatSVG)
+    picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
     layout.addLayoutItem(picture)
     _place(picture, CHART_RECT)
 
@@ -290,7 +290,7 @@ def build_layout(project: QgsProject, content: ReportContent, workdir: Path) -> 
     layout.initializeDefaults()
     layout.setName(f"Coal Monitor report: {content.port_name}")
     page = layout.pageCollection().page(0)
-    page.setPageSize("A4", QgsLayoutItemPage.Landscape)
+    page.setPageSize("A4", QgsLayoutItemPage.Orientation.Landscape)
 
     _label(layout, content.title, (MARGIN_MM, 8.0, PAGE_W_MM - 2 * MARGIN_MM, 10.0), 20, bold=True)
     _label(layout, content.subtitle(), (MARGIN_MM, 18.5, PAGE_W_MM - 2 * MARGIN_MM, 9.0), 9.5, colour=GREY)
@@ -332,10 +332,10 @@ def export_pdf(content: ReportContent, pdf_path) -> Path:
         settings.appendGeoreference = True
         settings.exportMetadata = True
         # Real text, not outlines: the report stays searchable and its numbers can be copied.
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
         try:
             result = QgsLayoutExporter(layout).exportToPdf(str(partial), settings)
-            if result != QgsLayoutExporter.Success:
+            if result != QgsLayoutExporter.ExportResult.Success:
                 raise ReportError(f"QGIS could not write the report PDF {pdf_path} (export error {result}); "
                                   "check the folder is writable and has space.")
             os.replace(partial, pdf_path)

@@ -25,6 +25,7 @@ from ..gui import imagery
 from ..gui.capture_tool import outline_problem, polygon_from_points
 from ..signals import Connections
 from ..store import datafolder
+from ..translation import tr
 from ..store.footprint import measure_footprint
 from ..store.layer_watch import HeapLayersWatcher
 from ..store.errors import StoreError
@@ -95,7 +96,7 @@ class MeasuringSession(QObject):
         self.message.emit(text, Warning)
 
     def _layer_problem(self, fid, text):
-        self.warn(f"Heap {fid} of the heaps layer: {text}" if fid is not None else text)
+        self.warn(tr("Heap {fid} of the heaps layer: {text}").format(fid=fid, text=text) if fid is not None else text)
 
     def _layer_watched(self, layer, _path):
         self._watched.connect(layer.afterCommitChanges, self.refresh_heaps)  # edits in QGIS relist the heaps
@@ -127,7 +128,8 @@ class MeasuringSession(QObject):
     def add_port(self, name, lat_deg, lon_deg, **defaults):
         """Add a port to the registry (refused with a message when a value is wrong); returns it."""
         port = self.registry.add(name, lat_deg, lon_deg, **defaults)
-        self.message.emit(f"Port {port.name} added (heaps stored in EPSG:{port.crs_epsg}).", Success)
+        added = tr("Port {port} added (heaps stored in EPSG:{epsg}).")
+        self.message.emit(added.format(port=port.name, epsg=port.crs_epsg), Success)
         return port
 
     @guarded
@@ -136,12 +138,12 @@ class MeasuringSession(QObject):
         refused at once with the reason. Returns the folder, or None when nothing changed."""
         if folder is None:
             current = datafolder.data_folder(self.project)
-            folder = self.prompts.ask_folder(DATA_FOLDER_TITLE, str(current or ""))
+            folder = self.prompts.ask_folder(tr(DATA_FOLDER_TITLE), str(current or ""))
             if not folder:
                 return None
         folder = datafolder.check_writable(folder)
         datafolder.set_data_folder(folder, self.project)
-        self.message.emit(f"Port logs are kept in {folder}.", Success)
+        self.message.emit(tr("Port logs are kept in {folder}.").format(folder=folder), Success)
         if self.port is not None:
             self.set_port(self.port.name)  # the port's log in the new folder (or none yet)
         return folder
@@ -237,9 +239,10 @@ class MeasuringSession(QObject):
             return None
         draft = self.scenes.draft(self.image)
         if self.log.file is not None and self.log.file.scene(draft["scene_id"]) is not None:
-            raise StoreError(f"The scene {draft['scene_id']} is already logged (acquired {draft.get('acquired_utc')} "
-                             "UTC) and its heaps are dated by it; a metadata file can only be chosen for an "
-                             "image before its first heap is logged.")
+            raise StoreError(tr("The scene {scene} is already logged (acquired {when} UTC) and its heaps are dated by "
+                                "it; a metadata file can only be chosen for an image before its first heap is "
+                                "logged; correct the scene with Edit scene instead.").format(
+                                    scene=draft["scene_id"], when=draft.get("acquired_utc")))
         if path is None:
             path = self.prompts.ask_open_path(
                 "Metadata of the image", "Imagery metadata (*.xml *.XML *.IMD *.imd *.json);;All files (*)",
@@ -248,8 +251,9 @@ class MeasuringSession(QObject):
                 return None
         row, meta = self.scenes.use_metadata_file(self.image, path)
         self.refresh_scene()
-        self.message.emit(f"Image {row['scene_id']} dated {row['acquired_utc']} UTC from {Path(path).name}"
-                          + (f" ({' '.join(meta.warnings)})" if meta.warnings else "") + ".", Success)
+        self.message.emit(tr("Image {scene} dated {when} UTC from {file}").format(
+            scene=row["scene_id"], when=row["acquired_utc"], file=Path(path).name)
+            + (f" ({' '.join(meta.warnings)})" if meta.warnings else "") + ".", Success)
         return row
 
     @guarded
@@ -258,8 +262,8 @@ class MeasuringSession(QObject):
         all its heaps in one transaction and the trends follow. Returns the new scene row or None."""
         scene = self.log.scene
         if scene is None or self.log.file is None:
-            self.warn("This image has no logged scene yet: its record is made with its first heap (or by "
-                      "marking it examined); correct it after that.")
+            self.warn(tr("This image has no logged scene yet: its record is made with its first heap; correct "
+                         "it after that."))
             return None
         if changes is None:
             changes = self.prompts.edit_scene(dict(scene))
@@ -268,8 +272,8 @@ class MeasuringSession(QObject):
         corrected = self.log.file.update_scene(scene["scene_id"], changes)
         self.log.reload_heaps_layer()
         self.refresh_scene()
-        self.message.emit(f"Scene {scene['scene_id']} corrected ({', '.join(sorted(changes))}); its heaps follow.",
-                          Success)
+        self.message.emit(tr("Scene {scene} corrected ({fields}); its heaps follow.").format(
+            scene=scene["scene_id"], fields=", ".join(sorted(changes))), Success)
         return corrected
 
     def _ensure_scene(self):
@@ -370,7 +374,7 @@ class MeasuringSession(QObject):
     def log_heap(self):
         """Log the measured heap (or save the edits of the selected one); returns its heap_uid or None."""
         if self.footprint is None:
-            self.warn("There is no heap outline to log: press “Draw heap on the map” and click its corners.")
+            self.warn(tr("There is no heap outline to log: press “Draw heap on the map” and click its corners."))
             return None
         if self.current_estimate is None:
             self._estimate()
@@ -385,18 +389,18 @@ class MeasuringSession(QObject):
         if self.editing_heap_uid is None:
             scene = self._ensure_scene()
             if scene is None:
-                self.warn("The heap was not logged: it needs the image's acquisition date and time (UTC).")
+                self.warn(tr("The heap was not logged: it needs the image's acquisition date and time (UTC)."))
                 return None
             # the port shown when the dock opened was never "chosen": remember it with the first heap
             self._remember(ENTRY_PORT, self.port.name)
             self._remember(ENTRY_SCENE, scene["scene_id"])
-            uid, verb = self.log.add_heap(self.footprint, scene, self.inputs), "Logged"
+            uid, done = self.log.add_heap(self.footprint, scene, self.inputs), tr("Logged heap at {port}: {tonnes}.")
         else:
-            uid, verb = self.editing_heap_uid, "Saved changes to"
+            uid, done = self.editing_heap_uid, tr("Saved changes to heap at {port}: {tonnes}.")
             self.log.update_heap(uid, self.footprint, self.inputs)
         stored = self.log.file.heap(uid)  # confirm what the port file holds, not what was computed here
         self.log.show_heaps_layer()
-        self.message.emit(f"{verb} heap at {self.port.name}: {_tonnes(stored)}.", Success)
+        self.message.emit(done.format(port=self.port.name, tonnes=_tonnes(stored)), Success)
         self.refresh_scene()
         self.clear_footprint()
         return uid
@@ -430,7 +434,7 @@ class MeasuringSession(QObject):
         self.log.delete_heap(heap_uid)
         self.clear_footprint()
         self.refresh_heaps()
-        self.message.emit(f"Deleted heap {heap_line(row)}.", Success)
+        self.message.emit(tr("Deleted heap {heap}.").format(heap=heap_line(row)), Success)
         return True
 
     def trends_source(self):
@@ -445,8 +449,8 @@ class MeasuringSession(QObject):
 
         if self.trends_source() is None:
             name = self.port.name if self.port is not None else "This port"
-            self.warn(f"{name} has no port file yet (or it was moved away): log a heap on an image of the "
-                      "port first, then make its report.")
+            self.warn(tr("{port} has no port file yet (or it was moved away): log a heap on an image of the port "
+                         "first, then make its report.").format(port=name))
             return None
         if pdf_path is None:
             suggested = Path(self.log.file.path).with_name(f"{self.port.slug}_report.pdf")
@@ -457,7 +461,7 @@ class MeasuringSession(QObject):
         if pdf_path.suffix.lower() != ".pdf":
             pdf_path = pdf_path.with_name(pdf_path.name + ".pdf")
         written = write_report(self.log.file, pdf_path)
-        self.message.emit(f"Report of {self.port.name} saved to {written}", Success)
+        self.message.emit(tr("Report of {port} saved to {path}").format(port=self.port.name, path=written), Success)
         return str(written)
 
     # --- heaps layer, project --------------------------------------------------------------------
@@ -503,15 +507,17 @@ def _without_draft_keys(draft):
 
 def _scene_summary(scene):
     if scene.get("web") and not scene.get("scene_id"):
-        return (f"Web basemap ({scene.get('source') or 'no credit given'}): its capture date is asked when the "
-                "first heap is logged; ground resolution unknown")
-    parts = [f"Scene {scene['scene_id']}"]
+        return tr("Web basemap ({credit}): its capture date is asked when the first heap is logged; ground "
+                  "resolution unknown").format(credit=scene.get("source") or tr("no credit given"))
+    from ..number_text import number
+
+    parts = [tr("Scene {scene}").format(scene=scene["scene_id"])]
     if scene.get("acquired_utc"):
-        parts.append(f"acquired {str(scene['acquired_utc']).replace('T', ' ')[:16]} UTC")
+        parts.append(tr("acquired {when} UTC").format(when=str(scene["acquired_utc"]).replace("T", " ")[:16]))
     else:
-        parts.append("acquisition time unknown (asked when the first heap is logged)")
+        parts.append(tr("acquisition time unknown (asked when the first heap is logged)"))
     if scene.get("gsd_m"):
-        parts.append(f"GSD {scene['gsd_m']:.2f} m")
+        parts.append(tr("GSD {gsd} m").format(gsd=number(scene["gsd_m"], 2)))
     if scene.get("sensor"):
         parts.append(scene["sensor"])
     return " · ".join(parts)
@@ -527,6 +533,6 @@ def heap_line(row):
     """One line of the heap list: tonnage and its range first (what is compared), then height and name."""
     from ..number_text import number, quantity
 
-    name = row.get("label") or row.get("pier") or "heap"
+    name = row.get("label") or row.get("pier") or tr("heap")
     spread = f"{quantity(row.get('tonnage_lo_t'))}–{quantity(row.get('tonnage_hi_t'))}"
     return f"{quantity(row.get('tonnage_t'))} t ({spread}) · {number(row.get('height_m') or 0, 1)} m · {name}"

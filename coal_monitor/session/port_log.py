@@ -17,9 +17,10 @@ from ..store import datafolder, schema
 from ..store.errors import StoreError
 from ..store.portfile import LOCK_TIMEOUT_S, PortFile
 from ..store.sqltime import format_utc
+from ..translation import QT_TR_NOOP, tr
 
 
-DATA_FOLDER_TITLE = "Folder for the Coal Monitor port files"
+DATA_FOLDER_TITLE = QT_TR_NOOP("Folder for the Coal Monitor port files")
 
 
 def default_registry():
@@ -78,15 +79,15 @@ class PortLog:
                 return
             missing = Path(self.file.path)
             if not prompts.confirm(
-                    "Port file missing",
-                    f"The port file {missing} was deleted or moved while QGIS had it open.\n\n"
-                    "Create a new, empty port file there and log the heap in it?"):
+                    tr("Port file missing"),
+                    tr("The port file {path} was deleted or moved while QGIS had it open.\n\n"
+                       "Create a new, empty port file there and log the heap in it?").format(path=missing)):
                 raise StoreError(f"Nothing was logged: the port file {missing} was deleted or moved outside "
                                  "QGIS. Put it back (from a backup or snapshot) and choose the port again.")
             self.forget_file()
             _set_aside_leftovers(missing)
         if datafolder.data_folder(self.project) is None:
-            folder = prompts.ask_folder(DATA_FOLDER_TITLE, "")
+            folder = prompts.ask_folder(tr(DATA_FOLDER_TITLE), "")
             if not folder:
                 raise StoreError("Nothing was logged: Coal Monitor needs a data folder for the port files "
                                  "(or save the project first; the folder is then kept beside it).")

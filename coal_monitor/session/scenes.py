@@ -146,5 +146,3 @@ def _centre_lat_lon(layer):
                                       QgsProject.instance())
     centre = to_wgs84.transform(layer.extent().center())
     return centre.y(), centre.x()
-
-

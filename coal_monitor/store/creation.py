@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import schema
 from .errors import StoreError
+from .sql import placeholders, statement
 from .sqltime import utc_now_text
 
 OGR_TYPES = {"TEXT": "OFTString", "REAL": "OFTReal", "INTEGER": "OFTInteger", "DATETIME": "OFTDateTime"}
@@ -23,18 +24,18 @@ WATCHED_COLUMNS = (schema.GEOMETRY_COLUMN,) + schema.VOLUME_INPUTS + schema.DERI
 # Any insert, or any change of a footprint, an input or a number, flags the heap; the store clears the
 # flag in the same transaction as its own verified write. Flags left by other programs (plain QGIS,
 # ogr2ogr, the sqlite3 shell) are checked against the engine when the port is next opened.
-STORE_SQL = (
-    f"CREATE TABLE IF NOT EXISTS {STALE_TABLE} (fid INTEGER PRIMARY KEY, flagged_utc TEXT NOT NULL "
+STORE_SQL = tuple(statement(template, heaps=schema.HEAPS, stale=STALE_TABLE, watched=WATCHED_COLUMNS) for template in (
+    "CREATE TABLE IF NOT EXISTS {stale} (fid INTEGER PRIMARY KEY, flagged_utc TEXT NOT NULL "
     "DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))",
-    f"CREATE TRIGGER IF NOT EXISTS cm_heaps_inserted AFTER INSERT ON {schema.HEAPS} BEGIN "
-    f"INSERT OR REPLACE INTO {STALE_TABLE}(fid) VALUES (NEW.fid); END",
-    f"CREATE TRIGGER IF NOT EXISTS cm_heaps_changed AFTER UPDATE OF {', '.join(WATCHED_COLUMNS)} ON {schema.HEAPS} BEGIN "
-    f"INSERT OR REPLACE INTO {STALE_TABLE}(fid) VALUES (NEW.fid); END",
-    f"CREATE TRIGGER IF NOT EXISTS cm_heaps_deleted AFTER DELETE ON {schema.HEAPS} BEGIN "
-    f"DELETE FROM {STALE_TABLE} WHERE fid = OLD.fid; END",
-    f"CREATE INDEX IF NOT EXISTS cm_heaps_observed_utc ON {schema.HEAPS}(observed_utc)",
-    f"CREATE INDEX IF NOT EXISTS cm_heaps_scene_id ON {schema.HEAPS}(scene_id)",
-)
+    "CREATE TRIGGER IF NOT EXISTS cm_heaps_inserted AFTER INSERT ON {heaps} BEGIN "
+    "INSERT OR REPLACE INTO {stale}(fid) VALUES (NEW.fid); END",
+    "CREATE TRIGGER IF NOT EXISTS cm_heaps_changed AFTER UPDATE OF {watched} ON {heaps} BEGIN "
+    "INSERT OR REPLACE INTO {stale}(fid) VALUES (NEW.fid); END",
+    "CREATE TRIGGER IF NOT EXISTS cm_heaps_deleted AFTER DELETE ON {heaps} BEGIN "
+    "DELETE FROM {stale} WHERE fid = OLD.fid; END",
+    "CREATE INDEX IF NOT EXISTS cm_heaps_observed_utc ON {heaps}(observed_utc)",
+    "CREATE INDEX IF NOT EXISTS cm_heaps_scene_id ON {heaps}(scene_id)",
+))
 
 
 def _gdal():
@@ -127,21 +128,19 @@ def _finish_with_sqlite(path: Path, port) -> None:
     connection = sqlite3.connect(str(path), isolation_level=None)
     try:
         connection.execute("BEGIN IMMEDIATE")
-        for statement in STORE_SQL:
-            connection.execute(statement)
+        for sql in STORE_SQL:
+            connection.execute(sql)
         row = port_row(port, utc_now_text())
-        columns = ", ".join(row)
-        connection.execute(
-            f"INSERT INTO {schema.PORT} ({columns}) VALUES ({', '.join('?' * len(row))})", tuple(row.values())
-        )
+        connection.execute(statement("INSERT INTO {t} ({columns}) VALUES (", t=schema.PORT, columns=row)
+                           + placeholders(len(row)) + ")", tuple(row.values()))
         write_default_styles(connection)
         describe_columns(connection)
         # GDAL leaves the counts unknown (NULL) after creating; known counts are kept up to date by its
         # triggers from here on, and let QGIS show a 100,000-heap layer's count without a full scan.
         connection.execute("UPDATE gpkg_ogr_contents SET feature_count = 0")
         for table in (schema.PORT, "layer_styles"):
-            connection.execute("UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM "
-                               f"{table}) WHERE table_name = ?", (table,))
+            connection.execute(statement("UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM {t}) "
+                                         "WHERE table_name = ?", t=table), (table,))
         connection.execute("COMMIT")
     finally:
         connection.close()

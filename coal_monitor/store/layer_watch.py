@@ -5,7 +5,7 @@ from the Browser, a colleague's project). Each such layer gets a ``HeapLayerSync
 inside the edit command that changed a footprint or an input), with the port defaults read from the
 layer's own file, so a height edited in any heaps layer recomputes at once.
 """
-from qgis.core import QgsMapLayerType, QgsProviderRegistry
+from qgis.core import QgsProviderRegistry, QgsVectorLayer
 
 from ..signals import Connections
 from . import schema
@@ -16,7 +16,7 @@ from .portfile import logged_port
 
 def port_file_of_heaps_layer(layer):
     """The port GeoPackage whose heaps table ``layer`` shows, or None for any other layer."""
-    if layer is None or layer.type() != QgsMapLayerType.VectorLayer or layer.providerType() != "ogr":
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path, table = parts.get("path") or "", parts.get("layerName") or ""

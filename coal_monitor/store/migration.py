@@ -13,6 +13,7 @@ from typing import Optional, Tuple
 from . import schema
 from .creation import STORE_SQL, describe_columns
 from .errors import StoreError
+from .sql import statement
 from .styles import write_default_styles
 
 
@@ -38,7 +39,7 @@ def _backup(path: Path, connection, version: int) -> Path:
     # in WAL mode keeps recent pages outside itself, so it is copied through SQLite's backup instead.
     connection.execute("BEGIN")
     try:
-        connection.execute(f"SELECT count(*) FROM {schema.PORT}").fetchone()
+        connection.execute(statement("SELECT count(*) FROM {t}", t=schema.PORT)).fetchone()
         if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
             target = sqlite3.connect(str(backup_path))
             try:
@@ -59,7 +60,7 @@ def check_and_migrate(path: Path, connection, read_only: bool) -> Tuple[Optional
     if absent:
         raise StoreError(f"{path} is a GeoPackage but not a Coal Monitor port file (no table {', '.join(absent)}). "
                          "Load it as an ordinary layer, or create the port's own file.")
-    rows = connection.execute(f"SELECT schema_version FROM {schema.PORT}").fetchall()
+    rows = connection.execute(statement("SELECT schema_version FROM {t}", t=schema.PORT)).fetchall()
     if len(rows) != 1 or not isinstance(rows[0][0], int):
         raise StoreError(f"{path}: its 'port' table must hold exactly one row with a schema_version; it has "
                          f"{len(rows)} rows. The file was altered outside Coal Monitor; restore it from a backup.")
@@ -82,14 +83,15 @@ def check_and_migrate(path: Path, connection, read_only: bool) -> Tuple[Optional
     try:
         for table, fields in missing.items():
             for declared in fields:
-                connection.execute(f"ALTER TABLE {table} ADD COLUMN {declared.name} {declared.type}")
-        for statement in STORE_SQL:
-            connection.execute(statement)
+                connection.execute(statement("ALTER TABLE {t} ADD COLUMN {c} ", t=table, c=declared.name)
+                                   + declared.type)
+        for sql in STORE_SQL:
+            connection.execute(sql)
         if "layer_styles" in tables:
             write_default_styles(connection)
         if "gpkg_data_columns" in tables:
             describe_columns(connection)
-        connection.execute(f"UPDATE {schema.PORT} SET schema_version = ?", (schema.SCHEMA_VERSION,))
+        connection.execute(statement("UPDATE {t} SET schema_version = ?", t=schema.PORT), (schema.SCHEMA_VERSION,))
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

@@ -35,6 +35,7 @@ from .derive import derived_numbers
 from .errors import HeapInputError, StoreError
 from .footprint import FootprintConverter, measure_footprint
 from .migration import check_and_migrate
+from .sql import ident, placeholders, statement
 from .sqltime import to_utc_text, utc_now_text
 from .values import plain
 
@@ -130,7 +131,7 @@ class PortFile:
         if row.get("raster_path"):
             row["raster_path"] = self._relative_raster_path(row["raster_path"])
         with self._transaction("log scene") as connection:
-            if connection.execute(f"SELECT 1 FROM {schema.SCENES} WHERE scene_id = ?",
+            if connection.execute(statement("SELECT 1 FROM {t} WHERE scene_id = ?", t=schema.SCENES),
                                   (row["scene_id"],)).fetchone():
                 raise StoreError(f"Scene {row['scene_id']!r} is already logged in {self.path}; "
                                  "use its scene_id for the heaps instead of logging it again.")
@@ -154,8 +155,8 @@ class PortFile:
         row = self._checked_row(schema.SCENES, dict(current, **changes))
         values = {name: row.get(name) for name in changes}
         with self._transaction("correct the scene") as connection:
-            assignments = ", ".join(f"{name} = ?" for name in values)
-            connection.execute(f"UPDATE {schema.SCENES} SET {assignments} WHERE scene_id = ?",  # nosec B608: names from SCENE_CORRECTIONS
+            assignments = ", ".join(ident(name) + " = ?" for name in values)
+            connection.execute(statement("UPDATE {t} SET ", t=schema.SCENES) + assignments + " WHERE scene_id = ?",
                                (*values.values(), scene_id))
             self._touch(connection, schema.SCENES)
             if "acquired_utc" in values and values["acquired_utc"] != current.get("acquired_utc"):
@@ -166,11 +167,12 @@ class PortFile:
         return self.scene(scene_id)
 
     def scene(self, scene_id: str) -> Optional[Dict]:
-        rows = self._select(f"SELECT * FROM {schema.SCENES} WHERE scene_id = ?", (scene_id,))
+        rows = self._select(statement("SELECT * FROM {t} WHERE scene_id = ?", t=schema.SCENES), (scene_id,))
         return _without_fid(rows[0]) if rows else None
 
     def scenes(self) -> List[Dict]:
-        return [_without_fid(r) for r in self._select(f"SELECT * FROM {schema.SCENES} ORDER BY acquired_utc, fid")]
+        rows = self._select(statement("SELECT * FROM {t} ORDER BY acquired_utc, fid", t=schema.SCENES))
+        return [_without_fid(r) for r in rows]
 
     def latest_scene_with_prefix(self, prefix: str) -> Optional[Dict]:
         """The latest scene whose id starts with ``prefix`` (one web basemap's captures), or None."""
@@ -179,8 +181,8 @@ class PortFile:
 
     def latest_scene(self) -> Optional[Dict]:
         """The scene acquired last (scenes without a time count as oldest); None when none is logged."""
-        rows = self._select(f"SELECT * FROM {schema.SCENES} ORDER BY acquired_utc IS NULL, acquired_utc DESC, "
-                            "fid DESC LIMIT 1")
+        rows = self._select(statement("SELECT * FROM {t} ORDER BY acquired_utc IS NULL, acquired_utc DESC, "
+                                      "fid DESC LIMIT 1", t=schema.SCENES))
         return _without_fid(rows[0]) if rows else None
 
     # ---- heaps ----------------------------------------------------------------------------------------
@@ -254,18 +256,19 @@ class PortFile:
     def delete_heap(self, heap_uid: str) -> None:
         with self._transaction("delete heap") as connection:
             current = self._heap_row(connection, heap_uid)
-            connection.execute(f"DELETE FROM {schema.HEAPS} WHERE fid = ?", (current["fid"],))
+            connection.execute(statement("DELETE FROM {t} WHERE fid = ?", t=schema.HEAPS), (current["fid"],))
             self._touch(connection, schema.HEAPS)
 
     def heap(self, heap_uid: str) -> Optional[Dict]:
         """The heap's fields by name plus ``geometry`` (shapely, port CRS); None when there is no such heap."""
-        rows = self._select(f"SELECT * FROM {schema.HEAPS} WHERE heap_uid = ?", (heap_uid,))
+        rows = self._select(statement("SELECT * FROM {t} WHERE heap_uid = ?", t=schema.HEAPS), (heap_uid,))
         return _heap_dict(rows[0]) if rows else None
 
     def heaps(self, scene_id: Optional[str] = None, with_geometry: bool = True) -> List[Dict]:
         """All heaps (or one scene's), ordered by observation time."""
-        where, params = ("WHERE scene_id = ?", (scene_id,)) if scene_id is not None else ("", ())
-        rows = self._select(f"SELECT * FROM {schema.HEAPS} {where} ORDER BY observed_utc, fid", params)
+        template, params = (("SELECT * FROM {t} WHERE scene_id = ? ORDER BY observed_utc, fid", (scene_id,))
+                            if scene_id is not None else ("SELECT * FROM {t} ORDER BY observed_utc, fid", ()))
+        rows = self._select(statement(template, t=schema.HEAPS), params)
         return [_heap_dict(r, with_geometry) for r in rows]
 
     def others_changed(self) -> bool:
@@ -275,7 +278,7 @@ class PortFile:
         return changed
 
     def heap_count(self) -> int:
-        return self._select(f"SELECT count(*) AS n FROM {schema.HEAPS}")[0]["n"]
+        return self._select(statement("SELECT count(*) AS n FROM {t}", t=schema.HEAPS))[0]["n"]
 
     # ---- heaps edited elsewhere -----------------------------------------------------------------------
 
@@ -286,7 +289,8 @@ class PortFile:
         last verified them) are checked, so this costs nothing on an untouched file. Flagged heaps whose
         numbers do match are unflagged (when the file is writable). Each entry: heap_uid, fid, reason.
         """
-        flagged = self._select(f"SELECT * FROM {schema.HEAPS} WHERE fid IN (SELECT fid FROM {STALE_TABLE})")
+        flagged = self._select(statement("SELECT * FROM {t} WHERE fid IN (SELECT fid FROM {stale})",
+                                         t=schema.HEAPS, stale=STALE_TABLE))
         stale, verified = [], []
         for row in flagged:
             reason = self._mismatch(row)
@@ -310,7 +314,7 @@ class PortFile:
             label = entry["heap_uid"] or f"fid {entry['fid']}"
             try:
                 with self._transaction("recompute heap") as connection:
-                    row = connection.execute(f"SELECT * FROM {schema.HEAPS} WHERE fid = ?",
+                    row = connection.execute(statement("SELECT * FROM {t} WHERE fid = ?", t=schema.HEAPS),
                                              (entry["fid"],)).fetchone()
                     inputs = self._heap_inputs({k: row[k] for k in HEAP_INPUT_FIELDS}, creating=not row["heap_uid"])
                     numbers = self._estimate(gpkg_geometry.decode(row[schema.GEOMETRY_COLUMN]), inputs)
@@ -333,11 +337,7 @@ class PortFile:
         (``core.day_scenes``). Each row also has ``scene_ids`` (the scenes summed), ``unmeasured`` (heaps
         without numbers, counted but not summed) and ``note`` (which scenes were set aside, and why).
         """
-        sums = ", ".join(f"total({c}) AS {c}" for c in TOTAL_COLUMNS)
-        parts = self._select(
-            f"SELECT substr(observed_utc, 1, 10) AS date, pier, scene_id, count(*) AS count, "
-            f"sum(tonnage_t IS NULL) AS unmeasured, {sums} FROM {schema.HEAPS} "
-            "GROUP BY date, pier, scene_id ORDER BY date, pier, scene_id")
+        parts = self._select(_PARTS_BY_DATE_SQL)
         choices = self._day_choices(parts)
         rows: Dict = OrderedDict()
         for part in parts:
@@ -367,12 +367,11 @@ class PortFile:
         crowded = sorted(day for day, ids in scene_ids.items() if len(ids) > 1)
         if not crowded:
             return {}
-        known = {s["scene_id"]: s for s in self._select(f"SELECT scene_id, gsd_m, acquired_utc FROM {schema.SCENES}")}
+        known = {s["scene_id"]: s for s in self._select(_SCENE_CHOICE_SQL)}
         choices = {}
         for day in crowded:
             footprints: Dict[str, list] = {}
-            for heap in self._select(f"SELECT scene_id, {schema.GEOMETRY_COLUMN} AS blob FROM {schema.HEAPS} "
-                                     "WHERE substr(observed_utc, 1, 10) = ? AND scene_id IS NOT NULL", (day,)):
+            for heap in self._select(_DAY_FOOTPRINTS_SQL, (day,)):
                 shape = gpkg_geometry.decode(heap["blob"])
                 if shape is not None and not shape.is_empty:
                     footprints.setdefault(heap["scene_id"], []).append(shape)
@@ -449,14 +448,15 @@ class PortFile:
             return [dict(r) for r in self._connection.execute(sql, params).fetchall()]
 
     def _read_port(self) -> Port:
-        row = self._select(f"SELECT * FROM {schema.PORT}")[0]
+        row = self._select(statement("SELECT * FROM {t}", t=schema.PORT))[0]
         values = {k: row[k] for k in Port.__dataclass_fields__ if k in row and k != "piers"}
         values["piers"] = tuple(json.loads(row["piers"] or "[]"))
         values["notes"] = row.get("notes") or ""
         return Port(**values)
 
     def _heaps_srs_id(self) -> int:
-        return self._select("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (schema.HEAPS,))[0]["srs_id"]
+        return self._select("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
+                            (schema.HEAPS,))[0]["srs_id"]
 
     def _checked_row(self, table: str, values: Dict) -> Dict:
         known = _KNOWN_FIELDS[table]
@@ -535,14 +535,16 @@ class PortFile:
         return ""
 
     def _heap_row(self, connection, heap_uid: str) -> sqlite3.Row:
-        row = connection.execute(f"SELECT * FROM {schema.HEAPS} WHERE heap_uid = ?", (heap_uid,)).fetchone()
+        row = connection.execute(statement("SELECT * FROM {t} WHERE heap_uid = ?", t=schema.HEAPS),
+                                 (heap_uid,)).fetchone()
         if row is None:
             raise StoreError(f"No heap {heap_uid!r} in {self.path}; it may have been deleted meanwhile.")
         return row
 
     def _write_heap(self, connection, fid: int, row: Dict) -> None:
-        assignments = ", ".join(f"{k} = ?" for k in row)
-        connection.execute(f"UPDATE {schema.HEAPS} SET {assignments} WHERE fid = ?", (*row.values(), fid))
+        assignments = ", ".join(ident(k) + " = ?" for k in row)
+        connection.execute(statement("UPDATE {t} SET ", t=schema.HEAPS) + assignments + " WHERE fid = ?",
+                           (*row.values(), fid))
         connection.execute(_UNFLAG_SQL, (fid,))
         self._touch(connection, schema.HEAPS, row.get("modified_utc"))
 
@@ -591,18 +593,27 @@ def logged_port(path) -> Optional[tuple]:
         return None
 
 
-_UNFLAG_SQL = f"DELETE FROM {STALE_TABLE} WHERE fid = ?"
-_LATEST_WITH_PREFIX_SQL = (f"SELECT * FROM {schema.SCENES} WHERE substr(scene_id, 1, ?) = ? "
-                           "ORDER BY acquired_utc DESC, fid DESC LIMIT 1")
-_REDATE_SQL = f"UPDATE {schema.HEAPS} SET observed_utc = ?, modified_utc = ? WHERE scene_id = ?"
-_UNFLAG_SCENE_SQL = f"DELETE FROM {STALE_TABLE} WHERE fid IN (SELECT fid FROM {schema.HEAPS} WHERE scene_id = ?)"
+_UNFLAG_SQL = statement("DELETE FROM {t} WHERE fid = ?", t=STALE_TABLE)
+_LATEST_WITH_PREFIX_SQL = statement("SELECT * FROM {t} WHERE substr(scene_id, 1, ?) = ? "
+                                    "ORDER BY acquired_utc DESC, fid DESC LIMIT 1", t=schema.SCENES)
+_REDATE_SQL = statement("UPDATE {t} SET observed_utc = ?, modified_utc = ? WHERE scene_id = ?", t=schema.HEAPS)
+_UNFLAG_SCENE_SQL = statement("DELETE FROM {stale} WHERE fid IN (SELECT fid FROM {t} WHERE scene_id = ?)",
+                              stale=STALE_TABLE, t=schema.HEAPS)
+_PARTS_BY_DATE_SQL = (
+    "SELECT substr(observed_utc, 1, 10) AS date, pier, scene_id, count(*) AS count, "
+    "sum(tonnage_t IS NULL) AS unmeasured, "
+    + ", ".join(f"total({ident(c)}) AS {ident(c)}" for c in TOTAL_COLUMNS)
+    + statement(" FROM {t} GROUP BY date, pier, scene_id ORDER BY date, pier, scene_id", t=schema.HEAPS))
+_SCENE_CHOICE_SQL = statement("SELECT scene_id, gsd_m, acquired_utc FROM {t}", t=schema.SCENES)
+_DAY_FOOTPRINTS_SQL = statement("SELECT scene_id, {g} AS blob FROM {t} WHERE substr(observed_utc, 1, 10) = ? "
+                                "AND scene_id IS NOT NULL", g=schema.GEOMETRY_COLUMN, t=schema.HEAPS)
 # What the analyst may correct in a logged scene (its id is the heaps' key and never changes).
 SCENE_CORRECTIONS = ("acquired_utc", "sensor", "source", "gsd_m", "notes")
-_PORT_NAME_SQL = f"SELECT name, slug FROM {schema.PORT}"
+_PORT_NAME_SQL = statement("SELECT name, slug FROM {t}", t=schema.PORT)
 
 
 def _insert_statement(table: str, row: Dict) -> str:
-    return f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
+    return statement("INSERT INTO {t} ({columns}) VALUES (", t=table, columns=row) + placeholders(len(row)) + ")"
 
 
 def _insert(connection, table: str, row: Dict) -> int:
@@ -620,5 +631,3 @@ def _heap_dict(row: Dict, with_geometry: bool = True) -> Dict:
     if with_geometry:
         row["geometry"] = gpkg_geometry.decode(blob)
     return row
-
-

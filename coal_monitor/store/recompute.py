@@ -15,6 +15,7 @@ from . import gpkg_geometry, schema
 from .derive import derived_numbers
 from .errors import StoreError
 from .portfile import HEAP_INPUT_FIELDS
+from .sql import ident, statement
 from .sqltime import utc_now_text
 
 # Parameter -> port field it sets; the first two are also written into every heap.
@@ -25,8 +26,9 @@ PORT_CHANGES = {
     "DENSITY_HIGH": "density_hi_t_m3",
 }
 HEAP_CHANGES = ("repose_deg", "density_t_m3")
-_ALL_HEAPS_SQL = f"SELECT * FROM {schema.HEAPS} ORDER BY fid"
-_PORT_UPDATE_SQL = f"UPDATE {schema.PORT} SET {', '.join(f'{name} = ?' for name in PORT_CHANGES.values())}"
+_ALL_HEAPS_SQL = statement("SELECT * FROM {t} ORDER BY fid", t=schema.HEAPS)
+_PORT_UPDATE_SQL = (statement("UPDATE {t} SET ", t=schema.PORT)
+                    + ", ".join(ident(name) + " = ?" for name in PORT_CHANGES.values()))
 
 
 class RecomputeCancelled(StoreError):

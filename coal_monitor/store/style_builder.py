@@ -51,11 +51,11 @@ def _configure_fields(layer, table):
         layer.setEditorWidgetSetup(index, _widget(declared))
         form.setReadOnly(index, declared.derived)
         if declared.required:
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintNotNull,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
         if declared.unique:
-            layer.setFieldConstraint(index, QgsFieldConstraints.ConstraintUnique,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(index, QgsFieldConstraints.Constraint.ConstraintUnique,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
         expression = declared.constraint_expression()
         if expression:
             layer.setConstraintExpression(index, expression, f"{declared.alias}: {declared.constraint_text()}")
@@ -66,8 +66,7 @@ def _configure_fields(layer, table):
 
 def _style_heaps(layer):
     from qgis.core import (QgsFillSymbol, QgsPalLayerSettings, QgsSingleSymbolRenderer, QgsTextBufferSettings,
-                           QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling,
-                           QgsVectorLayerTemporalProperties)
+                           QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling, Qgis)
     from qgis.PyQt.QtGui import QColor
 
     layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(COAL_FILL)))
@@ -88,9 +87,9 @@ def _style_heaps(layer):
     layer.setDisplayExpression("coalesce(\"label\", \"heap_uid\")")
     temporal = layer.temporalProperties()
     temporal.setIsActive(True)
-    temporal.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeInstantFromField)
+    temporal.setMode(Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField)
     temporal.setStartField("observed_utc")
-    temporal.setDurationUnits(QgsUnitTypes.TemporalDays)
+    temporal.setDurationUnits(QgsUnitTypes.TemporalUnit.TemporalDays)
     temporal.setFixedDuration(1.0)
 
 
@@ -108,7 +107,7 @@ def build_qml(table: str) -> str:
     else:
         layer.setDisplayExpression('"scene_id"')
     document = QDomDocument("qgis")
-    error = layer.exportNamedStyle(document, QgsReadWriteContext(), QgsMapLayer.AllStyleCategories)
+    error = layer.exportNamedStyle(document, QgsReadWriteContext(), QgsMapLayer.StyleCategory.AllStyleCategories)
     if error:
         raise RuntimeError(f"QGIS could not export the style of '{table}': {error}")
     _use_the_readers_font(document)

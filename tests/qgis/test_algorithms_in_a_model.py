@@ -1,12 +1,12 @@
 """A model built as the model designer builds it, with coal_monitor:heapvolumes as a child step,
 runs through processing.run and gives the engine's numbers."""
-from qgis.core import (QgsApplication, QgsFeature, QgsField, QgsGeometry, QgsProcessingModelAlgorithm,
+from qgis.core import (QgsApplication, QgsFeature, QgsGeometry, QgsProcessingModelAlgorithm,
                        QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource,
                        QgsProcessingModelOutput, QgsProcessingModelParameter,
                        QgsProcessingParameterVectorLayer, QgsProject, QgsVectorLayer)
-from qgis.PyQt.QtCore import QVariant
 
 from coal_monitor.core.estimate import estimate_heap
+from coal_monitor.field_types import new_field
 
 FOOTPRINT_WKT = "POLYGON((605800 4675780, 605900 4675780, 605900 4675810, 605800 4675810, 605800 4675780))"
 
@@ -35,7 +35,7 @@ def _model():
 
 def test_model_with_heapvolumes_child_runs(processing, clean_project):
     layer = QgsVectorLayer("Polygon?crs=EPSG:32652", "heaps", "memory")
-    layer.dataProvider().addAttributes([QgsField("h", QVariant.Double)])
+    layer.dataProvider().addAttributes([new_field("h", "double")])
     layer.updateFields()
     feature = QgsFeature(layer.fields())
     feature.setGeometry(QgsGeometry.fromWkt(FOOTPRINT_WKT))

@@ -5,7 +5,6 @@ from pyproj import Proj, Transformer
 from qgis.core import (
     QgsApplication,
     QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -16,6 +15,7 @@ from shapely import wkt
 from shapely.geometry import Point, Polygon, box
 
 from coal_monitor.core.estimate import FIELD_NAMES, estimate_heap
+from coal_monitor.field_types import new_field
 
 ALGORITHM_ID = "coal_monitor:heapvolumes"
 NAMPHO_UTM = "EPSG:32652"
@@ -50,8 +50,7 @@ HEAPS = [
 def heap_layer(crs):
     layer = QgsVectorLayer(f"Polygon?crs={crs}", "heaps", "memory")
     provider = layer.dataProvider()
-    provider.addAttributes([QgsField("name", QVariant.String), QgsField("height", QVariant.Double),
-                            QgsField("sigma", QVariant.Double)])
+    provider.addAttributes([new_field("name", "string"), new_field("height", "double"), new_field("sigma", "double")])
     layer.updateFields()
     features = []
     for name, footprint, height, sigma, _ in HEAPS:

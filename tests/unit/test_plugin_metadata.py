@@ -47,3 +47,21 @@ def test_processing_provider_declared_and_present(general):
 
 def test_about_is_a_real_paragraph(general):
     assert len(general["about"]) > 200
+
+
+def test_maximum_version_admits_qgis_4(general):
+    # Since QGIS 4.0 the installer no longer reads a missing or 3.x maximum as "any 4.x" (QGIS PR #65146).
+    major, minor = (int(part) for part in general["qgisMaximumVersion"].split("."))
+    assert (major, minor) == (4, 99)
+
+
+def test_declares_qt6_support(general):
+    # Read by Qt6 builds of 3.40/3.44; QGIS 4 ignores it.
+    assert general["supportsQt6"] == "True"
+
+
+def test_changelog_starts_with_this_version(general):
+    entries = [line.strip() for line in general["changelog"].splitlines() if line.strip()]
+    assert entries[0].split()[0] == general["version"]
+    assert len(entries[0].split()) > 3, "the newest changelog entry says what changed"
+    assert len(entries) == len({entry.split()[0] for entry in entries}), "one entry per version"

@@ -16,7 +16,7 @@ def footprints(draw):
     x, y = draw(coordinate), draw(coordinate)
     radius = draw(st.floats(min_value=0.5, max_value=500))
     sides = draw(st.integers(min_value=3, max_value=64))
-    shell = Point(x, y).buffer(radius, resolution=max(1, sides // 4))
+    shell = Point(x, y).buffer(radius, max(1, sides // 4))  # positional: resolution on shapely 1.8, quad_segs on 2.x
     kind = draw(st.sampled_from(["plain", "hole", "3d", "multi"]))
     if kind == "hole":
         return Polygon(shell.exterior.coords, [Point(x, y).buffer(radius / 3).exterior.coords])
