@@ -3,24 +3,19 @@
 Modal dialogs block an event loop that headless tests cannot answer, so the dock never opens one
 itself: it calls ``dock.prompts``. Tests put a scripted object with the same methods in its place.
 """
-from datetime import datetime, timezone
-
-from qgis.PyQt.QtCore import QDateTime, Qt, QTimeZone
 from qgis.PyQt.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
 )
 
 from ..core import limits
+from .date_prompt import ask_scene_date
 
 # What each kind of file a prompt saves is: the save dialog's title and its file-type filter.
 PICK_ON_MAP = 2  # dialog result of "Pick on the map..." (QDialog's Accepted is 1, Rejected 0)
@@ -63,25 +58,15 @@ class Prompts:
         return path or ""
 
     def ask_datetime(self, title, text):
-        """An acquisition date and time in UTC (timezone-aware datetime), or None when cancelled."""
-        dialog = QDialog(self.parent)
-        dialog.setWindowTitle(title)
-        layout = QVBoxLayout(dialog)
-        label = QLabel(text, dialog)
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        edit = QDateTimeEdit(dialog)
-        edit.setTimeSpec(Qt.TimeSpec.UTC)
-        edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
-        edit.setCalendarPopup(True)
-        edit.setDateTime(QDateTime.currentDateTimeUtc())
-        layout.addWidget(edit)
-        buttons = _ok_cancel(dialog)
-        layout.addWidget(buttons)
-        if dialog.exec_() != QDialog.DialogCode.Accepted:
-            return None
-        value = edit.dateTime().toTimeZone(QTimeZone.utc())
-        return datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=timezone.utc)
+        """An acquisition date and time in UTC (timezone-aware datetime), or None when cancelled; the
+        dialog opens with no date chosen and confirms a recent or future one (date_prompt.py)."""
+        answer = ask_scene_date(self.parent, title, text)
+        return None if answer is None else answer["acquired_utc"]
+
+    def ask_scene_date(self, title, text, previous_utc=None, default_credit=None, ask_credit=False):
+        """The scene's date (and for web layers its credit and optional GSD) as a dict, or None when
+        cancelled: see date_prompt.ask_scene_date."""
+        return ask_scene_date(self.parent, title, text, previous_utc, default_credit, ask_credit)
 
     def ask_new_port(self, map_centre_lat_lon=None, draft=None):
         """Name, location and coal defaults of a new port, as a dict, or None when cancelled.
