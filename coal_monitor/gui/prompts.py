@@ -5,23 +5,20 @@ itself: it calls ``dock.prompts``. Tests put a scripted object with the same met
 """
 from datetime import datetime, timezone
 
-from qgis.PyQt.QtCore import QDateTime, Qt, QTimeZone
 from qgis.PyQt.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
 )
 
 from ..core import limits
 from ..translation import tr
+from .date_prompt import ask_scene_date
 
 # What each kind of file a prompt saves is: the save dialog's title and its file-type filter.
 PICK_ON_MAP = 2  # dialog result of "Pick on the map..." (QDialog's Accepted is 1, Rejected 0)
@@ -64,34 +61,29 @@ class Prompts:
         return path or ""
 
     def ask_datetime(self, title, text):
-        """An acquisition date and time in UTC (timezone-aware datetime), or None when cancelled."""
-        dialog = QDialog(self.parent)
-        dialog.setWindowTitle(title)
-        layout = QVBoxLayout(dialog)
-        label = QLabel(text, dialog)
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        edit = QDateTimeEdit(dialog)
-        edit.setTimeSpec(Qt.TimeSpec.UTC)
-        edit.setDisplayFormat("yyyy-MM-dd HH:mm 'UTC'")
-        edit.setCalendarPopup(True)
-        edit.setDateTime(QDateTime.currentDateTimeUtc())
-        layout.addWidget(edit)
-        buttons = _ok_cancel(dialog)
-        layout.addWidget(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        value = edit.dateTime().toTimeZone(QTimeZone.utc())
-        return datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=timezone.utc)
+        """An acquisition date and time in UTC (timezone-aware datetime), or None when cancelled; the
+        dialog opens with no date chosen and confirms a recent or future one (date_prompt.py)."""
+        answer = ask_scene_date(self.parent, title, text)
+        return None if answer is None else answer["acquired_utc"]
+
+    def ask_scene_date(self, title, text, previous_utc=None, default_credit=None, ask_credit=False):
+        """The scene's date (and for web layers its credit and optional GSD) as a dict, or None when
+        cancelled: see date_prompt.ask_scene_date."""
+        return ask_scene_date(self.parent, title, text, previous_utc, default_credit, ask_credit)
 
     def ask_web_capture(self, label, default_credit="", previous_utc=None):
         """The capture date (UTC) of the imagery a web basemap shows, with its credit and GSD (None:
-        unknown), as a dict; None when cancelled."""
-        previous = f" The last date logged for it is {previous_utc} UTC." if previous_utc else ""
-        when = self.ask_datetime("Capture date of the basemap",
-                                 f"{label} shows imagery of some date: read it in the provider's catalogue "
-                                 f"(e.g. its imagery date tool) and enter it in UTC.{previous}")
-        return None if when is None else {"acquired_utc": when, "source": default_credit, "gsd_m": None}
+        unknown), as a dict; None when cancelled. ``previous_utc``: the basemap's last logged date, offered."""
+        answer = self.ask_scene_date(
+            tr("Capture date of the basemap"),
+            tr("{basemap} shows imagery of some date: read it in the provider's catalogue (its imagery date "
+               "tool, or the metadata of the tiles) and enter it in UTC. Every heap measured on it now is "
+               "dated with it.").format(basemap=label),
+            previous_utc=_aware_utc(previous_utc), default_credit=default_credit, ask_credit=True)
+        if answer is None:
+            return None
+        return {"acquired_utc": answer["acquired_utc"], "source": answer.get("credit") or default_credit,
+                "gsd_m": answer.get("gsd_m")}
 
     def edit_scene(self, scene):
         """The analyst's corrections of a logged scene (dict of changed fields), or None when cancelled."""
@@ -140,6 +132,13 @@ class Prompts:
         if outcome != QDialog.DialogCode.Accepted or not answer["name"]:
             return None
         return answer
+
+
+def _aware_utc(text):
+    """The store's UTC text ("2025-04-18T02:10:00.000Z") as an aware datetime; None stays None."""
+    if not text:
+        return None
+    return datetime.fromisoformat(str(text).replace("Z", "+00:00")).astimezone(timezone.utc)
 
 
 def _spin(parent, low, high, value, decimals, suffix):

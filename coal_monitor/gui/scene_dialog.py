@@ -11,6 +11,7 @@ from ..translation import tr
 from ..store.sqltime import format_utc, to_utc_text
 
 GSD_MAX_M = schema.field(schema.SCENES, "gsd_m").max
+GSD_DECIMALS = 2
 
 
 def edit_scene(parent, scene):
@@ -38,7 +39,7 @@ def edit_scene(parent, scene):
     gsd = QDoubleSpinBox(dialog)
     gsd.setObjectName("sceneGsdSpin")
     gsd.setRange(0.0, GSD_MAX_M)
-    gsd.setDecimals(2)
+    gsd.setDecimals(GSD_DECIMALS)
     gsd.setSuffix(" m")
     gsd.setSpecialValueText(tr("unknown"))  # 0: the resolution is not known (a web basemap), never invented
     gsd.setValue(scene.get("gsd_m") or 0.0)
@@ -70,4 +71,6 @@ def _comparable(scene, name):
     value = scene.get(name)
     if name == "acquired_utc" and value:
         return format_utc(_utc(value))
+    if name == "gsd_m" and value:
+        return round(value, GSD_DECIMALS)  # as the spin box shows it: an untouched GSD is not "corrected"
     return value or None

@@ -20,13 +20,17 @@ from qgis.core import QgsProject, QgsRasterLayer  # noqa: E402
 from qgis.PyQt.QtCore import QDate, QDateTime, QPoint, Qt, QTime, QTimer  # noqa: E402
 from qgis.PyQt.QtTest import QTest  # noqa: E402
 from qgis.PyQt.QtWidgets import (  # noqa: E402
-    QApplication, QDateTimeEdit, QDialogButtonBox, QFileDialog, QLabel, QLineEdit,
+    QApplication, QDateTimeEdit, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPushButton,
 )
 
 from tests.desktop.scripts import probe_common  # noqa: E402
 
 PLUGIN = "coal_monitor"
 CORNERS = [QPoint(700, 400), QPoint(900, 390), QPoint(930, 560), QPoint(720, 580)]
+
+
+def log(text):
+    print(f"scenes_probe: {text}", file=sys.stderr, flush=True)
 
 
 def dock():
@@ -37,6 +41,7 @@ def when_modal(action, delay_ms=400):
     """Run ``action(dialog)`` on the next modal dialog (it opens inside the click that follows)."""
     def handle():
         dialog = QApplication.activeModalWidget()
+        log(f"modal: {type(dialog).__name__ if dialog is not None else None}")
         if dialog is None:
             QTimer.singleShot(100, handle)
             return
@@ -55,7 +60,9 @@ def press_cancel(dialog):
 
 
 def texts(dialog):
-    return " ".join(label.text() for label in dialog.findChildren(QLabel))
+    """What the dialog says: its labels and its buttons (the previous date is offered on one)."""
+    return " ".join([label.text() for label in dialog.findChildren(QLabel)]
+                    + [button.text() for button in dialog.findChildren(QPushButton)])
 
 
 def answer_date(when, record, refuse_first=True, cancel=False):
@@ -147,16 +154,18 @@ def files(result):
     canvas = iface.mapCanvas()
     the_dock.portCombo.setCurrentIndex(the_dock.portCombo.findText("Rason"))
 
-    # the data folder: a read-only one is refused when chosen, a writable one is taken
+    # the data folder: a read-only one is refused when chosen, a writable one is taken (the folder
+    # dialog answers with the folders the test gives; the button, dock and session are the real ones)
     refused, taken = {}, {}
-    when_modal(choose_folder(os.environ["CM_LOCKED_FOLDER"], refused))
+    answers = [os.environ["CM_LOCKED_FOLDER"], os.environ["CM_DATA_FOLDER"]]
+    the_dock.prompts.ask_folder = lambda title, start_dir="": answers.pop(0)
     QTest.mouseClick(the_dock.dataFolderButton, Qt.MouseButton.LeftButton)
     probe_common.settle(300)
     result["folder_refused"] = dict(refused, result_label=the_dock.resultLabel.text(), messages=messages())
-    when_modal(choose_folder(os.environ["CM_DATA_FOLDER"], taken))
     QTest.mouseClick(the_dock.dataFolderButton, Qt.MouseButton.LeftButton)
     probe_common.settle(300)
     result["folder_taken"] = dict(taken, entry=QgsProject.instance().readEntry("coal_monitor", "data_folder", "")[0])
+    log("data folder done")
 
     images = json.loads(os.environ["CM_IMAGES"])
     result["images"] = []
@@ -183,6 +192,7 @@ def files(result):
         record["scene_id"] = the_dock.log.scene["scene_id"] if the_dock.log.scene else None
         record["scene_label"] = the_dock.sceneLabel.text()
         result["images"].append(record)
+        log(f"image {index} done: {record['heaps']}")
 
     corrected = {}
 
