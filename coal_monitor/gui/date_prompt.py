@@ -75,8 +75,9 @@ class SceneDateDialog(QDialog):
         form.addRow("", zone)
         self.previous = None
         if previous_utc is not None:
-            self.previous = QPushButton(f"Use the previous date, {previous_utc.astimezone(timezone.utc):%Y-%m-%d %H:%M} "
-                                        "UTC (then press OK to confirm)", self)
+            shown = previous_utc.astimezone(timezone.utc)
+            self.previous = QPushButton(f"Use the previous date, {shown:%Y-%m-%d %H:%M} UTC (then press OK to "
+                                        "confirm)", self)
             self.previous.setObjectName("scenePreviousDateButton")
             self.previous.clicked.connect(lambda: self.edit.setDateTime(_qt_utc(previous_utc)))
             form.addRow("", self.previous)

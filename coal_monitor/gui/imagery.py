@@ -8,12 +8,14 @@ read from the layer, and their scenes are named per capture date (core/scene_ide
 import os
 
 from osgeo import gdal
-from qgis.core import QgsDistanceArea, QgsPointXY, QgsProject, QgsProviderRegistry, QgsRasterLayer
+from qgis.core import QgsDistanceArea, QgsPointXY, QgsProject, QgsProviderRegistry, QgsRasterLayer, QgsVectorTileLayer
 
 from ..core import scene_identity
 
-# Providers that draw from a server, never from a local file (XYZ tiles use the wms provider).
-WEB_PROVIDERS = ("wms", "wcs", "arcgismapserver", "arcgisfeatureserver", "xyz", "vectortile", "mbtilesvectortiles")
+# Providers that draw from a server, never from a local file (XYZ tiles use the wms provider; vector
+# tiles are "vectortile" on 3.22, "xyzvectortiles" or "arcgisvectortileservice" on 3.40).
+WEB_PROVIDERS = ("wms", "wcs", "arcgismapserver", "arcgisfeatureserver", "xyz", "vectortile", "xyzvectortiles",
+                 "arcgisvectortileservice")
 # GDAL sources that are web services, not files.
 WEB_GDAL_PREFIXES = ("/vsicurl", "http://", "https://", "wms:", "<gdal_wms>", "<gdal_wmts>", "wmts:")
 
@@ -30,7 +32,7 @@ def is_web_layer(layer):
     if layer is None:
         return False
     provider = (layer.providerType() or "").lower()
-    if provider in WEB_PROVIDERS:
+    if provider in WEB_PROVIDERS or isinstance(layer, QgsVectorTileLayer):  # tiles: drawn, never measured
         return True
     return provider == "gdal" and layer.source().strip().lower().startswith(WEB_GDAL_PREFIXES)
 
