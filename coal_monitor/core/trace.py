@@ -5,7 +5,8 @@ click) or from anything else that gives an array (rows, cols[, bands]) of any dt
 
 Coal is the darkest material of a yard, and grainy. A pixel is coal when it is darker than
 ``tolerance`` times the window's bright ground (its 90th percentile of brightness), textured (the local
-spread of log brightness at least TEXTURE_FRACTION of the spread around the seed) and, on colour
+spread of log brightness at least TEXTURE_FRACTION of the spread around the seed; or darker than
+DEEP_FRACTION of the bright ground, where no deck in shadow is) and, on colour
 images, of the seed's hue (water is dark and textured too, but blue). Texture is what tells the shaded
 side of a heap (dark, grainy) from its shadow on the deck (as dark, but smooth): a shadow is left out.
 Two touching heaps are one region of coal: the trace holds both (``make bench`` shows by how much);
@@ -31,8 +32,14 @@ TOLERANCE_STEP = 0.05
 BRIGHT_PERCENTILE = 90.0
 TEXTURE_FRACTION = 0.45
 TEXTURE_SMOOTH_PX = 2
+# Darker than this fraction of the bright ground is coal even where noise or clipping to 0 hides its
+# grain: deck in shadow still gets the sky's light (a fifth or more of the sun's).
+DEEP_FRACTION = 0.12
 HUE_MAX_LOG = 0.25           # |log(blue / red)| from the seed's: rejects water beside a quay
-SEED_RADIUS_PX = 3           # the seed's statistics: a (2r+1)^2 patch around the click
+SEED_RADIUS_PX = 5           # the seed's statistics: a (2r+1)^2 patch around the click
+# The seed's grain: a low percentile of the patch, as a click near a crease or in deep shade (where
+# noise adds to the grain) would set the bar too high for the heap's lit faces.
+SEED_TEXTURE_PERCENTILE = 25.0
 SEED_SEARCH_PX = 4           # a click on a bright grain or a joint snaps to coal this close
 HOLE_MIN_PX = 64         # 16 m² at 0.5 m: texture gaps on deep-shaded coal reach 50 pixels
 SMOOTH_ITERATIONS = 2        # Chaikin corner cutting of the pixel outline
@@ -143,8 +150,9 @@ def coal_mask(pixels, seed_rc, tolerance):
         raise InputError(
             f"the clicked point is not on dark material (brightness {level:.2f} of the bright ground, above "
             f"the tolerance {tolerance:.2f}): click inside a coal heap, or raise the tolerance")
-    seed_texture = float(np.median(texture[patch][seed_dark]))
-    mask = dark & (texture >= TEXTURE_FRACTION * seed_texture)
+    seed_texture = float(np.percentile(texture[patch][seed_dark], SEED_TEXTURE_PERCENTILE))
+    deep = log_l < bright + math.log(DEEP_FRACTION)
+    mask = (dark & (texture >= TEXTURE_FRACTION * seed_texture)) | deep
     array = np.asarray(pixels)
     if array.ndim == 3 and array.shape[2] >= 3:
         hue = np.log((array[..., 2].astype(np.float64) + 1.0) / (array[..., 0].astype(np.float64) + 1.0))
