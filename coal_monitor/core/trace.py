@@ -35,7 +35,13 @@ TEXTURE_SMOOTH_PX = 2
 # Darker than this fraction of the bright ground is coal even where noise or clipping to 0 hides its
 # grain: deck in shadow still gets the sky's light (a fifth or more of the sun's).
 DEEP_FRACTION = 0.12
-HUE_MAX_LOG = 0.25           # |log(blue / red)| from the seed's: rejects water beside a quay
+# Hue, log(blue / red) over 5 x 5, may differ from the seed's by HUE_SPREAD_FACTOR times its spread
+# around the seed (noise), within [HUE_MIN_LOG, HUE_MAX_LOG]: rejects water beside a quay and, where
+# the image is clean, a heap's shadow on the deck (concrete is warmer than coal, 0.12 in this log).
+HUE_SMOOTH_PX = 2
+HUE_SPREAD_FACTOR = 3.0
+HUE_MIN_LOG = 0.08
+HUE_MAX_LOG = 0.25
 SEED_RADIUS_PX = 5           # the seed's statistics: a (2r+1)^2 patch around the click
 # The seed's grain: a low percentile of the patch, as a click near a crease or in deep shade (where
 # noise adds to the grain) would set the bar too high for the heap's lit faces.
@@ -155,9 +161,11 @@ def coal_mask(pixels, seed_rc, tolerance):
     mask = (dark & (texture >= TEXTURE_FRACTION * seed_texture)) | deep
     array = np.asarray(pixels)
     if array.ndim == 3 and array.shape[2] >= 3:
-        hue = np.log((array[..., 2].astype(np.float64) + 1.0) / (array[..., 0].astype(np.float64) + 1.0))
-        seed_hue = float(np.median(hue[patch][seed_dark]))
-        mask &= np.abs(_box_mean(hue, 1) - seed_hue) <= HUE_MAX_LOG
+        hue = _box_mean(np.log((array[..., 2].astype(np.float64) + 1.0)
+                               / (array[..., 0].astype(np.float64) + 1.0)), HUE_SMOOTH_PX)
+        seed_hues = hue[patch][seed_dark]
+        spread = HUE_SPREAD_FACTOR * float(np.std(seed_hues))
+        mask &= np.abs(hue - float(np.median(seed_hues))) <= min(max(spread, HUE_MIN_LOG), HUE_MAX_LOG)
     return mask
 
 
