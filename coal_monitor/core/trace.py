@@ -5,15 +5,18 @@ click) or from anything else that gives an array (rows, cols[, bands]) of any dt
 
 Coal is the darkest material of a yard, and grainy. A pixel is coal when it is darker than
 ``tolerance`` times the window's bright ground (its 90th percentile of brightness), textured (the local
-spread of log brightness at least TEXTURE_FRACTION of the spread around the seed; or darker than
-DEEP_FRACTION of the bright ground, where no deck in shadow is) and, on colour
-images, of the seed's hue (water is dark and textured too, but blue). Texture is what tells the shaded
-side of a heap (dark, grainy) from its shadow on the deck (as dark, but smooth): a shadow is left out.
-Two touching heaps are one region of coal: the trace holds both (``make bench`` shows by how much);
-a Shift+click inside the other one does not cut them apart (its region is the same), draw them instead.
-Slab joints and rails one pixel wide crossing a heap are bridged (a wall two pixels or more wide
-separates bins); holes smaller than HOLE_MIN_PX pixels are filled, larger ones kept. The outline is
-smoothed and simplified at the pixel scale (no staircase) and returned in map coordinates through the array's geotransform.
+spread of log brightness at least TEXTURE_FRACTION of the seed's; or darker than DEEP_FRACTION of the
+bright ground, where no deck in shadow is) and, on colour images, of the seed's hue (water is dark and
+textured too, but blue; concrete is warmer than coal). Texture and hue are what tell the shaded side
+of a heap (dark, grainy) from its shadow on the deck (as dark, but smooth and warmer): the shadow is
+left out, except in part on noisy images under a low sun (``make bench`` measures it).
+
+Two touching heaps are one region of coal; it is cut where a narrow neck joins them (``_own_pile``),
+which separates cones whose feet overlap a little but not heaps merged deep into each other
+(``make bench`` shows both). Slab joints and rails one pixel wide crossing a heap are bridged (a wall
+two pixels or more wide separates bins); holes smaller than HOLE_MIN_PX pixels are filled, larger ones
+kept. The outline is smoothed and simplified at the pixel scale (no staircase) and returned in map
+coordinates through the array's geotransform.
 """
 import math
 from dataclasses import dataclass
@@ -47,6 +50,10 @@ SEED_RADIUS_PX = 5           # the seed's statistics: a (2r+1)^2 patch around th
 # noise adds to the grain) would set the bar too high for the heap's lit faces.
 SEED_TEXTURE_PERCENTILE = 25.0
 SEED_SEARCH_PX = 4           # a click on a bright grain or a joint snaps to coal this close
+SPLIT_FRACTION = 0.6
+NECK_RATIO = 0.8
+# Alternating 4- and 8-neighbour erosions eat an octagon: 1.25 pixels per step on average across a disc.
+OCTAGON_STEP_PX = 1.25
 HOLE_MIN_PX = 64         # 16 m² at 0.5 m: texture gaps on deep-shaded coal reach 50 pixels
 SMOOTH_ITERATIONS = 2        # Chaikin corner cutting of the pixel outline
 SIMPLIFY_PX = 0.35
@@ -177,6 +184,71 @@ def _bridged(mask):
     return out
 
 
+_FOUR = ((-1, 0), (1, 0), (0, -1), (0, 1))
+_EIGHT = _FOUR + ((-1, -1), (-1, 1), (1, -1), (1, 1))
+
+
+def _depth(region):
+    """Erosion steps each pixel survives (alternating 4- and 8-neighbour steps: a chamfer distance)."""
+    depth = np.zeros(region.shape, dtype=np.int32)
+    current, k = region, 0
+    while current.any():
+        depth += current
+        eroded = current.copy()
+        for dr, dc in (_EIGHT if k % 2 else _FOUR):
+            eroded &= _shift(current, dr, dc, False)
+        current, k = eroded, k + 1
+    return depth
+
+
+def _owners(region, cores):
+    """Each pixel of ``region`` given to the core that reaches it first growing inside the region."""
+    owner = cores.copy()
+    while True:
+        free = region & (owner == 0)
+        grown = owner.copy()
+        for dr, dc in _EIGHT:
+            neighbour = _shift(owner, dr, dc, 0)
+            take = free & (grown == 0) & (neighbour > 0)
+            grown[take] = neighbour[take]
+        if np.array_equal(grown, owner):
+            return owner
+        owner = grown
+
+
+def _own_pile(region, start):
+    """``region`` without the piles that touch the clicked one across a neck.
+
+    Cores: the region deeper than SPLIT_FRACTION of its deepest point; each claims the pixels it reaches
+    first. A neighbour stays part of the clicked pile when the line between them is at least NECK_RATIO
+    of the narrower pile's width (an L-shaped heap's arms), and is cut off when it is narrower (two
+    cones that touch)."""
+    depth = _depth(region)
+    cores = label(depth > SPLIT_FRACTION * depth.max())
+    if cores.max() <= 1:
+        return region
+    owner = _owners(region, cores)
+    if owner[start] == 0:
+        return region
+    width = {k: 2.0 * OCTAGON_STEP_PX * depth[owner == k].max() for k in range(1, cores.max() + 1)}
+    pile = owner == owner[start]
+    piles = {int(owner[start])}
+    changed = True
+    while changed:
+        changed = False
+        touching = np.zeros(region.shape, bool)
+        for dr, dc in _FOUR:
+            touching |= _shift(pile, dr, dc, False)
+        for k in set(np.unique(owner[touching & ~pile]).tolist()) - piles - {0}:
+            cut_px = int(np.count_nonzero(touching & (owner == k)))
+            narrower = min(width[k], min(width[j] for j in piles))
+            if cut_px >= NECK_RATIO * narrower:
+                pile |= owner == k
+                piles.add(k)
+                changed = True
+    return pile
+
+
 def _filled(region):
     """``region`` with its holes smaller than HOLE_MIN_PX filled."""
     outside = label(~region)
@@ -211,7 +283,7 @@ def region_mask(pixels, seed_rc, tolerance=TOLERANCE_DEFAULT):
         raise InputError("no coal-like texture around the clicked point: click inside a heap, away from "
                          "its shadow, or raise the tolerance")
     labels = label(mask)
-    region = labels == labels[start]
+    region = _own_pile(labels == labels[start], start)
     return _filled(region)
 
 

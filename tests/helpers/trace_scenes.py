@@ -37,8 +37,28 @@ def _heaps(x, y):
     return heaps
 
 
-def yard(seed=0, sun_elevation_deg=35.0, sun_azimuth_deg=150.0, noise=4.0, bands="rgb", size=(280, 200)):
-    """A 140 x 100 m yard at 0.5 m; ``bands`` "rgb" (uint8), "pan" (uint8) or "pan16" (uint16)."""
+def _pair(x, y):
+    """Two cones 20 and 16 m across whose feet overlap; each pile's footprint ends where the other's
+    surface is higher, as with real touching heaps (tests/helpers: exact, pixel by pixel)."""
+    d1 = 10 - np.hypot(x - 30, y - 50)
+    d2 = 8 - np.hypot(x - 46, y - 50)
+    first = (d1 > 0) & (d1 >= d2)
+    second = (d2 > 0) & (d2 > d1)
+    return [("pair west", first, np.where(first, d1, -1.0), 9.0),
+            ("pair east", second, np.where(second, d2, -1.0), 9.0)]
+
+
+def _mask_polygon(mask, x, y):
+    boxes = [box(x[r, c] - PIXEL_M / 2, y[r, c] - PIXEL_M / 2, x[r, c] + PIXEL_M / 2, y[r, c] + PIXEL_M / 2)
+             for r, c in zip(*np.nonzero(mask))]
+    from shapely.ops import unary_union
+    return unary_union(boxes)
+
+
+def yard(seed=0, sun_elevation_deg=35.0, sun_azimuth_deg=150.0, noise=4.0, bands="rgb", size=(280, 200),
+         touching=False):
+    """A 140 x 100 m yard at 0.5 m; ``bands`` "rgb" (uint8), "pan" (uint8) or "pan16" (uint16);
+    ``touching``: two touching cones instead of the four separate heaps."""
     rng = np.random.default_rng(seed)
     cols, rows = size
     x = (np.arange(cols) + 0.5) * PIXEL_M
@@ -47,7 +67,9 @@ def yard(seed=0, sun_elevation_deg=35.0, sun_azimuth_deg=150.0, noise=4.0, bands
     z = np.zeros(x.shape)
     coal = np.zeros(x.shape, bool)
     truths = {}
-    for name, polygon, d, height in _heaps(x, y):
+    for name, polygon, d, height in (_pair(x, y) if touching else _heaps(x, y)):
+        if not hasattr(polygon, "area"):
+            polygon = _mask_polygon(polygon, x, y)
         inside = d > 0
         z = np.where(inside, np.maximum(z, np.minimum(height, S35 * d)), z)
         coal |= inside
