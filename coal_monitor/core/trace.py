@@ -11,7 +11,7 @@ textured too, but blue; concrete is warmer than coal). Texture and hue are what 
 of a heap (dark, grainy) from its shadow on the deck (as dark, but smooth and warmer): the shadow is
 left out, except in part on noisy images under a low sun (``make bench`` measures it).
 
-Two touching heaps are one region of coal; it is cut where a narrow neck joins them (``_own_pile``),
+Two touching heaps are one region of coal; it is cut where a narrow neck joins them (``own_pile``),
 which separates cones whose feet overlap a little but not heaps merged deep into each other
 (``make bench`` shows both). Slab joints and rails one pixel wide crossing a heap are bridged (a wall
 two pixels or more wide separates bins); holes smaller than HOLE_MIN_PX pixels are filled, larger ones
@@ -216,7 +216,7 @@ def _owners(region, cores):
         owner = grown
 
 
-def _own_pile(region, start):
+def own_pile(region, start):
     """``region`` without the piles that touch the clicked one across a neck.
 
     Cores: the region deeper than SPLIT_FRACTION of its deepest point; each claims the pixels it reaches
@@ -283,7 +283,7 @@ def region_mask(pixels, seed_rc, tolerance=TOLERANCE_DEFAULT):
         raise InputError("no coal-like texture around the clicked point: click inside a heap, away from "
                          "its shadow, or raise the tolerance")
     labels = label(mask)
-    region = _own_pile(labels == labels[start], start)
+    region = own_pile(labels == labels[start], start)
     return _filled(region)
 
 

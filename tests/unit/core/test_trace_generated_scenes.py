@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from coal_monitor.core.errors import InputError
-from coal_monitor.core.trace import Seed, to_pixel, trace
+from coal_monitor.core.trace import Seed, own_pile, to_pixel, trace
 from tests.helpers.trace_scenes import inside_point, iou, yard
 
 SCENE = yard(seed=1)
@@ -66,3 +66,21 @@ def test_lower_tolerance_never_grows_the_outline():
 def test_a_click_on_bright_ground_is_refused_with_the_reason():
     with pytest.raises(InputError, match="not on dark material"):
         trace(SCENE.pixels, SCENE.geotransform, [Seed(5.0, 5.0)])
+
+
+def disc_mask(shape, centre, radius):
+    rows, cols = np.indices(shape)
+    return np.hypot(rows - centre[0], cols - centre[1]) <= radius
+
+
+def test_two_piles_joined_by_a_narrow_neck_are_cut_apart_and_an_l_shape_is_not():
+    shape = (120, 160)
+    west, east = disc_mask(shape, (60, 45), 30), disc_mask(shape, (60, 112), 26)
+    neck = np.zeros(shape, bool)
+    neck[55:66, 40:115] = True  # 11 pixels wide, a fifth of the smaller pile's width
+    own = own_pile(west | east | neck, (60, 45))
+    assert own[west & ~neck].all() and not own[east & ~neck].any()
+    ell = np.zeros(shape, bool)
+    ell[10:110, 10:50] = True
+    ell[70:110, 10:150] = True
+    assert own_pile(ell, (30, 30)).sum() == ell.sum()
