@@ -26,7 +26,10 @@ class Window:
 
 def read_window(path, x, y, resolution_m=None, window_m=WINDOW_M):
     """The pixels around map point (x, y) in the raster's CRS, and their geotransform."""
-    dataset = gdal.Open(str(path), gdal.GA_ReadOnly)
+    try:  # store/creation.py switches GDAL's exceptions on for the whole process; either way works
+        dataset = gdal.Open(str(path), gdal.GA_ReadOnly)
+    except RuntimeError as exc:
+        raise InputError(f"raster {path} cannot be opened by GDAL ({exc}): choose an image file") from None
     if dataset is None:
         raise InputError(f"raster {path} cannot be opened by GDAL: choose an image file")
     x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
@@ -49,9 +52,17 @@ def read_window(path, x, y, resolution_m=None, window_m=WINDOW_M):
     buf_y = max(int(round((r1 - r0) / factor)), 1)
     bands = []
     for b in range(1, min(dataset.RasterCount, MAX_BANDS) + 1):
-        band = dataset.GetRasterBand(b)
-        bands.append(band.ReadAsArray(c0, r0, c1 - c0, r1 - r0, buf_xsize=buf_x, buf_ysize=buf_y,
-                                      resample_alg=gdal.GRIORA_Average))
+        try:
+            pixels = dataset.GetRasterBand(b).ReadAsArray(c0, r0, c1 - c0, r1 - r0, buf_xsize=buf_x,
+                                                          buf_ysize=buf_y, resample_alg=gdal.GRIORA_Average)
+        except RuntimeError as exc:
+            pixels = None
+            reason = f" ({exc})"
+        else:
+            reason = ""
+        if pixels is None:
+            raise InputError(f"band {b} of raster {path} cannot be read{reason}: check that the file is complete")
+        bands.append(pixels)
     pixels = bands[0] if len(bands) == 1 else np.dstack(bands)
     sx, sy = (c1 - c0) / buf_x, (r1 - r0) / buf_y
     geotransform = (x0 + c0 * dx, dx * sx, 0.0, y0 + r0 * dy, 0.0, dy * sy)

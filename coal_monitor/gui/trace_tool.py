@@ -136,24 +136,26 @@ class TraceTool(QgsMapTool):
                 raise InputError("this click is outside the image window read for the first one: accept "
                                  "(Enter) or cancel (Esc) this heap, then start the next one")
             self.seeds.append(tracing.Seed(col, row, add))
-            self._retrace()
+            if not self._retrace():
+                self.seeds.pop()
+                if not self.seeds:
+                    self.reset()
         except InputError as exc:  # the window could not be read or the click is outside it
             if not self.seeds:
                 self._window = None
             self.rejected.emit(str(exc))
 
     def change_tolerance(self, steps):
+        previous = self.tolerance
         value = self.tolerance + steps * tracing.TOLERANCE_STEP
         self.tolerance = round(min(max(value, tracing.TOLERANCE_MIN), tracing.TOLERANCE_MAX), 4)
-        if self.seeds:
-            self._retrace()
+        if self.seeds and not self._retrace():
+            self.tolerance = previous
 
     def remove_last_seed(self):
         if self.seeds:
             self.seeds.pop()
-            if self.seeds:
-                self._retrace()
-            else:
+            if not (self.seeds and self._retrace()):
                 self.reset()
 
     def cancel(self):
@@ -170,14 +172,13 @@ class TraceTool(QgsMapTool):
 
     # --- internals -------------------------------------------------------------------------------
     def _retrace(self):
+        """Trace the seeds again; False (and ``rejected`` told why) when that traced nothing."""
         try:
             shape = tracing.trace(self._window.pixels, self._window.geotransform, self.seeds, self.tolerance)
-        except InputError as exc:
-            self.seeds.pop()
-            self.rejected.emit(str(exc))
-            if not self.seeds:
-                self.reset()
-            return
+        except Exception as exc:  # noqa: BLE001 - a slot: an unexpected failure is told, never a traceback
+            reason = str(exc) if isinstance(exc, InputError) else f"tracing failed here ({exc}); draw the heap instead"
+            self.rejected.emit(reason)
+            return False
         geometry = QgsGeometry.fromWkt(shape.wkt)
         transform = self._layer_to_canvas()
         if transform is not None:
@@ -186,6 +187,7 @@ class TraceTool(QgsMapTool):
         band = self._rubber_band()
         band.setToGeometry(geometry, None)
         self.preview_changed.emit(QgsGeometry(geometry))
+        return True
 
     def _rubber_band(self):
         if self._band is None:

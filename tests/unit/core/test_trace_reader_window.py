@@ -51,3 +51,16 @@ def test_a_click_outside_the_raster_names_the_point(tmp_path):
     write_tif(tmp_path / "yard.tif", scene.pixels, scene.geotransform)
     with pytest.raises(InputError, match="outside the raster"):
         read_window(tmp_path / "yard.tif", 0.0, 0.0)
+
+
+@pytest.mark.parametrize("exceptions", [False, True])
+def test_a_file_gdal_cannot_open_is_refused_with_its_name(tmp_path, exceptions):
+    broken = tmp_path / "broken.tif"
+    broken.write_bytes(b"not a tiff")
+    previous = gdal.GetUseExceptions()
+    (gdal.UseExceptions if exceptions else gdal.DontUseExceptions)()
+    try:
+        with pytest.raises(InputError, match="broken.tif cannot be opened"):
+            read_window(broken, 0.0, 0.0)
+    finally:
+        (gdal.UseExceptions if previous else gdal.DontUseExceptions)()
