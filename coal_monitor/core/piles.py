@@ -8,18 +8,24 @@ length of the shrunk outline, which each buffer gives for free: a cubic Hermite 
 offsets (a power law on the last one, down to A = 0 at the inscribed radius) is exact for cones,
 ridges and rectangles and needs few offsets elsewhere.
 
-Offsets deeper than a couple of edge lengths of a long outline (200+ vertices) start from a simplified
-copy of the footprint shrunk by that depth (``_smoothed``): exact erosions compose, and the
-simplification moves that outline by at most 1e-3 of area/perimeter; it is what keeps pixel-staircase
-and noisy traces from GEOS 3.11's slow path (seconds per buffer). Measured against the raster
-integrator: within 0.1 %.
+Long outlines (200+ vertices: pixel staircases, noisy traces) are eroded in stages (``_Stages``):
+the footprint shrunk by one edge length is simplified, then shrunk by twice its depth and simplified
+again, and so on; an offset by t starts from the deepest stage at or above t. Exact erosions compose,
+so only the simplifications move the outline: by at most a quarter of an edge (a quarter pixel) at the
+first stage and the larger of that and 2 % of the depth (never more than 1e-2 of area/perimeter)
+later. Each GEOS buffer then
+runs on a clean outline of a few hundred vertices over a short distance, instead of a jagged one over
+the full depth (GEOS 3.11's slow path: 0.1-3 s per buffer). ``make bench`` measures the result
+against the raster integrator.
 
 ``prism`` (walls, V = A H) and ``cone`` (V = A H / 3) are the closed forms of domain.md section 4.
 """
 import math
 
-from shapely.geometry import MultiPolygon, Polygon
+import numpy as np
+from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.ops import polylabel
+from shapely.prepared import prep
 
 # Offsets start at this many equal steps up to sqrt(A/pi), an upper bound of the inscribed radius.
 INITIAL_STEPS = 8
@@ -38,6 +44,12 @@ BUFFER_QUAD_SEGS = 16
 INSCRIBED_REL_TOL = 1.0e-2
 POLYLABEL_REL_TOL = 1.0e-2
 COMPACT_QUOTIENT = 0.01
+# On staged (simplified) outlines the inscribed radius is then climbed on the footprint's own edge:
+# compass steps from this fraction of r_in down to this precision.
+CLIMB_FIRST_STEP_REL = 1.0e-2
+CLIMB_REL_TOL = 1.0e-5
+CLIMB_MAX_MOVES = 200
+_COMPASS = [(math.cos(k * math.pi / 4), math.sin(k * math.pi / 4)) for k in range(8)]
 # GEOS leaves slivers of ~1e-9 of the area where an offset should vanish; an offset smaller than this
 # fraction of the footprint (a disc 1e-4 of its radius) counts as empty.
 VANISHED_REL_AREA = 1.0e-8
@@ -45,13 +57,13 @@ VANISHED_REL_AREA = 1.0e-8
 # the offset by t whose interior point lies nearer than t to the footprint's edge is dropped. Slack:
 # the chords of 16-segment arcs sit 0.0012 t inside the true offset.
 SPURIOUS_SLACK_REL = 2.0e-3
-# Jagged outlines (pixel staircases, noisy traces) make GEOS 3.11 buffers 100-1000x slower at depth.
-# From this many vertices on, deeper offsets start from the footprint shrunk by a couple of edge
-# lengths and simplified: its scallops are then shallower than the tolerance below.
+# Jagged outlines (see the module's docstring): staged erosions from this many vertices on. The first
+# stage is one median edge deep, each next one STAGE_GROWTH times deeper, simplified by these tolerances.
 SMOOTH_MIN_VERTICES = 200
-SMOOTH_DEPTH_EDGES = 4.0
-SMOOTH_TOL_EDGES = 1.0 / 16.0
-SMOOTH_TOL_MAX_REL = 1.0e-3  # of area / perimeter: bounds the area moved to about 1e-3 of the area
+STAGE_GROWTH = 3.0
+FIRST_STAGE_TOL_EDGES = 0.25
+STAGE_TOL_REL_DEPTH = 2.0e-2
+SMOOTH_TOL_MAX_REL = 1.0e-2  # of a deeper stage's area / perimeter
 
 
 def slope(repose_deg: float) -> float:
@@ -69,7 +81,7 @@ class OffsetCurve:
         self._polygon = polygon
         area, length = _outline_area_length(polygon)
         step = math.sqrt(area / math.pi) / INITIAL_STEPS
-        self._smooth_t, self._smooth, self._smooth_tol = _smoothed(polygon, area, length, step)
+        self._stages = _Stages(polygon, length)
         self._edge = polygon.boundary
         self._knots = [(0.0, area, -length)]
         vanished_m2 = VANISHED_REL_AREA * area
@@ -84,25 +96,24 @@ class OffsetCurve:
         self.r_in_m = self._inscribed_radius(self._knots[-1][0], last, step, vanished_m2)
         self._pieces = None
         self._refine(area)
-        self._polygon = self._smooth = self._edge = None  # the curve is all later estimates need
+        self._polygon = self._stages = self._edge = None  # the curve is all later estimates need
         self._pieces = [self._piece(i) for i in range(len(self._knots))]
         self._cumulative = [0.0]
         for i in range(len(self._knots)):
             self._cumulative.append(self._cumulative[-1] + self._interval_integral(i, None))
 
     def _offset(self, t):
-        # From the footprint itself, not chained: chained offsets accumulate arc vertices and GEOS
-        # then slows down by an order of magnitude on some of them.
-        if self._smooth is not None and t >= self._smooth_t:
-            return self._genuine(self._smooth.buffer(-(t - self._smooth_t), BUFFER_QUAD_SEGS), t)
-        return self._genuine(self._polygon.buffer(-t, BUFFER_QUAD_SEGS), t)
+        # From the footprint or a simplified stage, never chained from the previous offset: chained
+        # offsets accumulate arc vertices and GEOS then slows down by an order of magnitude.
+        depth, start, _ = self._stages.start_for(t)
+        return self._genuine(start.buffer(-(t - depth), BUFFER_QUAD_SEGS), t)
 
     def _genuine(self, shrunk, t):
         """``shrunk`` without the parts that cannot be the offset by t (see SPURIOUS_SLACK_REL)."""
         if shrunk.is_empty:
             return shrunk
         parts = list(getattr(shrunk, "geoms", [shrunk]))
-        nearest = t * (1.0 - SPURIOUS_SLACK_REL) - self._smooth_tol
+        nearest = t * (1.0 - SPURIOUS_SLACK_REL) - self._stages.start_for(t)[2]
         kept = [p for p in parts if self._edge.distance(p.representative_point()) >= nearest]
         if len(kept) == len(parts):
             return shrunk
@@ -125,7 +136,13 @@ class OffsetCurve:
             else:
                 low, last = middle, shrunk
         remnant = [p for p in getattr(last, "geoms", [last]) if p.area > 0.0]
-        return t_last + low + max(_remnant_radius(p) for p in remnant)
+        r_in = t_last + low + max(_remnant_radius(p) for p in remnant)
+        if not self._stages.simplified:
+            return r_in
+        # The stages' simplifications move the remnant by up to their tolerance: climb the true distance
+        # to the footprint's own edge from the remnant's centre instead.
+        centre = max(remnant, key=lambda p: p.area).representative_point()
+        return max(_climb_inscribed(self._polygon, self._edge, centre, r_in), t_last + low)
 
     @property
     def offsets_used(self) -> int:
@@ -230,25 +247,86 @@ def _remnant_radius(remnant):
     return remnant.boundary.distance(polylabel(remnant, POLYLABEL_REL_TOL * math.sqrt(area)))
 
 
+def _climb_inscribed(polygon, edge, start, r_in_m):
+    """Largest distance to ``edge`` found climbing from ``start`` inside ``polygon`` (compass search)."""
+    best = (start.x, start.y)
+    best_d = edge.distance(start)
+    step = max(r_in_m - best_d, CLIMB_FIRST_STEP_REL * r_in_m)
+    inside = prep(polygon)
+    for _ in range(CLIMB_MAX_MOVES):
+        if step <= CLIMB_REL_TOL * r_in_m:
+            break
+        moved = False
+        for dx, dy in _COMPASS:
+            candidate = Point(best[0] + dx * step, best[1] + dy * step)
+            d = edge.distance(candidate)
+            if d > best_d and inside.contains(candidate):
+                best, best_d, moved = (candidate.x, candidate.y), d, True
+                break
+        if not moved:
+            step /= 2.0
+    return best_d
+
+
 def _cubic(a0, dh0, a1, dh1, tau):
     """Hermite cubic through (0, a0), (1, a1) with end slopes dh0, dh1 (per unit tau), at tau."""
     t2, t3 = tau * tau, tau ** 3
     return a0 * (2 * t3 - 3 * t2 + 1) + dh0 * (t3 - 2 * t2 + tau) + a1 * (3 * t2 - 2 * t3) + dh1 * (t3 - t2)
 
 
-def _smoothed(polygon, area, length, step):
-    """(t_s, simplified offset at t_s, tolerance) to start deep offsets from, or (0, None, 0)."""
-    vertices = len(polygon.exterior.coords) + sum(len(r.coords) for r in polygon.interiors)
-    edge = length / vertices
-    depth = SMOOTH_DEPTH_EDGES * edge
-    if vertices < SMOOTH_MIN_VERTICES or depth > step / 2.0:
-        return 0.0, None, 0.0
-    shrunk = polygon.buffer(-depth, BUFFER_QUAD_SEGS)
-    tolerance = min(edge * SMOOTH_TOL_EDGES, SMOOTH_TOL_MAX_REL * area / length)
-    simple = shrunk.simplify(tolerance, preserve_topology=False)
-    if simple.is_empty or not simple.is_valid:
-        simple = shrunk.simplify(tolerance)
-    return depth, simple, tolerance
+class _Stages:
+    """Simplified erosions of a long outline to start deep offsets from (see the module docstring).
+
+    ``start_for(t)`` gives (depth, polygon, tolerance): the deepest stage at or above t, and how far
+    the simplifications so far may have moved its outline. Short outlines have the one stage (0, the
+    footprint, 0). Stages are built when first needed.
+    """
+
+    def __init__(self, polygon, length):
+        self._stages = [(0.0, polygon, 0.0)]
+        vertices = len(polygon.exterior.coords) + sum(len(r.coords) for r in polygon.interiors)
+        self._next = length / vertices if vertices >= SMOOTH_MIN_VERTICES else math.inf
+        if self._next < math.inf:
+            self._first_tol = FIRST_STAGE_TOL_EDGES * float(np.median(_edge_lengths(polygon)))
+            self._next = self._first_tol / FIRST_STAGE_TOL_EDGES
+
+    @property
+    def simplified(self) -> bool:
+        return len(self._stages) > 1
+
+    def start_for(self, t):
+        while t >= self._next:
+            self._add(self._next)
+        for stage in reversed(self._stages):
+            if stage[0] <= t:
+                return stage
+        return self._stages[0]
+
+    def _add(self, depth):
+        previous_depth, previous, moved = self._stages[-1]
+        shrunk = previous.buffer(-(depth - previous_depth), BUFFER_QUAD_SEGS)
+        if shrunk.is_empty:
+            self._next = math.inf
+            return
+        first = len(self._stages) == 1
+        if first:
+            tolerance = self._first_tol
+        else:
+            tolerance = min(max(self._first_tol, STAGE_TOL_REL_DEPTH * depth),
+                            SMOOTH_TOL_MAX_REL * shrunk.area / shrunk.length)
+        simple = shrunk.simplify(tolerance, preserve_topology=False)
+        if simple.is_empty or not simple.is_valid:
+            simple = shrunk.simplify(tolerance)
+        # DP's chords bridge the scallops between arcs, so a simplified offset is slightly larger than
+        # the exact one; as A'(t) = -L, it is the exact offset at a depth deeper by that excess / L.
+        excess_m = (simple.area - shrunk.area) / simple.length
+        self._stages.append((depth - excess_m, simple, moved + tolerance + abs(excess_m)))
+        self._next = depth * STAGE_GROWTH
+
+
+def _edge_lengths(polygon):
+    rings = [polygon.exterior, *polygon.interiors]
+    return np.concatenate([np.hypot(*np.diff(np.asarray(r.coords)[:, :2], axis=0).T) for r in rings])
 
 
 def height_max_m(r_in_m: float, repose_deg: float) -> float:

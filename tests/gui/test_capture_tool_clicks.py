@@ -3,7 +3,7 @@ import pytest
 from qgis.PyQt.QtCore import QPoint, Qt
 
 from coal_monitor.gui.capture_tool import PolygonCaptureTool
-from tests.helpers.canvas_iface import CanvasIface
+from tests.helpers.canvas_iface import CanvasIface, record_tool_signals
 
 # Rason pier area in UTM 52N (EPSG:32652), a 400 m wide view
 RASON_UTM = (606_800.0, 4_675_300.0, 607_200.0, 4_675_600.0)
@@ -15,11 +15,7 @@ def drawing():
     iface.show_area("EPSG:32652", RASON_UTM)
     tool = PolygonCaptureTool(iface.canvas)
     iface.canvas.setMapTool(tool)
-    events = {"captured": [], "rejected": [], "canceled": 0, "previews": []}
-    tool.captured.connect(events["captured"].append)
-    tool.rejected.connect(events["rejected"].append)
-    tool.canceled.connect(lambda: events.__setitem__("canceled", events["canceled"] + 1))
-    tool.preview_changed.connect(events["previews"].append)
+    events = record_tool_signals(tool)
     yield iface, tool, events
     iface.canvas.unsetMapTool(tool)
     tool.release()

@@ -97,3 +97,13 @@ def settle(rounds=3):
     for _ in range(rounds):
         QApplication.processEvents()
 
+
+
+def record_tool_signals(tool):
+    """What a heap map tool emitted: captured and rejected payloads, cancel count, previews."""
+    events = {"captured": [], "rejected": [], "canceled": 0, "previews": []}
+    tool.captured.connect(events["captured"].append)
+    tool.rejected.connect(events["rejected"].append)
+    tool.canceled.connect(lambda: events.__setitem__("canceled", events["canceled"] + 1))
+    tool.preview_changed.connect(events["previews"].append)
+    return events

@@ -5,11 +5,22 @@ import numpy as np
 from shapely.geometry import Polygon
 
 
+def _wobbly_half_width(y, radius_m, wobble_m):
+    return math.sqrt(max(0.0, radius_m ** 2 - y ** 2)) * (1 + 0.2 * math.sin(y / wobble_m))
+
+
+def wobbly_disc(radius_m=30.0, wobble_m=5.0, vertices=100):
+    """The heap that ``pixel_staircase`` traces, drawn cleanly with ``vertices`` corners."""
+    ys = radius_m * np.cos(np.linspace(math.pi, 0, vertices // 2 + 1))
+    right = [(_wobbly_half_width(y, radius_m, wobble_m), y) for y in ys]
+    return Polygon(right + [(-x, y) for x, y in reversed(right[1:-1])])
+
+
 def pixel_staircase(radius_m=30.0, pixel_m=0.25, wobble_m=5.0):
     """A heap traced from a raster mask: one-pixel 90° steps around a wobbly disc."""
     rows = []
     for y in np.arange(-radius_m, radius_m, pixel_m):
-        half = math.sqrt(max(0.0, radius_m ** 2 - y ** 2)) * (1 + 0.2 * math.sin(y / wobble_m))
+        half = _wobbly_half_width(y, radius_m, wobble_m)
         half -= half % pixel_m
         if half > 0:
             rows.append([(-half, y), (half, y), (half, y + pixel_m), (-half, y + pixel_m)])

@@ -127,3 +127,25 @@ def test_jagged_outlines_agree_with_raster_integration(make):
         engine = prepared.estimate(height_m).volume_m3
         raster = raster_volume_m3(footprint, height_m, 35.0, cell_m=0.2)
         assert engine == pytest.approx(raster, rel=5e-3), height_m
+
+
+JAGGED = settings(max_examples=6, deadline=None)
+
+
+@JAGGED
+@given(st.floats(12.0, 30.0), st.sampled_from([0.25, 0.3, 0.5]), st.floats(3.0, 9.0), st.floats(1.0, 20.0))
+def test_any_pixel_staircase_agrees_with_raster_integration(radius_m, pixel_m, wobble_m, height_m):
+    footprint = pixel_staircase(radius_m=radius_m, pixel_m=pixel_m, wobble_m=wobble_m)
+    engine = prepare_footprint(footprint, LOCAL_CRS).estimate(height_m).volume_m3
+    raster = raster_volume_m3(footprint, height_m, 35.0, cell_m=0.2)
+    assert engine == pytest.approx(raster, rel=5e-3)
+
+
+@JAGGED
+@given(st.integers(300, 1200), st.floats(12.0, 30.0), st.floats(0.02, 0.15), st.integers(0, 10_000),
+       st.floats(1.0, 20.0))
+def test_any_noisy_trace_agrees_with_raster_integration(vertices, radius_m, jitter_m, seed, height_m):
+    footprint = noisy_trace(vertices=vertices, radius_m=radius_m, jitter_m=jitter_m, seed=seed)
+    engine = prepare_footprint(footprint, LOCAL_CRS).estimate(height_m).volume_m3
+    raster = raster_volume_m3(footprint, height_m, 35.0, cell_m=0.2)
+    assert engine == pytest.approx(raster, rel=5e-3)
