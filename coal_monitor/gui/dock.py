@@ -9,7 +9,6 @@ traceback dialog.
 from qgis.core import (
     Qgis,
     QgsCoordinateTransform,
-    QgsGeometry,
     QgsPointXY,
     QgsProject,
     QgsWkbTypes,
@@ -19,7 +18,6 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QListWidgetItem
 
-from ..core.shadow import shadow_feasible
 from ..signals import Connections
 from ..definitions import ENTRY_PORT, LOG_TAG, MESSAGE_SECONDS, PROJECT_SCOPE
 from ..session.guard import guarded, report_unexpected
@@ -29,6 +27,7 @@ from ..number_text import number
 from ..translation import QT_TR_NOOP, tr
 from . import dock_layout, result_text
 from .capture_tool import PolygonCaptureTool
+from .trace_tool import TraceTool
 from .new_port import NewPortFlow
 from .prompts import Prompts
 from .quiet import quiet
@@ -60,6 +59,7 @@ class CoalMonitorDock(QDockWidget):
         project = QgsProject.instance()
         self.session = MeasuringSession(project, prompts if prompts is not None else Prompts(self), registry, self)
         self.capture_tool = PolygonCaptureTool(self.canvas)
+        self.trace_tool = TraceTool(self.canvas)
         self.new_port_flow = NewPortFlow(iface, self.session, added=lambda port: self._fill_ports(select=port.name))
         self.location_tool = self.new_port_flow.location_tool
         self.shadow = ShadowController(self.canvas, self._bar_warning, self)
@@ -87,7 +87,7 @@ class CoalMonitorDock(QDockWidget):
         self.dataFolderButton.clicked.connect(lambda _checked=False: self.session.choose_data_folder())
         self.editSceneButton.clicked.connect(lambda _checked=False: self.session.edit_scene())
         self.sceneMetadataButton.clicked.connect(lambda _checked=False: self.choose_scene_metadata())
-        self.imageryLayerCombo.layerChanged.connect(self._imagery_chosen)
+        self.imageryLayerCombo.layerChanged.connect(self.session.set_image)
         self.drawHeapButton.clicked.connect(lambda _checked=False: self.start_drawing())
         self.form.changed.connect(self._inputs_changed)
         self.saveHeapButton.clicked.connect(lambda _checked=False: self.save_heap())
@@ -102,12 +102,18 @@ class CoalMonitorDock(QDockWidget):
         self.capture_tool.captured.connect(self._captured)
         self.capture_tool.rejected.connect(self._capture_rejected)
         self.capture_tool.canceled.connect(self._show_idle)
+        self.traceHeapButton.clicked.connect(lambda _checked=False: self.start_tracing())
+        self.trace_tool.preview_changed.connect(self._drawing_preview)
+        self.trace_tool.captured.connect(self._captured)
+        self.trace_tool.rejected.connect(self._capture_rejected)
+        self.trace_tool.canceled.connect(self._show_idle)
         session.message.connect(self._message)
         session.port_changed.connect(self._port_changed)
         session.scene_changed.connect(self._scene_changed)
         session.heaps_changed.connect(self._heaps_changed)
         session.footprint_changed.connect(self._footprint_changed)
-        session.drawing_changed.connect(self._show_drawing)
+        session.drawing_changed.connect(lambda area_m2, estimate, problem: self.resultLabel.setText(
+            result_text.drawing_html(area_m2, estimate, problem=problem)))
         session.estimate_changed.connect(self._show_estimate)
         session.heap_selected.connect(self._heap_selected)
         self._connections.connect(project.readProject, self._project_read)
@@ -203,9 +209,6 @@ class CoalMonitorDock(QDockWidget):
         """Date the current image from a metadata file the analyst picks (one not found beside it)."""
         return self.session.use_metadata_file(path)
 
-    def _imagery_chosen(self, layer):
-        self.session.set_image(layer)
-
     def _scene_changed(self, summary, is_problem):
         self.sceneLabel.setText(result_text.message_html(summary, warning=is_problem))
         self.shadow.clear()
@@ -233,48 +236,42 @@ class CoalMonitorDock(QDockWidget):
         self._message(tr("Height from the shadow: {height} ± {sigma} m.").format(
             height=number(height_m, 1), sigma=number(sigma_m, 1)), Qgis.MessageLevel.Info)
 
-    def _show_predicted_shadow(self):
-        """The dashed shadow this heap would cast, to compare with the image by eye."""
-        inputs = self.form.volume_inputs()
-        if self.shadow.geometry is None or self.session.footprint_geometry is None:
-            return
-        if not shadow_feasible(self.shadow.geometry.sun_elevation_deg, inputs["repose_deg"],
-                               walled=inputs["model"] == "prism").ok:
-            self.shadow.clear()  # a sun this high casts no ground shadow of such a pile: nothing to compare
-            return
-        outline = QgsGeometry(self.session.footprint_geometry)
-        canvas_crs = self.canvas.mapSettings().destinationCrs()
-        outline.transform(QgsCoordinateTransform(self.session.port_crs(), canvas_crs, QgsProject.instance()))
-        self.shadow.show_predicted(outline, canvas_crs, inputs["height_m"], inputs["model"], inputs["repose_deg"])
-
     # --- drawing ---------------------------------------------------------------------------------
     @guarded
     def start_drawing(self):
         """Arm the capture tool (refused with a message when there is nothing to draw on)."""
+        if self._new_outline():
+            self.capture_tool.reset()
+            self.canvas.setMapTool(self.capture_tool)
+
+    @guarded
+    def start_tracing(self):
+        """Arm the tracing tool on the image being measured: a click inside a heap traces its outline."""
+        if self._new_outline():
+            self.trace_tool.set_layer(self.imagery_layer())
+            self.canvas.setMapTool(self.trace_tool)
+
+    def _new_outline(self):
         problem = self.session.image_problem()
         if problem:
             self.warn(problem)
-            return
+            return False
         self.heapList.setCurrentItem(None)
         self.session.clear_footprint()
         self.shadow.clear()
-        self.capture_tool.reset()
-        self.canvas.setMapTool(self.capture_tool)
         self.canvas.setFocus()
         self.resultLabel.setText(result_text.drawing_html(0.0))
+        return True
 
     def _stop_drawing(self):
-        if self.canvas.mapTool() is self.capture_tool:
-            self.canvas.unsetMapTool(self.capture_tool)
+        if self.canvas.mapTool() in (self.capture_tool, self.trace_tool):
+            self.canvas.unsetMapTool(self.canvas.mapTool())
 
     def _drawing_preview(self, points):
         try:
             self.session.preview_outline(points, self.canvas.mapSettings().destinationCrs())
         except Exception as exc:  # a preview must never break the drawing itself
             self.resultLabel.setText(result_text.drawing_html(0.0, problem=report_unexpected(exc)))
-
-    def _show_drawing(self, area_m2, estimate, problem):
-        self.resultLabel.setText(result_text.drawing_html(area_m2, estimate, problem=problem))
 
     @guarded
     def _captured(self, geometry):
@@ -314,7 +311,8 @@ class CoalMonitorDock(QDockWidget):
         if estimate is None:
             self.resultLabel.setText(result_text.message_html(problem, warning=True))
             return
-        self._show_predicted_shadow()
+        self.shadow.show_predicted_footprint(self.session.footprint_geometry, self.session.port_crs(),
+                                             self.form.volume_inputs())
         self.resultLabel.setText(result_text.estimate_html(estimate, self.form.volume_inputs()["height_sigma_m"]))
 
     # --- saving and the log ----------------------------------------------------------------------
@@ -439,6 +437,7 @@ class CoalMonitorDock(QDockWidget):
         self.imageryLayerCombo.blockSignals(True)
         self._stop_drawing()
         self.capture_tool.release()
+        self.trace_tool.release()
         self.new_port_flow.release()
         self.shadow.cleanup()
         if self._highlight is not None:

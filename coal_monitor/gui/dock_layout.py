@@ -87,7 +87,15 @@ def build(dock):
     dock.drawHeapButton.setObjectName("drawHeapButton")
     dock.drawHeapButton.setToolTip(tr("Click the heap's corners; right click or Enter finishes, "
                                    "Backspace removes the last corner, Esc cancels."))
-    heap_layout.addWidget(dock.drawHeapButton)
+    draw_row = QHBoxLayout()
+    draw_row.addWidget(dock.drawHeapButton, 1)
+    dock.traceHeapButton = QPushButton(tr("Trace…"), heap)
+    dock.traceHeapButton.setObjectName("traceHeapButton")
+    dock.traceHeapButton.setToolTip(tr("Click inside a heap on the image: its outline is traced from the pixels. "
+                                       "Wheel or +/- changes the tolerance, a second click adds a region, "
+                                       "Shift+click removes one; Enter or right click accepts, Esc cancels."))
+    draw_row.addWidget(dock.traceHeapButton)
+    heap_layout.addLayout(draw_row)
     dock.form = HeapForm(heap)
     heap_layout.addWidget(dock.form)
     dock.shadowToolButton = QToolButton(dock.form)

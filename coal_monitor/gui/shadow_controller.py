@@ -142,6 +142,20 @@ class ShadowController(QObject):
         self.canceled.emit()
 
     # --- predicted shadow overlay ----------------------------------------------------------------
+    def show_predicted_footprint(self, footprint_port_crs, port_crs, inputs):
+        """The dashed shadow the measured heap (QgsGeometry in ``port_crs``) would cast with the form's
+        ``inputs``, to compare with the image by eye; nothing when the sun casts no such shadow."""
+        if self.geometry is None or footprint_port_crs is None:
+            return
+        if not shadow_feasible(self.geometry.sun_elevation_deg, inputs["repose_deg"],
+                               walled=inputs["model"] == "prism").ok:
+            self.clear()  # a sun this high casts no ground shadow of such a pile: nothing to compare
+            return
+        outline = QgsGeometry(footprint_port_crs)
+        canvas_crs = self.canvas.mapSettings().destinationCrs()
+        outline.transform(QgsCoordinateTransform(port_crs, canvas_crs, QgsProject.instance()))
+        self.show_predicted(outline, canvas_crs, inputs["height_m"], inputs["model"], inputs["repose_deg"])
+
     def show_predicted(self, footprint_geometry, canvas_crs, height_m: float, model: str,
                        repose_deg: float = REPOSE_DEFAULT_DEG) -> Optional[QgsGeometry]:
         """Draw the shadow this heap would cast (dashed outline); returns it in the canvas CRS.

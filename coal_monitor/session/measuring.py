@@ -311,7 +311,10 @@ class MeasuringSession(QObject):
 
     # --- the outline -----------------------------------------------------------------------------
     def preview_outline(self, points, crs):
-        """Area and numbers of an outline while its corners are clicked (``points`` in ``crs``)."""
+        """Area and numbers of an outline while its corners are clicked (``points`` in ``crs``), or of a
+        whole outline proposed on the map (a trace: a QgsGeometry in ``crs``)."""
+        if isinstance(points, QgsGeometry):
+            return self.preview_footprint(points, crs)
         if len(points) < 3 or self.port is None:
             self.drawing_changed.emit(0.0, None, "")
             return
@@ -327,6 +330,16 @@ class MeasuringSession(QObject):
             estimate = measured.estimate(self.log.file_port(), self.inputs)
         except InputError as exc:
             self.drawing_changed.emit(geometry.area(), None, str(exc))
+            return
+        self.drawing_changed.emit(estimate.area_m2, estimate, "")
+
+    def preview_footprint(self, geometry, crs):
+        """Area and numbers of a whole outline proposed on the map (a trace: QgsGeometry in ``crs``)."""
+        try:
+            measured = measure_footprint(geometry, crs, self.port.crs_epsg)
+            estimate = measured.estimate(self.log.file_port(), self.inputs)
+        except InputError as exc:
+            self.drawing_changed.emit(0.0, None, str(exc))
             return
         self.drawing_changed.emit(estimate.area_m2, estimate, "")
 
