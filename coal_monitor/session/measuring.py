@@ -221,7 +221,7 @@ class MeasuringSession(QObject):
             self.scene_changed.emit(problem, bool(problem))
         else:
             draft = self.scenes.draft(self.image)
-            scene = self.log.find_scene(draft["scene_id"])
+            scene = self.log.find_scene(draft["scene_id"], draft.get("raster_path"))
             self.scene_changed.emit(_scene_summary(scene or draft), False)
             if scene is not None:
                 self._remember(ENTRY_SCENE, scene["scene_id"])
@@ -279,7 +279,7 @@ class MeasuringSession(QObject):
     def _ensure_scene(self):
         """The image's logged scene, logged now if needed; None when its acquisition time stays unknown."""
         draft = self.scenes.draft(self.image)
-        scene = self.log.find_scene(draft["scene_id"])
+        scene = self.log.find_scene(draft["scene_id"], draft.get("raster_path"))
         if scene is not None:
             return scene
         if draft.get("web"):

@@ -126,9 +126,17 @@ class PortLog:
         return self.file.port if self.file is not None else self.port
 
     # --- scenes ----------------------------------------------------------------------------------
-    def find_scene(self, scene_id):
-        """The logged scene ``scene_id``, or None (it becomes the current scene)."""
+    def find_scene(self, scene_id, raster_path=None):
+        """The logged scene ``scene_id``, or None (it becomes the current scene).
+
+        A port file written before scenes were identified by content named a local image's scene by
+        its file name alone; that scene is still this image's when its raster_path is this very file.
+        """
         self.scene = self.file.scene(scene_id) if self.file is not None and scene_id else None
+        if self.scene is None and self.file is not None and raster_path:
+            legacy = self.file.scene(Path(raster_path).stem)
+            if legacy is not None and _same_file(self.file.path, legacy.get("raster_path"), raster_path):
+                self.scene = legacy
         return self.scene
 
     def log_scene(self, draft):
@@ -209,6 +217,17 @@ class PortLog:
 
     def close(self):
         self.forget_file()
+
+
+def _same_file(port_path, stored, raster_path):
+    """Whether a scene's stored raster_path (relative to the port file where it could be) is ``raster_path``."""
+    if not stored:
+        return False
+    candidate = Path(stored) if Path(stored).is_absolute() else Path(port_path).parent / stored
+    try:
+        return candidate.resolve() == Path(raster_path).resolve()
+    except OSError:
+        return False
 
 
 def _apply_time_settings(layer):

@@ -189,3 +189,22 @@ def test_an_unscripted_question_fails_the_test_that_caused_it(tmp_path, clean_pr
         bench.close()
     assert report_unexpected(UnexpectedPrompt("x")).startswith("Unexpected problem")
     _no_swallowed_bug.clear()
+
+
+def test_a_scene_logged_by_file_name_before_is_still_this_images(bench):
+    """Port files of version 0.1 named a local image's scene by its file stem; the image keeps it."""
+    from coal_monitor.store.portfile import PortFile
+
+    bench.port_file().parent.mkdir(parents=True)
+    with PortFile.create(bench.port_file(), PortRegistry().get("Rason")) as port_file:
+        port_file.add_scene({"scene_id": "rason_20240405", "acquired_utc": "2024-04-05T02:13:00Z",
+                             "raster_path": bench.image.source()})
+        port_file.add_heap(Polygon(HEAP_XY), 32652, {"scene_id": "rason_20240405",
+                                                     "observed_utc": "2024-04-05T02:13:00Z", "height_m": 5.0})
+    bench.start()
+    bench.session.set_image(bench.image)
+    (rows,) = bench.signals["heaps_changed"][-1]
+    assert [row["scene_id"] for row in rows] == ["rason_20240405"]  # listed under the image, as before
+    _measure_and_log(bench, xy=[(x + 100.0, y) for x, y in HEAP_XY])
+    assert [s["scene_id"] for s in bench.rows("scenes")] == ["rason_20240405"]  # no second scene
+    assert [h["scene_id"] for h in bench.rows()] == ["rason_20240405"] * 2
