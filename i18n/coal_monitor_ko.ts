@@ -59,47 +59,47 @@
       <translation>원뿔: 원뿔 모양의 단일 더미.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/capture_tool.py" line="26" />
+      <location filename="../coal_monitor/gui/capture_tool.py" line="27" />
       <source>A heap outline needs at least {needed} corners; you clicked {clicked}. Click around the heap again and finish with a right click or Enter.</source>
       <translation>더미 윤곽에는 꼭짓점이 {needed}개 이상 필요합니다. 클릭한 꼭짓점은 {clicked}개입니다. 더미 둘레를 다시 클릭하고 오른쪽 클릭이나 Enter로 마치십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/capture_tool.py" line="31" />
+      <location filename="../coal_monitor/gui/capture_tool.py" line="32" />
       <source>The outline has no area (all corners on one line). Click around the heap again.</source>
       <translation>윤곽의 면적이 없습니다(모든 꼭짓점이 한 직선 위에 있음). 더미 둘레를 다시 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/capture_tool.py" line="33" />
+      <location filename="../coal_monitor/gui/capture_tool.py" line="34" />
       <source>The outline crosses itself. Click the corners in order around the heap (clockwise or anticlockwise) without crossing an edge.</source>
       <translation>윤곽이 스스로 교차합니다. 변이 교차하지 않도록 더미 둘레의 꼭짓점을 차례로(시계 방향 또는 반시계 방향) 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="38" />
+      <location filename="../coal_monitor/gui/dock.py" line="37" />
       <source>Pick the port and the image, press “Draw heap on the map” and click the heap's corners.</source>
       <translation>항구와 영상을 고르고 “지도에 더미 그리기”를 누른 뒤 더미의 꼭짓점을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="223" />
+      <location filename="../coal_monitor/gui/dock.py" line="226" />
       <source>Finish the heap's outline first (right click or Enter), then measure its shadow.</source>
       <translation>먼저 더미 윤곽을 마치고(오른쪽 클릭 또는 Enter) 그림자를 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="233" />
+      <location filename="../coal_monitor/gui/dock.py" line="236" />
       <source>Height from the shadow: {height} ± {sigma} m.</source>
       <translation>그림자로 잰 높이: {height} ± {sigma} m.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="299" />
+      <location filename="../coal_monitor/gui/dock.py" line="296" />
       <source>Save changes to this heap</source>
       <translation>이 더미의 변경 저장</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="324" />
+      <location filename="../coal_monitor/gui/dock.py" line="322" />
       <source>Logged {tonnes} t. Draw the next heap of this image.</source>
       <translation>{tonnes} t을 기록했습니다. 이 영상의 다음 더미를 그리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="324" />
+      <location filename="../coal_monitor/gui/dock.py" line="322" />
       <source>Saved changes to {tonnes} t. Draw the next heap of this image.</source>
       <translation>{tonnes} t으로 변경을 저장했습니다. 이 영상의 다음 더미를 그리십시오.</translation>
     </message>
@@ -169,47 +169,57 @@
       <translation>더미의 꼭짓점을 클릭하십시오. 오른쪽 클릭 또는 Enter로 마치고, Backspace는 마지막 꼭짓점을 지우며, Esc는 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="95" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="92" />
+      <source>Trace…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/dock_layout.py" line="94" />
+      <source>Click inside a heap on the image: its outline is traced from the pixels. Wheel or +/- changes the tolerance, a second click adds a region, Shift+click removes one; Enter or right click accepts, Esc cancels.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/dock_layout.py" line="103" />
       <source>Shadow…</source>
       <translation>그림자…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="96" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="104" />
       <source>Measure the height from the heap's shadow on the image: click the top of the heap, then the tip of its shadow.</source>
       <translation>영상의 더미 그림자로 높이를 잽니다: 더미 꼭대기를 클릭한 다음 그림자 끝을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="109" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="117" />
       <source>Log heap</source>
       <translation>더미 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="114" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="122" />
       <source>Heaps logged on this image</source>
       <translation>이 영상에 기록된 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="121" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="129" />
       <source>Delete heap…</source>
       <translation>더미 삭제…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="132" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="140" />
       <source>Measure</source>
       <translation>측정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="133" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="141" />
       <source>Trends</source>
       <translation>추이</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="146" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="154" />
       <source>Port report (PDF)…</source>
       <translation>항구 보고서(PDF)…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="148" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="156" />
       <source>Save a one-page PDF of this port: the latest image with its heaps, the trend chart, the table of dates and the method used.</source>
       <translation>이 항구의 한 쪽짜리 PDF를 저장합니다: 최신 영상과 더미, 추이 그래프, 날짜별 표와 사용한 방법.</translation>
     </message>
@@ -339,42 +349,52 @@
       <translation>지도에서 새 항구의 위치를 클릭하십시오(Esc는 취소).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/prompts.py" line="111" />
+      <location filename="../coal_monitor/gui/prompts.py" line="77" />
+      <source>Capture date of the basemap</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/prompts.py" line="77" />
+      <source>{basemap} shows imagery of some date: read it in the provider's catalogue (its imagery date tool, or the metadata of the tiles) and enter it in UTC. Every heap measured on it now is dated with it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/prompts.py" line="103" />
       <source>New port</source>
       <translation>새 항구</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/prompts.py" line="120" />
+      <location filename="../coal_monitor/gui/prompts.py" line="113" />
       <source>Name</source>
       <translation>이름</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/prompts.py" line="121" />
+      <location filename="../coal_monitor/gui/prompts.py" line="114" />
       <source>Latitude</source>
       <translation>위도</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/prompts.py" line="122" />
+      <location filename="../coal_monitor/gui/prompts.py" line="115" />
       <source>Longitude</source>
       <translation>경도</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/prompts.py" line="123" />
+      <location filename="../coal_monitor/gui/prompts.py" line="116" />
       <source>Pick on the map…</source>
       <translation>지도에서 선택…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/prompts.py" line="128" />
+      <location filename="../coal_monitor/gui/prompts.py" line="121" />
       <source>Use the centre of the map</source>
       <translation>지도 중심 사용</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/prompts.py" line="132" />
+      <location filename="../coal_monitor/gui/prompts.py" line="125" />
       <source>Angle of repose</source>
       <translation>안식각</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/prompts.py" line="133" />
+      <location filename="../coal_monitor/gui/prompts.py" line="126" />
       <source>Bulk density</source>
       <translation>겉보기 밀도</translation>
     </message>
@@ -424,37 +444,37 @@
       <translation>꼭짓점을 클릭하십시오. 오른쪽 클릭이나 Enter로 마치고, Backspace로 꼭짓점을 지우고, Esc로 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/scene_dialog.py" line="22" />
+      <location filename="../coal_monitor/gui/scene_dialog.py" line="23" />
       <source>Corrections apply to every heap measured on this image; times are in UTC.</source>
       <translation>수정 사항은 이 영상에서 잰 모든 더미에 적용됩니다. 시각은 UTC입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/scene_dialog.py" line="37" />
+      <location filename="../coal_monitor/gui/scene_dialog.py" line="38" />
       <source>provider, licence and credit line</source>
       <translation>제공자, 사용 허가와 출처 표시</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/scene_dialog.py" line="43" />
+      <location filename="../coal_monitor/gui/scene_dialog.py" line="44" />
       <source>unknown</source>
       <translation>알 수 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/scene_dialog.py" line="45" />
+      <location filename="../coal_monitor/gui/scene_dialog.py" line="46" />
       <source>Acquired (UTC)</source>
       <translation>촬영 시각(UTC)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/scene_dialog.py" line="46" />
+      <location filename="../coal_monitor/gui/scene_dialog.py" line="47" />
       <source>Sensor</source>
       <translation>센서</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/scene_dialog.py" line="47" />
+      <location filename="../coal_monitor/gui/scene_dialog.py" line="48" />
       <source>Source and credit</source>
       <translation>출처와 저작권 표시</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/scene_dialog.py" line="48" />
+      <location filename="../coal_monitor/gui/scene_dialog.py" line="49" />
       <source>Ground resolution</source>
       <translation>지상 해상도</translation>
     </message>
@@ -469,17 +489,17 @@
       <translation>“더미 발치에서”에는 안식각을 이루는 사면이 필요한데, 벽으로 둘러싼 저탄장에는 없습니다. 벽 꼭대기를 클릭한 다음 그 그림자 끝을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/shadow_controller.py" line="164" />
+      <location filename="../coal_monitor/gui/shadow_controller.py" line="178" />
       <source>No ground shadow predicted: a {model} heap {height:g} m high casts none beyond its footprint with the sun at {elevation:.1f} deg.</source>
       <translation>지면 그림자가 예측되지 않습니다. 태양 고도 {elevation:.1f}도에서 높이 {height:g} m의 {model} 더미는 바닥 윤곽 밖으로 그림자를 드리우지 않습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/shadow_controller.py" line="175" />
+      <location filename="../coal_monitor/gui/shadow_controller.py" line="189" />
       <source>No scene for the predicted shadow: choose the image and its metadata first.</source>
       <translation>예측 그림자에 쓸 장면이 없습니다. 먼저 영상과 그 메타데이터를 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/shadow_controller.py" line="177" />
+      <location filename="../coal_monitor/gui/shadow_controller.py" line="191" />
       <source>The predicted shadow needs a heap outline: draw the heap first.</source>
       <translation>예측 그림자에는 더미 윤곽이 필요합니다. 먼저 더미를 그리십시오.</translation>
     </message>
@@ -530,13 +550,13 @@
     </message>
     <message>
       <location filename="../coal_monitor/processing/heapvolumes.py" line="68" />
-      <location filename="../coal_monitor/processing/importheaps.py" line="62" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="63" />
       <source>Heap footprints</source>
       <translation>더미 바닥 윤곽</translation>
     </message>
     <message>
       <location filename="../coal_monitor/processing/heapvolumes.py" line="70" />
-      <location filename="../coal_monitor/processing/importheaps.py" line="68" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="69" />
       <source>Height field (m)</source>
       <translation>높이 필드(m)</translation>
     </message>
@@ -567,47 +587,47 @@
     </message>
     <message>
       <location filename="../coal_monitor/processing/importheaps.py" line="39" />
-      <source>Logs every polygon of the input layer (any CRS) as a heap in the port's GeoPackage, computing volume and tonnage with the port's coal defaults (angle of repose, density band, pile model) from the port registry. Height comes from HEIGHT_FIELD (metres), its uncertainty optionally from HEIGHT_SIGMA_FIELD, the observation time (UTC) from DATE_FIELD and the image from SCENE_FIELD. The port file is OUTPUT, or &lt;DATA_FOLDER&gt;/&lt;port slug&gt;.gpkg, or the project's data folder; it is created when missing. Features that cannot be heaps are skipped and listed with the reason. Each heap is written whole in its own transaction, so cancelling keeps every heap imported so far and no partial one.</source>
-      <translation>입력 레이어(좌표계 무관)의 모든 폴리곤을 항구 GeoPackage에 더미로 기록하며, 항구 등록부의 석탄 기본값(안식각, 밀도 범위, 더미 모델)으로 부피와 톤수를 계산합니다. 높이는 HEIGHT_FIELD(미터)에서, 그 불확도는 선택적으로 HEIGHT_SIGMA_FIELD에서, 관측 시각(UTC)은 DATE_FIELD에서, 영상은 SCENE_FIELD에서 가져옵니다. 항구 파일은 OUTPUT, 또는 &lt;DATA_FOLDER&gt;/&lt;항구 slug&gt;.gpkg, 또는 프로젝트의 데이터 폴더이며, 없으면 새로 만듭니다. 더미가 될 수 없는 피처는 건너뛰고 그 이유와 함께 나열합니다. 각 더미는 자체 트랜잭션으로 온전히 기록되므로, 취소해도 그때까지 가져온 더미는 모두 남고 일부만 기록된 더미는 없습니다.</translation>
+      <source>Logs every polygon of the input layer (any CRS) as a heap in the port's GeoPackage, computing volume and tonnage with the port's coal defaults (angle of repose, density band, pile model) from the port registry. Height comes from HEIGHT_FIELD (metres), its uncertainty optionally from HEIGHT_SIGMA_FIELD, the observation time (UTC) from DATE_FIELD and the image from SCENE_FIELD. The port file is OUTPUT, or the file named after the port (rason.gpkg for Rason) in DATA_FOLDER or else in the project's data folder; it is created when missing. Features that cannot be heaps are skipped and listed with the reason. Each heap is written whole in its own transaction, so cancelling keeps every heap imported so far and no partial one.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="64" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="65" />
       <source>Port (name in the port registry)</source>
       <translation>항구(항구 등록부의 이름)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="65" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="66" />
       <source>Data folder (default: the project's)</source>
       <translation>데이터 폴더(기본값: 프로젝트의 폴더)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="71" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="72" />
       <source>Height uncertainty field (m, one sigma)</source>
       <translation>높이 불확도 필드(m, 1시그마)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="75" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="76" />
       <source>Observation date/time field (UTC)</source>
       <translation>관측 날짜/시각 필드(UTC)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="77" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="78" />
       <source>Scene id field</source>
       <translation>장면 ID 필드</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="79" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="80" />
       <location filename="../coal_monitor/processing/recomputevolumes.py" line="45" />
       <source>Port GeoPackage</source>
       <translation>항구 GeoPackage</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="81" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="82" />
       <source>Heaps imported</source>
       <translation>가져온 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="82" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="83" />
       <source>Features skipped</source>
       <translation>건너뛴 피처</translation>
     </message>
@@ -697,72 +717,72 @@
       <translation>장면 {scene}을(를) 바로잡았습니다({fields}). 그 더미들도 따라 바뀝니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="377" />
+      <location filename="../coal_monitor/session/measuring.py" line="390" />
       <source>There is no heap outline to log: press “Draw heap on the map” and click its corners.</source>
       <translation>기록할 더미 윤곽이 없습니다: “지도에 더미 그리기”를 누르고 꼭짓점을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="392" />
+      <location filename="../coal_monitor/session/measuring.py" line="405" />
       <source>The heap was not logged: it needs the image's acquisition date and time (UTC).</source>
       <translation>더미를 기록하지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="397" />
+      <location filename="../coal_monitor/session/measuring.py" line="410" />
       <source>Logged heap at {port}: {tonnes}.</source>
       <translation>{port}에 더미를 기록했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="399" />
+      <location filename="../coal_monitor/session/measuring.py" line="412" />
       <source>Saved changes to heap at {port}: {tonnes}.</source>
       <translation>{port}의 더미 변경을 저장했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="437" />
+      <location filename="../coal_monitor/session/measuring.py" line="450" />
       <source>Deleted heap {heap}.</source>
       <translation>더미 {heap}을(를) 삭제했습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="452" />
+      <location filename="../coal_monitor/session/measuring.py" line="465" />
       <source>{port} has no port file yet (or it was moved away): log a heap on an image of the port first, then make its report.</source>
       <translation>{port}에는 아직 항구 파일이 없습니다(또는 옮겨졌습니다): 먼저 이 항구의 영상에 더미를 기록한 뒤 보고서를 만드십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="464" />
+      <location filename="../coal_monitor/session/measuring.py" line="477" />
       <source>Report of {port} saved to {path}</source>
       <translation>{port} 보고서를 {path}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="510" />
+      <location filename="../coal_monitor/session/measuring.py" line="523" />
       <source>Web basemap ({credit}): its capture date is asked when the first heap is logged; ground resolution unknown</source>
       <translation>웹 배경지도({credit}): 첫 더미를 기록할 때 촬영 날짜를 묻습니다. 지상 해상도는 알 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="511" />
+      <location filename="../coal_monitor/session/measuring.py" line="524" />
       <source>no credit given</source>
       <translation>출처 표시 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="514" />
+      <location filename="../coal_monitor/session/measuring.py" line="527" />
       <source>Scene {scene}</source>
       <translation>장면 {scene}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="516" />
+      <location filename="../coal_monitor/session/measuring.py" line="529" />
       <source>acquired {when} UTC</source>
       <translation>촬영 {when} UTC</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="518" />
+      <location filename="../coal_monitor/session/measuring.py" line="531" />
       <source>acquisition time unknown (asked when the first heap is logged)</source>
       <translation>촬영 시각 모름(첫 더미를 기록할 때 묻습니다)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="520" />
+      <location filename="../coal_monitor/session/measuring.py" line="533" />
       <source>GSD {gsd} m</source>
       <translation>GSD {gsd} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="536" />
+      <location filename="../coal_monitor/session/measuring.py" line="549" />
       <source>heap</source>
       <translation>더미</translation>
     </message>

@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QTimer, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
 from ..translation import tr
+from .map_tool_keys import handle_key, mark
 
 MIN_VERTICES = 3
 _OUTLINE = QColor(230, 90, 20)
@@ -129,17 +130,11 @@ class PolygonCaptureTool(QgsMapTool):
             self.finish()
 
     def keyPressEvent(self, event):
-        key = event.key()
-        if key == Qt.Key.Key_Escape:
-            self.cancel()
-        elif key == Qt.Key.Key_Backspace:
-            self.remove_last_vertex()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.finish()
-        else:
-            event.ignore()
-            return
-        event.accept()
+        handle_key(event, {Qt.Key.Key_Escape: self.cancel, Qt.Key.Key_Backspace: self.remove_last_vertex,
+                           Qt.Key.Key_Return: self.finish, Qt.Key.Key_Enter: self.finish})
+
+    def keyReleaseEvent(self, event):
+        mark(event)
 
     # --- actions (also callable from code) -------------------------------------------------------
     def remove_last_vertex(self):

@@ -7,7 +7,6 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from ..core import limits
 from ..core.pile_models import models_help, pile_model
 from ..store.schema import CONFIDENCES, IDENTIFICATIONS
 from ..translation import QT_TR_NOOP, tr
+from .number_input import number_input
 
 # The stored values (schema.IDENTIFICATIONS, CONFIDENCES) stay English; the combos show these.
 CHOICE_LABELS = {
@@ -44,9 +44,9 @@ class HeapForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
 
-        self.heightSpin = _spin(self, "heightSpin", 0.1, limits.HEIGHT_MAX_M, DEFAULT_HEIGHT_M, 1, " m")
-        self.heightSigmaSpin = _spin(self, "heightSigmaSpin", 0.0, limits.HEIGHT_MAX_M,
-                                     DEFAULT_HEIGHT_SIGMA_M, 1, " m")
+        self.heightSpin = number_input(self, 0.1, limits.HEIGHT_MAX_M, DEFAULT_HEIGHT_M, 1, " m", "heightSpin")
+        self.heightSigmaSpin = number_input(self, 0.0, limits.HEIGHT_MAX_M, DEFAULT_HEIGHT_SIGMA_M, 1, " m",
+                                            "heightSigmaSpin")
         self.heightSpin.setToolTip(tr("Height of the heap above its base, in metres."))
         self.heightSigmaSpin.setToolTip(tr("One-sigma uncertainty of the height (widens the ranges)."))
         height_row = QHBoxLayout()
@@ -68,10 +68,10 @@ class HeapForm(QWidget):
         self.modelCombo.setMinimumContentsLength(14)
         form.addRow(tr("Model"), self.modelCombo)
 
-        self.reposeSpin = _spin(self, "reposeSpin", limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG,
-                                limits.REPOSE_DEFAULT_DEG, 1, " °")
-        self.densitySpin = _spin(self, "densitySpin", limits.DENSITY_MIN_T_M3, limits.DENSITY_MAX_T_M3,
-                                 limits.DENSITY_DEFAULT_T_M3, 2, " t/m³")
+        self.reposeSpin = number_input(self, limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG,
+                                       limits.REPOSE_DEFAULT_DEG, 1, " °", "reposeSpin")
+        self.densitySpin = number_input(self, limits.DENSITY_MIN_T_M3, limits.DENSITY_MAX_T_M3,
+                                        limits.DENSITY_DEFAULT_T_M3, 2, " t/m³", "densitySpin")
         self.densitySpin.setSingleStep(0.01)
         coal_row = QHBoxLayout()
         coal_row.addWidget(self.reposeSpin, 1)
@@ -211,16 +211,6 @@ class _Quiet:
     def __exit__(self, *exc):
         for widget, state in zip(self.widgets, self.states):
             widget.blockSignals(state)
-
-
-def _spin(parent, name, low, high, value, decimals, suffix):
-    spin = QDoubleSpinBox(parent)
-    spin.setObjectName(name)
-    spin.setDecimals(decimals)
-    spin.setRange(low, high)
-    spin.setValue(value)
-    spin.setSuffix(suffix)
-    return spin
 
 
 def _choice(parent, name, values, default):

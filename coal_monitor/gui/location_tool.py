@@ -3,6 +3,8 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsC
 from qgis.gui import QgsMapTool
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 
+from .map_tool_keys import handle_key, mark
+
 
 class LocationPickTool(QgsMapTool):
     """Left click: emits ``picked(lat_deg, lon_deg)``; Esc or right click: emits ``canceled``.
@@ -43,10 +45,14 @@ class LocationPickTool(QgsMapTool):
         self.picked.emit(point.y(), point.x())
 
     def keyPressEvent(self, event):  # noqa: N802 (QGIS's name)
-        if event.key() == Qt.Key.Key_Escape:
-            self._finish()
-            self.canceled.emit()
-            event.accept()
+        handle_key(event, {Qt.Key.Key_Escape: self._cancel})
+
+    def keyReleaseEvent(self, event):  # noqa: N802 (QGIS's name)
+        mark(event)
+
+    def _cancel(self):
+        self._finish()
+        self.canceled.emit()
 
     def _finish(self):
         previous, self._previous = self._previous, None

@@ -8,7 +8,6 @@ from datetime import datetime, timezone
 from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QLineEdit,
@@ -19,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import limits
 from ..translation import tr
 from .date_prompt import ask_scene_date
+from .number_input import number_input
 
 # What each kind of file a prompt saves is: the save dialog's title and its file-type filter.
 PICK_ON_MAP = 2  # dialog result of "Pick on the map..." (QDialog's Accepted is 1, Rejected 0)
@@ -103,12 +103,13 @@ class Prompts:
         dialog.setWindowTitle(tr("New port"))
         form = QFormLayout(dialog)
         name = QLineEdit(draft.get("name", ""), dialog)
-        lat = _spin(dialog, -90.0, 90.0, draft.get("lat_deg", 0.0), 5, " °N")
-        lon = _spin(dialog, -180.0, 180.0, draft.get("lon_deg", 0.0), 5, " °E")
-        repose = _spin(dialog, limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG,
-                       draft.get("repose_deg", limits.REPOSE_DEFAULT_DEG), 1, " °")
-        density = _spin(dialog, limits.DENSITY_MIN_T_M3, limits.DENSITY_MAX_T_M3,
-                        draft.get("density_t_m3", limits.DENSITY_DEFAULT_T_M3), 2, " t/m³")
+        lat = number_input(dialog, -90.0, 90.0, draft.get("lat_deg", 0.0), 5, " °N", "portLatSpin")
+        lon = number_input(dialog, -180.0, 180.0, draft.get("lon_deg", 0.0), 5, " °E", "portLonSpin")
+        repose = number_input(dialog, limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG,
+                              draft.get("repose_deg", limits.REPOSE_DEFAULT_DEG), 1, " °", "portReposeSpin")
+        density = number_input(dialog, limits.DENSITY_MIN_T_M3, limits.DENSITY_MAX_T_M3,
+                               draft.get("density_t_m3", limits.DENSITY_DEFAULT_T_M3), 2, " t/m³",
+                               "portDensitySpin")
         form.addRow(tr("Name"), name)
         form.addRow(tr("Latitude"), lat)
         form.addRow(tr("Longitude"), lon)
@@ -139,15 +140,6 @@ def _aware_utc(text):
     if not text:
         return None
     return datetime.fromisoformat(str(text).replace("Z", "+00:00")).astimezone(timezone.utc)
-
-
-def _spin(parent, low, high, value, decimals, suffix):
-    spin = QDoubleSpinBox(parent)
-    spin.setRange(low, high)
-    spin.setDecimals(decimals)
-    spin.setValue(value)
-    spin.setSuffix(suffix)
-    return spin
 
 
 def _ok_cancel(dialog):

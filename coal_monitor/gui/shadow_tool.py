@@ -25,6 +25,7 @@ from ..core.errors import InputError
 from ..core.limits import REPOSE_DEFAULT_DEG
 from ..core.shadow import (ShadowGeometry, height_from_shadow, height_sigma_m, project_point_on_shadow_line,
                            shadow_direction_deg)
+from .map_tool_keys import handle_key, mark
 
 METHOD = "shadow"
 # Step taken towards the sun on the ellipsoid to find the sun's direction in the metric frame: long
@@ -234,15 +235,10 @@ class ShadowMapTool(QgsMapTool):
             self.rejected.emit(str(exc))
 
     def keyPressEvent(self, event):
-        key = event.key()
-        if key == Qt.Key.Key_Escape:
-            self.cancel()
-        elif key == Qt.Key.Key_Backspace:
-            self.undo_origin()
-        else:
-            event.ignore()
-            return
-        event.accept()
+        handle_key(event, {Qt.Key.Key_Escape: self.cancel, Qt.Key.Key_Backspace: self.undo_origin})
+
+    def keyReleaseEvent(self, event):
+        mark(event)
 
     # --- actions (also callable from code) -------------------------------------------------------
     def set_origin(self, canvas_point):

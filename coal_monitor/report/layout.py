@@ -232,6 +232,7 @@ def _add_table(layout, content: ReportContent):
         for index, text in enumerate(cells):
             cell = QgsTableCell(text)
             cell.setHorizontalAlignment(Qt.AlignmentFlag.AlignLeft if index < 2 else Qt.AlignmentFlag.AlignRight)
+            cell.setVerticalAlignment(Qt.AlignmentFlag.AlignTop)  # a wrapped scene id keeps its row on one line
             row.append(cell)
         rows.append(row)
     if not rows:

@@ -189,3 +189,17 @@ def test_project_data_folder_is_the_default(processing, clean_project, tmp_path,
     result = processing.run(algorithm("importheaps"), params(layer))
     assert result["OUTPUT"] == str((tmp_path / "coal_monitor_data" / "rason.gpkg").resolve())
     assert_valid_gpkg(result["OUTPUT"])
+
+
+def test_help_text_reads_whole_in_the_processing_dialog():
+    """The dialog shows the help as HTML: text in angle brackets would vanish ("OUTPUT, or /.gpkg")."""
+    from qgis.PyQt.QtGui import QTextDocument
+
+    from tests.helpers.trend_ports import algorithm
+
+    help_text = algorithm("importheaps").shortHelpString()
+    document = QTextDocument()
+    document.setHtml(help_text)
+    shown = " ".join(document.toPlainText().split())
+    assert shown == " ".join(help_text.split())
+    assert "DATA_FOLDER" in shown and "rason.gpkg" in shown

@@ -45,3 +45,30 @@ def screenshot(widget, name):
         settle(500)
     widget.grab().save(path)
     return path
+
+
+class RecordingPrompts:
+    """Answers every modal question with "no" and records it (the test expects none)."""
+
+    def __init__(self):
+        self.asked = []
+
+    def _no(self, kind, *question):
+        self.asked.append([kind] + [str(q) for q in question])
+        return None
+
+    def confirm(self, title, text):
+        self._no("confirm", title, text)
+        return False
+
+    def ask_folder(self, title, start_dir=""):
+        return self._no("ask_folder", title)
+
+    def ask_datetime(self, title, text):
+        return self._no("ask_datetime", title, text)
+
+    def ask_new_port(self, map_centre_lat_lon=None):
+        return self._no("ask_new_port")
+
+    def ask_save_path(self, kind, suggested=""):
+        return self._no("ask_save_path", kind, suggested) or ""

@@ -33,33 +33,6 @@ HEAPS_ROLE = ("coal_monitor/role", "heaps")
 DOCK_WIDTH_PX = 440  # an analyst widens the side panel to read the results in full
 
 
-class RecordingPrompts:
-    """Answers every modal question with "no" and records it (the test expects none)."""
-
-    def __init__(self):
-        self.asked = []
-
-    def _no(self, kind, *question):
-        self.asked.append([kind] + [str(q) for q in question])
-        return None
-
-    def confirm(self, title, text):
-        self._no("confirm", title, text)
-        return False
-
-    def ask_folder(self, title, start_dir=""):
-        return self._no("ask_folder", title)
-
-    def ask_datetime(self, title, text):
-        return self._no("ask_datetime", title, text)
-
-    def ask_new_port(self, map_centre_lat_lon=None):
-        return self._no("ask_new_port")
-
-    def ask_save_path(self, kind, suggested=""):
-        return self._no("ask_save_path", kind, suggested) or ""
-
-
 def render(canvas):
     canvas.refresh()
     probe_common.settle(200)
@@ -159,7 +132,7 @@ def draw(result):
     pyplugin_installer.instance().installFromZipFile(os.environ["CM_ZIP"])
     probe_common.settle()
     dock = qgis.utils.plugins[PLUGIN].dock
-    prompts = RecordingPrompts()
+    prompts = probe_common.RecordingPrompts()
     dock.prompts = prompts
     window = show_window()
     window.resizeDocks([dock], [DOCK_WIDTH_PX], Qt.Orientation.Horizontal)
