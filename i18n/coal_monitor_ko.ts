@@ -171,12 +171,12 @@
     <message>
       <location filename="../coal_monitor/gui/dock_layout.py" line="92" />
       <source>Trace…</source>
-      <translation type="unfinished" />
+      <translation>추적…</translation>
     </message>
     <message>
       <location filename="../coal_monitor/gui/dock_layout.py" line="94" />
       <source>Click inside a heap on the image: its outline is traced from the pixels. Wheel or +/- changes the tolerance, a second click adds a region, Shift+click removes one; Enter or right click accepts, Esc cancels.</source>
-      <translation type="unfinished" />
+      <translation>영상에서 더미 안쪽을 클릭하면 화소로부터 윤곽을 추적합니다. 휠 또는 +/-로 허용치를 바꾸고, 다시 클릭하면 영역을 더하며, Shift+클릭은 영역을 뺍니다. Enter 또는 오른쪽 클릭으로 받아들이고 Esc로 취소합니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/gui/dock_layout.py" line="103" />
@@ -351,12 +351,12 @@
     <message>
       <location filename="../coal_monitor/gui/prompts.py" line="77" />
       <source>Capture date of the basemap</source>
-      <translation type="unfinished" />
+      <translation>배경지도의 촬영 날짜</translation>
     </message>
     <message>
       <location filename="../coal_monitor/gui/prompts.py" line="77" />
       <source>{basemap} shows imagery of some date: read it in the provider's catalogue (its imagery date tool, or the metadata of the tiles) and enter it in UTC. Every heap measured on it now is dated with it.</source>
-      <translation type="unfinished" />
+      <translation>{basemap}은(는) 어느 날짜의 영상을 보여 줍니다: 제공자의 카탈로그(영상 날짜 도구나 타일의 메타데이터)에서 읽어 UTC로 입력하십시오. 지금 이 지도에서 재는 모든 더미가 이 날짜로 기록됩니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/gui/prompts.py" line="103" />
@@ -588,7 +588,7 @@
     <message>
       <location filename="../coal_monitor/processing/importheaps.py" line="39" />
       <source>Logs every polygon of the input layer (any CRS) as a heap in the port's GeoPackage, computing volume and tonnage with the port's coal defaults (angle of repose, density band, pile model) from the port registry. Height comes from HEIGHT_FIELD (metres), its uncertainty optionally from HEIGHT_SIGMA_FIELD, the observation time (UTC) from DATE_FIELD and the image from SCENE_FIELD. The port file is OUTPUT, or the file named after the port (rason.gpkg for Rason) in DATA_FOLDER or else in the project's data folder; it is created when missing. Features that cannot be heaps are skipped and listed with the reason. Each heap is written whole in its own transaction, so cancelling keeps every heap imported so far and no partial one.</source>
-      <translation type="unfinished" />
+      <translation>입력 레이어(모든 좌표계)의 다각형마다 항구 GeoPackage에 더미로 기록하고, 항구 목록의 석탄 기본값(안식각, 겉보기 밀도 범위, 더미 모델)으로 부피와 톤수를 계산합니다. 높이는 HEIGHT_FIELD(미터)에서, 그 불확도는 선택적으로 HEIGHT_SIGMA_FIELD에서, 관측 시각(UTC)은 DATE_FIELD에서, 영상은 SCENE_FIELD에서 가져옵니다. 항구 파일은 OUTPUT이거나, DATA_FOLDER 또는 프로젝트 데이터 폴더에 있는 항구 이름의 파일(Rason이면 rason.gpkg)이며, 없으면 만듭니다. 더미가 될 수 없는 피처는 건너뛰고 그 이유를 적습니다. 더미마다 각자의 트랜잭션으로 온전히 기록되므로 취소해도 지금까지 가져온 더미는 모두 남고 반쯤 기록된 더미는 없습니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/processing/importheaps.py" line="65" />
