@@ -3,6 +3,9 @@
 A thin shell around ``coal_monitor.core.estimate``: each footprint is handed to the engine with its
 layer's CRS; a feature the engine refuses keeps its geometry and attributes, gets null numbers and the
 engine's message in ``volume_note``, and the run goes on (failures are counted and reported).
+
+QGIS builds every algorithm (``initAlgorithm`` included) when the plugin starts: the engine, shapely and
+pyproj are imported only when the algorithm runs.
 """
 from qgis.core import (
     QgsAbstractGeometry,
@@ -25,12 +28,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
-from shapely import wkb
 
 from ..core import limits
 from ..core.errors import InputError
-from ..core.estimate import FIELD_NAMES, check_inputs, prepare_footprint
-from ..core.geodesy import parse_crs
 from .base import HEAPS_GROUP, CoalMonitorAlgorithm
 
 MODEL_LABELS = {"repose": "Repose-capped pile", "prism": "Prism (vertical walls)", "cone": "Cone (1/3)"}
@@ -56,6 +56,8 @@ def _value(attribute):
 
 def _shapely(geometry: QgsGeometry):
     """The feature's geometry as shapely (curves segmentized, M dropped), None when null."""
+    from shapely import wkb
+
     if geometry is None or geometry.isNull():
         return None
     part: QgsAbstractGeometry = geometry.constGet().clone()
@@ -103,6 +105,9 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("FAILED_COUNT", "Features without a volume"))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..core.estimate import FIELD_NAMES, check_inputs
+        from ..core.geodesy import parse_crs
+
         source = self.parameterAsSource(parameters, "INPUT", context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
@@ -158,6 +163,8 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
     @staticmethod
     def _estimate(feature, crs, height_field, sigma_field, settings):
         """(field values, error message or "") for one feature."""
+        from ..core.estimate import FIELD_NAMES, prepare_footprint
+
         try:
             sigma = _value(feature[sigma_field]) if sigma_field else None
             footprint = prepare_footprint(_shapely(feature.geometry()), crs)

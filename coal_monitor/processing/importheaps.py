@@ -21,7 +21,6 @@ from ..core.ports import PortError, PortRegistry
 from ..core.slug import SlugError, port_file_path
 from ..store.datafolder import data_folder, profile_registry_path
 from ..store.errors import StoreError
-from ..store.portfile import PortFile
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 
 HEIGHT_METHOD = "imported"
@@ -140,7 +139,9 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
         except SlugError as exc:
             raise QgsProcessingException(str(exc)) from None
 
-    def _open_or_create(self, path: Path, port, feedback) -> PortFile:
+    def _open_or_create(self, path: Path, port, feedback):
+        from ..store.portfile import PortFile  # with shapely and pyproj: only when the algorithm runs
+
         try:
             if path.exists():
                 other = _logged_port(path)

@@ -3,8 +3,6 @@ from qgis.core import (
     QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFileDestination,
 )
 
-from ..report.content import gather
-from ..report.layout import export_pdf
 from ..store.errors import StoreError
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
@@ -32,6 +30,9 @@ class PortReportAlgorithm(CoalMonitorAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, "Report", "PDF files (*.pdf)"))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..report.content import gather  # the store and the chart: only when the algorithm runs
+        from ..report.layout import export_pdf
+
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         with open_port_file(self, parameters, context) as port_file:
             feedback.setProgress(10)

@@ -11,7 +11,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QVariant
 
 from ..core import timeseries
-from ..report import data
 from ..store.errors import StoreError
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
@@ -47,6 +46,8 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, "Time series", QgsProcessing.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..report import data  # with the store: only when the algorithm runs
+
         by_pier = self.parameterAsBoolean(parameters, self.BY_PIER, context)
         with open_port_file(self, parameters, context) as port_file:
             try:

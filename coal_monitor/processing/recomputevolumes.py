@@ -8,6 +8,7 @@ together and the file is as before.
 The store offers one transaction per heap only, so ``recompute_all`` runs the store's own per-heap steps
 (its input checks, ``store.derive.derived_numbers``, its verified write) inside one transaction of the
 store's connection; the numbers are therefore exactly those ``PortFile.add_heap``/``update_heap`` store.
+The store and the engine are imported when a heap is recomputed, not when QGIS builds the algorithm.
 """
 import dataclasses
 
@@ -18,10 +19,8 @@ from qgis.core import (
 
 from ..core import limits
 from ..core.errors import InputError
-from ..store import gpkg_geometry, schema
-from ..store.derive import derived_numbers
+from ..store import schema
 from ..store.errors import StoreError
-from ..store.portfile import HEAP_INPUT_FIELDS
 from ..store.sqltime import utc_now_text
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
@@ -63,6 +62,10 @@ def _label(row) -> str:
 
 def _recomputed(port_file, port, row, heap_values: dict) -> dict:
     """The heap's checked inputs (with ``heap_values`` applied) and its numbers under ``port``."""
+    from ..store import gpkg_geometry
+    from ..store.derive import derived_numbers
+    from ..store.portfile import HEAP_INPUT_FIELDS
+
     inputs = {k: row[k] for k in HEAP_INPUT_FIELDS}
     inputs.update(heap_values)
     try:
