@@ -7,7 +7,6 @@ unloaded before QGIS completes its start).
 """
 import json
 import sys
-import tempfile
 
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtWidgets import QAction, QDockWidget
@@ -38,12 +37,12 @@ def census(iface, plugin):
 
 
 def main(mode):
-    app = QgsApplication([], True, tempfile.mkdtemp(prefix="cm-startup-config-"))
-    app.initQgis()
+    from tests.conftest import start_qgis  # its own settings folder: nothing stored outlives the probe
     from tests.helpers.qgis_iface import PluginShellIface, settle
 
     from coal_monitor.definitions import DOCK_VISIBLE_KEY
 
+    app = start_qgis()
     if mode == "closed-last-time":
         QgsSettings().setValue(DOCK_VISIBLE_KEY, False)
     iface = PluginShellIface()
@@ -70,6 +69,7 @@ def main(mode):
         plugin.unload()
         settle()
     result["after_unload"] = census(iface, plugin)
+    result["settings_file"] = QgsSettings().fileName()
     result["dock_open_setting"] = QgsSettings().value(DOCK_VISIBLE_KEY, None, type=bool)
     print(json.dumps(result))
     iface.close()

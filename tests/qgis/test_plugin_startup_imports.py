@@ -77,6 +77,11 @@ def test_unload_removes_everything(case, request):
     assert (census["docks"], census["actions"], census["provider"]) == (0, 0, False)
 
 
+def test_what_the_plugin_stores_stays_in_the_probes_own_settings(first_install):
+    # tests/conftest.py's start_qgis gives every test process its own folder, never ~/.config.
+    assert "cm-qgis-config-" in first_install["settings_file"], first_install["settings_file"]
+
+
 def test_unloaded_during_start_builds_no_dock_when_start_completes(unload_during_start):
     assert unload_during_start["after_start"]["docks"] == 0
     assert unload_during_start["imported_by_start"] == []
