@@ -17,9 +17,6 @@ from qgis.core import (
 )
 
 from ..core.errors import InputError
-from ..core.ports import PortError, PortRegistry
-from ..core.slug import SlugError, port_file_path
-from ..store.datafolder import data_folder, profile_registry_path
 from ..store.errors import StoreError
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 
@@ -112,6 +109,10 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
     # ---- steps ------------------------------------------------------------------------------------------
 
     def _port(self, parameters, context):
+        # The port registry and the data folder are imported when the algorithm runs, not at QGIS's start.
+        from ..core.ports import PortError, PortRegistry
+        from ..store.datafolder import profile_registry_path
+
         name = self.parameterAsString(parameters, self.PORT, context)
         try:
             return PortRegistry(profile_registry_path()).get(name)
@@ -119,6 +120,9 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             raise QgsProcessingException(str(exc)) from None
 
     def _port_file_path(self, parameters, context, port, feedback) -> Path:
+        from ..core.slug import SlugError, port_file_path
+        from ..store.datafolder import data_folder
+
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         folder = self.parameterAsFile(parameters, self.DATA_FOLDER, context)
         try:

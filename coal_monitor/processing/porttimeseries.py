@@ -10,7 +10,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QVariant
 
-from ..core import timeseries
 from ..store.errors import StoreError
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
@@ -20,6 +19,8 @@ _TYPES = {"observed_date": QVariant.Date, "pier": QVariant.String, "heaps": QVar
 
 def output_fields() -> QgsFields:
     """The table's fields: ``timeseries.COLUMNS``, the date as a date, counts as integers, sums as reals."""
+    from ..core import timeseries
+
     fields = QgsFields()
     for name in timeseries.COLUMNS:
         fields.append(QgsField(name, _TYPES.get(name, QVariant.Double)))
@@ -46,7 +47,8 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, "Time series", QgsProcessing.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..report import data  # with the store: only when the algorithm runs
+        from ..core import timeseries  # these and the store: only when the algorithm runs
+        from ..report import data
 
         by_pier = self.parameterAsBoolean(parameters, self.BY_PIER, context)
         with open_port_file(self, parameters, context) as port_file:

@@ -19,9 +19,7 @@ from qgis.core import (
 
 from ..core import limits
 from ..core.errors import InputError
-from ..store import schema
 from ..store.errors import StoreError
-from ..store.sqltime import utc_now_text
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
@@ -41,6 +39,8 @@ class RecomputeCancelled(StoreError):
 
 def new_port_defaults(port, changes: dict):
     """The port with ``changes`` (port field -> value) applied, checked against the schema's limits."""
+    from ..store import schema
+
     changes = {k: float(v) for k, v in changes.items() if v is not None}
     updated = dataclasses.replace(port, **changes)
     for name in PORT_CHANGES.values():
@@ -62,7 +62,7 @@ def _label(row) -> str:
 
 def _recomputed(port_file, port, row, heap_values: dict) -> dict:
     """The heap's checked inputs (with ``heap_values`` applied) and its numbers under ``port``."""
-    from ..store import gpkg_geometry
+    from ..store import gpkg_geometry, schema
     from ..store.derive import derived_numbers
     from ..store.portfile import HEAP_INPUT_FIELDS
 
@@ -87,6 +87,9 @@ def recompute_all(port_file, changes: dict = None, progress=None, is_canceled=No
     when the engine had no warning (a note such as "taller than a pile of this angle can reach" does
     not stop the recompute: the heap is stored with it, as when it was logged).
     """
+    from ..store import schema
+    from ..store.sqltime import utc_now_text
+
     changes = changes or {}
     port = new_port_defaults(port_file.port, changes)
     heap_values = {k: getattr(port, k) for k in HEAP_CHANGES if changes.get(k) is not None}
