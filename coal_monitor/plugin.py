@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import QAction
 
 from .definitions import DOCK_VISIBLE_KEY
 from .resources import resource_path
+from .store.datafolder import follow_project_file
 
 MENU_NAME = "Coal Monitor"
 ACTION_OBJECT_NAME = "CoalMonitorToggleDock"
@@ -27,6 +28,7 @@ class CoalMonitorPlugin:
         self.provider = None
         self._waiting_for_start = False
         self._following_dock = False
+        self._stop_following_project = _nothing
 
     def initProcessing(self):  # noqa: N802 (QGIS's name)
         from .processing.provider import CoalMonitorProvider
@@ -47,6 +49,9 @@ class CoalMonitorPlugin:
         self.action.toggled.connect(self._action_toggled)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToMenu(MENU_NAME, self.action)
+        # Until the dock exists (it then follows the project itself), "Save As" must still keep the
+        # project's data folder where it is.
+        self._stop_following_project = follow_project_file()
 
         if QgsSettings().value(DOCK_VISIBLE_KEY, True, type=bool):
             if main_window.isVisible():  # installed or reloaded into a running QGIS
@@ -77,6 +82,8 @@ class CoalMonitorPlugin:
     def _create_dock(self):
         from .gui.dock import CoalMonitorDock
 
+        self._stop_following_project()
+        self._stop_following_project = _nothing
         self.dock = CoalMonitorDock(self.iface, self.iface.mainWindow())
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.visibilityChanged.connect(self._dock_visibility_changed)
@@ -94,6 +101,8 @@ class CoalMonitorPlugin:
 
     def unload(self):
         self._stop_waiting_for_start()
+        self._stop_following_project()
+        self._stop_following_project = _nothing
         if self.dock is not None:
             # Disconnected first: taking the dock away must not count as the analyst closing it.
             self.dock.visibilityChanged.disconnect(self._dock_visibility_changed)
@@ -111,3 +120,7 @@ class CoalMonitorPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+
+
+def _nothing():
+    pass

@@ -36,6 +36,26 @@ def census(iface, plugin):
     }
 
 
+def _save_as_before_the_dock_exists():
+    """(data folder before, after "Save As" elsewhere) of a project with a relative data folder."""
+    import tempfile
+    from pathlib import Path
+
+    from qgis.core import QgsProject
+
+    from coal_monitor.store import datafolder
+
+    root = Path(tempfile.mkdtemp(prefix="cm-startup-project-"))
+    project = QgsProject.instance()
+    project.setFileName(str(root / "first" / "port.qgz"))
+    datafolder.set_data_folder(root / "first" / "coal_monitor_data", project)
+    before = str(datafolder.data_folder(project))
+    project.setFileName(str(root / "second" / "port.qgz"))
+    after = str(datafolder.data_folder(project))
+    project.clear()
+    return [before, after]
+
+
 def main(mode):
     from tests.conftest import start_qgis  # its own settings folder: nothing stored outlives the probe
     from tests.helpers.qgis_iface import PluginShellIface, settle
@@ -55,6 +75,7 @@ def main(mode):
     settle()
     result = {"loaded_before": sorted(before), "imported_by_init_gui": sorted(loaded() - before),
               "after_init_gui": census(iface, plugin)}
+    result["data_folder_after_save_as"] = _save_as_before_the_dock_exists()
     if mode == "unload-during-start":
         plugin.unload()
         settle()

@@ -77,6 +77,12 @@ def test_unload_removes_everything(case, request):
     assert (census["docks"], census["actions"], census["provider"]) == (0, 0, False)
 
 
+@pytest.mark.parametrize("case", ["first_install", "closed_last_time"])
+def test_save_as_keeps_the_data_folder_before_the_dock_exists(case, request):
+    before, after = request.getfixturevalue(case)["data_folder_after_save_as"]
+    assert before.endswith("first/coal_monitor_data") and after == before
+
+
 def test_what_the_plugin_stores_stays_in_the_probes_own_settings(first_install):
     # tests/conftest.py's start_qgis gives every test process its own folder, never ~/.config.
     assert "cm-qgis-config-" in first_install["settings_file"], first_install["settings_file"]
