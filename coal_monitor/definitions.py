@@ -1,6 +1,7 @@
 """Every key Coal Monitor writes into QGIS (project entries, settings, layer properties), in one place.
 
-A key is a contract with the analysts' saved projects and profiles: never rename one, only add.
+A key is a contract with the analysts' saved projects and profiles: never rename one, only add. Pure
+names: no Qt or QGIS import, so the plugin shell, tests and benchmarks read them cheaply.
 """
 
 # Project entries: QgsProject.writeEntry(PROJECT_SCOPE, key, value).
@@ -14,6 +15,10 @@ ENTRY_DATA_FOLDER = "data_folder"  # the port logs' folder, relative to the proj
 LAYER_ROLE = "coal_monitor/role"
 LAYER_PORT_SLUG = "coal_monitor/port_slug"
 ROLE_HEAPS = "heaps"
+
+# QgsSettings (the analyst's profile): what outlives a QGIS session.
+SETTINGS_GROUP = "coal_monitor"
+DOCK_VISIBLE_KEY = f"{SETTINGS_GROUP}/dock_visible"  # the panel was open when QGIS last closed (absent: open it)
 
 # QGIS's message log tab and message bar title.
 LOG_TAG = "Coal Monitor"

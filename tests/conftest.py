@@ -72,8 +72,13 @@ def start_qgis():
     global _APP
     if _APP is None:
         from qgis.core import QgsApplication
+        from qgis.PyQt.QtCore import QSettings
 
         config_dir = tempfile.mkdtemp(prefix="cm-qgis-config-")
+        # A script's QgsSettings otherwise land in ~/.config, shared by every run: what one test (or the
+        # plugin under test) stores there would change the next run.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, config_dir)
         _APP = QgsApplication([], True, config_dir)
         _APP.initQgis()
     return _APP

@@ -22,18 +22,24 @@ def install(zip_path: Path, profiles_path: Path, profile: str) -> Path:
     plugins_dir.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(zip_path) as archive:
         archive.extractall(plugins_dir)
+    set_profile_setting(profile_dir, "PythonPlugins/coal_monitor", "true")
+    return target
+
+
+def set_profile_setting(profile_dir: Path, key: str, value: str):
+    """Write a QgsSettings value ("group/name") into the profile's QGIS3.ini as QSettings stores it."""
     ini_path = profile_dir / "QGIS" / "QGIS3.ini"
     ini_path.parent.mkdir(parents=True, exist_ok=True)
     ini = configparser.RawConfigParser()
     ini.optionxform = str
     if ini_path.exists():
         ini.read(ini_path)
-    if not ini.has_section("PythonPlugins"):
-        ini.add_section("PythonPlugins")
-    ini.set("PythonPlugins", "coal_monitor", "true")
+    section, _, name = key.partition("/")
+    if not ini.has_section(section):
+        ini.add_section(section)
+    ini.set(section, name.replace("/", "\\"), value)
     with open(ini_path, "w") as handle:
         ini.write(handle, space_around_delimiters=False)
-    return target
 
 
 def main(argv=None):

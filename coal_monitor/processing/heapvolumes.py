@@ -23,12 +23,9 @@ from qgis.core import (
 
 from ..core import limits
 from ..core.errors import InputError
-from ..core.estimate import FIELD_NAMES, check_inputs, prepare_footprint
-from ..core.geodesy import parse_crs
 from ..core.pile_models import PILE_MODELS
 from ..field_types import new_field
 from ..translation import QT_TR_NOOP
-from ..store.footprint import to_shapely
 from ..store.values import plain
 from .base import HEAPS_GROUP, CoalMonitorAlgorithm
 
@@ -84,6 +81,9 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("FAILED_COUNT", self.tr("Features without a volume")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..core.estimate import FIELD_NAMES, check_inputs  # the engine, shapely, pyproj: when it runs
+        from ..core.geodesy import parse_crs
+
         source = self.parameterAsSource(parameters, "INPUT", context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
@@ -140,6 +140,9 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
     @staticmethod
     def _estimate(feature, crs, height_field, sigma_field, settings):
         """(field values, error message or "") for one feature."""
+        from ..core.estimate import FIELD_NAMES, prepare_footprint
+        from ..store.footprint import to_shapely
+
         try:
             sigma = plain(feature[sigma_field]) if sigma_field else None
             footprint = prepare_footprint(to_shapely(feature.geometry()), crs)

@@ -15,11 +15,7 @@ from qgis.core import (
 )
 
 from ..core.errors import InputError
-from ..core.ports import PortError, PortRegistry
-from ..core.slug import SlugError, port_file_path
-from ..store.datafolder import data_folder, profile_registry_path
 from ..store.errors import StoreError
-from ..store.portfile import PortFile, logged_port
 from ..store.values import plain
 from ..translation import QT_TR_NOOP
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
@@ -98,6 +94,9 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
     # ---- steps ------------------------------------------------------------------------------------------
 
     def _port(self, parameters, context):
+        from ..core.ports import PortError, PortRegistry  # the registry and the store load when it runs
+        from ..store.datafolder import profile_registry_path
+
         name = self.parameterAsString(parameters, self.PORT, context)
         try:
             return PortRegistry(profile_registry_path()).get(name)
@@ -105,6 +104,9 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             raise QgsProcessingException(str(exc)) from None
 
     def _port_file_path(self, parameters, context, port, feedback) -> Path:
+        from ..core.slug import SlugError, port_file_path
+        from ..store.datafolder import data_folder
+
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         folder = self.parameterAsFile(parameters, self.DATA_FOLDER, context)
         try:
@@ -125,7 +127,10 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
         except SlugError as exc:
             raise QgsProcessingException(str(exc)) from None
 
-    def _open_or_create(self, path: Path, port, feedback) -> PortFile:
+    def _open_or_create(self, path: Path, port, feedback):
+        """The open PortFile to import into (created when missing)."""
+        from ..store.portfile import PortFile, logged_port  # with shapely and pyproj: only when it runs
+
         try:
             if path.exists():
                 other = logged_port(path)

@@ -1,8 +1,10 @@
-"""The port GeoPackage input shared by the port-level algorithms (time series, recompute, report)."""
+"""The port GeoPackage input shared by the port-level algorithms (time series, recompute, report).
+
+The store (shapely, pyproj) is imported when a port file is opened, not when QGIS builds the algorithms.
+"""
 from qgis.core import QgsProcessingException, QgsProcessingParameterFile
 
 from ..store.errors import StoreError
-from ..store.portfile import PortFile
 
 INPUT = "INPUT"
 
@@ -12,8 +14,11 @@ def port_file_parameter(description: str = "Port GeoPackage") -> QgsProcessingPa
     return QgsProcessingParameterFile(INPUT, description, QgsProcessingParameterFile.Behavior.File, "gpkg")
 
 
-def open_port_file(algorithm, parameters, context) -> PortFile:
-    """Open the INPUT port file; a StoreError becomes a QgsProcessingException with the store's message."""
+def open_port_file(algorithm, parameters, context):
+    """Open the INPUT port file (a ``PortFile``); a StoreError becomes a QgsProcessingException with the
+    store's message."""
+    from ..store.portfile import PortFile
+
     path = algorithm.parameterAsFile(parameters, INPUT, context)
     if not path:
         raise QgsProcessingException("No port GeoPackage given: choose a port's .gpkg file for INPUT.")

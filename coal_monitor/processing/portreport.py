@@ -3,8 +3,6 @@ from qgis.core import (
     QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFileDestination,
 )
 
-from ..report.content import gather
-from ..report.layout import export_pdf
 from ..store.errors import StoreError
 from ..translation import QT_TR_NOOP
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
@@ -33,6 +31,9 @@ class PortReportAlgorithm(CoalMonitorAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Report"), "PDF files (*.pdf)"))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..report.content import gather  # the store and the chart: only when the algorithm runs
+        from ..report.layout import export_pdf
+
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         with open_port_file(self, parameters, context) as port_file:
             feedback.setProgress(10)

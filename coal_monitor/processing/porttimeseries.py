@@ -10,8 +10,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
-from ..core import timeseries
-from ..report import data
 from ..store.errors import StoreError
 from ..field_types import new_field
 from ..translation import QT_TR_NOOP
@@ -29,6 +27,7 @@ _CSV_LAYER_OPTIONS = ["STRING_QUOTING=IF_NEEDED"]
 def output_fields(for_csv: bool = False) -> QgsFields:
     """The table's fields: ``timeseries.COLUMNS`` then the scenes summed and the note on scenes set aside;
     the date as a date (ISO text in a CSV), counts as integers, sums as reals."""
+    from ..core import timeseries
     fields = QgsFields()
     for name in timeseries.COLUMNS + timeseries.SOURCE_COLUMNS:
         kind = _KINDS.get(name, "double")
@@ -66,6 +65,9 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
                                                             QgsProcessing.SourceType.TypeVector))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..core import timeseries  # these and the store: only when the algorithm runs
+        from ..report import data
+
         by_pier = self.parameterAsBoolean(parameters, self.BY_PIER, context)
         with open_port_file(self, parameters, context) as port_file:
             try:

@@ -10,7 +10,6 @@ from qgis.core import (
 
 from ..core import limits
 from ..store.errors import StoreError
-from ..store.recompute import PORT_CHANGES, recompute_all
 from ..translation import QT_TR_NOOP
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
@@ -46,6 +45,8 @@ class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.HEAPS, self.tr("Heaps recomputed")))
 
     def processAlgorithm(self, parameters, context, feedback):
+        from ..store.recompute import PORT_CHANGES, recompute_all  # the store and the engine: when it runs
+
         changes = {}
         for parameter, field_name in PORT_CHANGES.items():
             if parameters.get(parameter) is not None:

@@ -1,16 +1,35 @@
 """CanvasIface plus the plugin menu and toolbar calls the plugin shell makes (addPluginToMenu, ...)."""
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 from tests.helpers.canvas_iface import CanvasIface, settle
 
 
+class _IfaceSignals(QObject):
+    initializationCompleted = pyqtSignal()  # noqa: N815 (QgisInterface's name)
+
+
 class PluginShellIface(CanvasIface):
+    """``start_up()`` plays QGIS starting: the main window hidden until its initialisation completes."""
+
     def __init__(self, size=(1200, 800)):
         super().__init__(size)
+        self._signals = _IfaceSignals()
+        self.initializationCompleted = self._signals.initializationCompleted
         self._plugin_menu = self.window.menuBar().addMenu("&Plugins")
         self._plugin_toolbar = QToolBar("Plugins", self.window)
         self.window.addToolBar(self._plugin_toolbar)
         self._submenus = {}
+        settle()
+
+    def start_up(self):
+        """Hide the main window, as QGIS's is while it loads its plugins; ``complete_start_up`` ends it."""
+        self.window.hide()
+        settle()
+
+    def complete_start_up(self):
+        self.window.show()
+        self.initializationCompleted.emit()
         settle()
 
     def pluginMenu(self):  # noqa: N802
