@@ -176,12 +176,15 @@ class TrendsPanel(QWidget):
             self._annotation = None
         if point is not None:
             axes = self._markers[0][0].axes
-            x_fraction = event.x / max(1.0, self.figure.bbox.width)
+            # the box opens away from the nearer edges of the axes, so it stays inside them
+            box = axes.bbox
+            right = (event.x - box.x0) / max(1.0, box.width) > 0.5
+            high = (event.y - box.y0) / max(1.0, box.height) > 0.5
             self._annotation = axes.annotate(
                 text, xy=(event.x, event.y), xycoords="figure pixels",
-                xytext=(-12 if x_fraction > 0.5 else 12, -12), textcoords="offset points",
-                ha="right" if x_fraction > 0.5 else "left", va="top", multialignment="left", fontsize=8,
-                bbox=dict(boxstyle="round", fc="#ffffe8", ec="#999999", alpha=0.95),
+                xytext=(-12 if right else 12, -12 if high else 12), textcoords="offset points",
+                ha="right" if right else "left", va="top" if high else "bottom", multialignment="left",
+                fontsize=8, bbox=dict(boxstyle="round", fc="#ffffe8", ec="#999999", alpha=0.95),
             )
         self.chart.draw_idle()
 

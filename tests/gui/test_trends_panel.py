@@ -94,6 +94,29 @@ def test_hovering_a_point_shows_its_numbers_and_scene(panel, port_path):
     assert panel.hover_text == ""
 
 
+@pytest.mark.parametrize("index", [0, -2, -1])
+def test_hover_box_stays_inside_the_chart(panel, port_path, index):
+    """A nearly empty date sits at the bottom edge, the latest at the right: the box opens inwards."""
+    from coal_monitor.store.portfile import PortFile
+    from tests.helpers.trend_ports import PORT_CRS, footprint
+
+    with PortFile.open(port_path) as port_file:  # a last date with one small heap: a point near the bottom
+        port_file.add_scene({"scene_id": "T-2024-08-01", "acquired_utc": "2024-08-01T02:00:00Z", "gsd_m": 0.5})
+        port_file.add_heap(footprint(20, 20, 6, 6), PORT_CRS, {"scene_id": "T-2024-08-01",
+                                                              "observed_utc": "2024-08-01T02:00:00Z", "height_m": 1.0})
+    panel.set_port_file(port_path)
+    panel.chart.draw()
+    QApplication.processEvents()
+    target = panel.points[index]
+    x, y = panel.marker_pixel(target)
+    _move_mouse(panel.chart, x + 1, y + 1)
+    assert panel._annotation is not None
+    panel.chart.draw()
+    box = panel._annotation.get_bbox_patch().get_window_extent(panel.chart.get_renderer())
+    axes = panel._markers[0][0].axes.bbox
+    assert axes.x0 <= box.x0 and box.x1 <= axes.x1 and axes.y0 <= box.y0 and box.y1 <= axes.y1, (box, axes)
+
+
 def test_exports_png_svg_and_a_csv_that_matches_the_processing_table(panel, port_path, tmp_path, processing):
     panel.set_port_file(port_path)
     asked = []
