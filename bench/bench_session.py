@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from osgeo import gdal, osr  # noqa: E402
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer  # noqa: E402
 
 from coal_monitor.core.ports import PortRegistry  # noqa: E402
 from coal_monitor.session.measuring import MeasuringSession  # noqa: E402
 from coal_monitor.session.scenes import SceneReader  # noqa: E402
+from tests.helpers.rasters import write_sparse_geotiff  # noqa: E402
 from tests.helpers.scripted_prompts import ScriptedPrompts  # noqa: E402
 from tests.helpers.session_bench import HEAP_XY, heap_geometry, port_crs  # noqa: E402
 
@@ -30,17 +30,8 @@ ORIGIN = (605_700.0, 4_675_900.0)
 
 
 def write_image(path, size_px, pixel_m):
-    """A tiled, compressed, sparse GeoTIFF: a large raster costs nothing to create, everything to read."""
-    dataset = gdal.GetDriverByName("GTiff").Create(
-        str(path), size_px, size_px, 3, gdal.GDT_Byte,
-        ["TILED=YES", "COMPRESS=DEFLATE", "SPARSE_OK=TRUE", "BIGTIFF=IF_SAFER"])
-    dataset.SetGeoTransform((ORIGIN[0], pixel_m, 0.0, ORIGIN[1], 0.0, -pixel_m))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32652)
-    dataset.SetProjection(srs.ExportToWkt())
-    dataset.SetMetadata({"ACQUISITIONDATETIME": "2024-04-05 02:13:00", "SATELLITEID": "WV03"}, "IMAGERY")
-    dataset = None
-    return str(path)
+    return write_sparse_geotiff(path, size_px, pixel_m, origin=ORIGIN,
+                                imagery={"ACQUISITIONDATETIME": "2024-04-05 02:13:00", "SATELLITEID": "WV03"})
 
 
 def flow(folder, image_path, rounds):

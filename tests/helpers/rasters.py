@@ -20,3 +20,19 @@ def write_geotiff(path, epsg=32652, origin=(606_700.0, 4_675_700.0), pixel_m=0.5
     dataset.FlushCache()
     dataset = None
     return str(path)
+
+
+def write_sparse_geotiff(path, size_px, pixel_m, origin=(605_700.0, 4_675_900.0), epsg=32652, imagery=None):
+    """A tiled, compressed, sparse 3-band GeoTIFF: a 12,000-pixel image costs nothing to create and
+    everything to read, so a test or benchmark on it shows whether anything reads the whole raster."""
+    dataset = gdal.GetDriverByName("GTiff").Create(
+        str(path), size_px, size_px, 3, gdal.GDT_Byte, ["TILED=YES", "COMPRESS=DEFLATE", "SPARSE_OK=TRUE",
+                                                        "BIGTIFF=IF_SAFER"])
+    dataset.SetGeoTransform((origin[0], pixel_m, 0.0, origin[1], 0.0, -pixel_m))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    dataset.SetProjection(srs.ExportToWkt())
+    if imagery:
+        dataset.SetMetadata(imagery, "IMAGERY")
+    dataset = None
+    return str(path)
