@@ -28,6 +28,17 @@ def _value(feature, field_name):
     return plain(feature[field_name]) if field_name else None
 
 
+def _known_port_names():
+    """The names of the analyst's port registry (built-in ports and her own), in registry order."""
+    from ..core.ports import PortError, PortRegistry, builtin_ports
+    from ..store.datafolder import profile_registry_path
+
+    try:
+        return PortRegistry(profile_registry_path()).names()
+    except PortError:  # an unreadable registry file: the built-in ports, and running the algorithm says why
+        return [port.name for port in builtin_ports()]
+
+
 class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
     NAME = "importheaps"
     DISPLAY_NAME = QT_TR_NOOP("Import heaps into a port log")
@@ -58,7 +69,11 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Heap footprints"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(self.PORT, self.tr("Port (name in the port registry)")))
+        port = QgsProcessingParameterString(self.PORT, self.tr("Port (a port of the registry)"))
+        # the dialog offers the registry's ports (one added with the panel's "New port..." is listed too);
+        # qgis_process and models take any name, and an unknown one is refused with the known ones named
+        port.setMetadata({"widget_wrapper": {"value_hints": _known_port_names()}})
+        self.addParameter(port)
         self.addParameter(QgsProcessingParameterFile(
             self.DATA_FOLDER, self.tr("Data folder (default: the project's)"),
             QgsProcessingParameterFile.Behavior.Folder, optional=True))

@@ -203,3 +203,14 @@ def test_help_text_reads_whole_in_the_processing_dialog():
     shown = " ".join(document.toPlainText().split())
     assert shown == " ".join(help_text.split())
     assert "DATA_FOLDER" in shown and "rason.gpkg" in shown
+
+
+def test_port_is_offered_from_the_analysts_registry(processing, tmp_path):
+    registry = PortRegistry(profile_registry_path())
+    if "Sinpo" not in registry:
+        registry.add("Sinpo", 40.03, 128.18)
+    fresh = algorithm("importheaps")  # a fresh instance reads the registry as it is now
+    definition = fresh.parameterDefinition("PORT")
+    hints = definition.metadata()["widget_wrapper"]["value_hints"]
+    assert {"Rason", "Nampho", "Sinpo"} <= set(hints)
+    assert hints[:2] == [p.name for p in PortRegistry(profile_registry_path()).ports()][:2]
