@@ -11,20 +11,30 @@ the edit and its numbers together. An edit made outside any command (a script ca
 undoing or redoing one also undoes or redoes the other. During undo and redo nothing is recomputed,
 since the stack restores the numbers that belonged to the restored inputs.
 """
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import quote
+
 from qgis.core import QgsProviderRegistry
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QDateTime
+from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ..core.errors import InputError
 from ..core.heap_numbers import with_port_defaults
 from ..signals import Connections
 from . import derive, schema
+from .connection import LOCK_TIMEOUT_S, connect
 from .errors import StoreError
 from .footprint import FootprintConverter
+from .sql import statement
+from .sqltime import format_utc, to_utc_text
 from .values import plain
 
 RECOMPUTE_COMMAND_TEXT = "Coal Monitor: heap numbers recomputed"
-_RECOMPUTE_ON = frozenset(schema.VOLUME_INPUTS) | frozenset(schema.DERIVED_FIELDS)
+_RECOMPUTE_ON = frozenset(schema.VOLUME_INPUTS) | frozenset(schema.DERIVED_FIELDS) | {"observed_utc"}
+# A heap edited to within this of a logged image's acquisition time is that image's heap.
+SAME_SCENE_S = 60.0
 # Relative tolerance under which a stored number counts as unchanged (absorbs float text round-trips).
 UNCHANGED_REL_TOL = 1e-12
 
@@ -70,6 +80,7 @@ class HeapLayerSync:
         self.port = port if port is not None else port_of_layer(layer)
         self.on_problem = on_problem
         self._converter = FootprintConverter(self.port.crs_epsg)
+        self._path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path")
         self._stack = layer.undoStack()
         self._pending = set()
         self._busy = False
@@ -79,7 +90,8 @@ class HeapLayerSync:
         for signal, slot in ((layer.geometryChanged, self._on_geometry_changed),
                              (layer.attributeValueChanged, self._on_attribute_changed),
                              (layer.featureAdded, self._on_feature_added),
-                             (self._stack.indexChanged, self._on_index_changed)):
+                             (self._stack.indexChanged, self._on_index_changed),
+                             (layer.afterCommitChanges, self._times_in_utc_text)):
             self._connections.connect(signal, slot)
 
     def disconnect(self):
@@ -101,6 +113,7 @@ class HeapLayerSync:
             numbers["volume_note"] = f"Not computed: {exc}"
             if self.on_problem is not None:
                 self.on_problem(fid, str(exc))
+        numbers.update(self._scene_of(fid, feature))
         new, old = {}, {}
         for name, value in numbers.items():
             index = fields.indexOf(name)
@@ -117,6 +130,56 @@ class HeapLayerSync:
         finally:
             self._busy = False
         return True
+
+    def _scene_of(self, fid, feature):
+        """{observed_utc, scene_id} a heap's time and image must have (empty when they already agree).
+
+        A time typed by hand is UTC as the field says (a value without a zone is read as UTC, and
+        stored with its "Z"); the heap then belongs to the logged image acquired within SAME_SCENE_S of
+        it, or to no image (it is then no longer listed under the old one, and the analyst is told).
+        """
+        fields = self.layer.fields()
+        if fields.indexOf("observed_utc") < 0 or fields.indexOf("scene_id") < 0:
+            return {}
+        typed = plain(feature["observed_utc"])
+        if typed is None:
+            return {}
+        try:
+            when = _utc_datetime(typed)
+        except ValueError as exc:
+            if self.on_problem is not None:
+                self.on_problem(fid, str(exc))
+            return {}
+        scenes = _scene_times(self._path)
+        current = plain(feature["scene_id"])
+        if current in scenes and abs((scenes[current] - when).total_seconds()) <= SAME_SCENE_S:
+            scene_id = current
+        else:
+            near = sorted((abs((acquired - when).total_seconds()), sid) for sid, acquired in scenes.items())
+            scene_id = near[0][1] if near and near[0][0] <= SAME_SCENE_S else None
+            if scene_id != current and self.on_problem is not None:
+                where = (f"it now belongs to image {scene_id}" if scene_id else
+                         "no logged image was acquired then, so it is no longer listed under any image")
+                self.on_problem(fid, f"observed_utc was set to {format_utc(when)}: {where}. To re-date an image "
+                                     "with all its heaps, correct the scene (Edit scene) instead.")
+        return {"observed_utc": QDateTime.fromMSecsSinceEpoch(int(when.timestamp() * 1000), Qt.TimeSpec.UTC),
+                "scene_id": scene_id}
+
+    def _times_in_utc_text(self):
+        """QGIS writes a hand-edited time without its zone ("...T03:00:20.000"); the field is UTC, so the
+        committed text gets its "Z" back (the store's own form), in one statement."""
+        if not self._path:
+            return
+        try:
+            connection = connect(str(self._path), LOCK_TIMEOUT_S)  # GeoPackage functions for its triggers
+            try:
+                connection.execute(_UTC_SUFFIX_SQL)  # autocommit: one statement, whole or nothing
+            finally:
+                connection.close()
+        except sqlite3.Error as exc:
+            if self.on_problem is not None:
+                self.on_problem(None, f"{self._path}: the times edited in the layer keep no 'Z' ({exc}); "
+                                      "they are still read as UTC.")
 
     # ---- signals ----------------------------------------------------------------------------------------
 
@@ -181,6 +244,40 @@ class HeapLayerSync:
     def _remember_stack(self):
         self._index = self._stack.index()
         self._known = {_address(self._stack.command(i)) for i in range(self._stack.count())}
+
+
+def _utc_datetime(value):
+    """A typed observation time as an aware UTC datetime; a value without a zone is UTC (the field's)."""
+    if hasattr(value, "toMSecsSinceEpoch"):  # QDateTime: its wall clock, in UTC unless it says otherwise
+        if not value.isValid():
+            raise ValueError("'observed_utc' is an invalid date-time; enter the image's time (UTC)")
+        if value.timeSpec() == Qt.TimeSpec.LocalTime:
+            value = QDateTime(value.date(), value.time(), Qt.TimeSpec.UTC)
+        return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000.0, tz=timezone.utc)
+    return datetime.fromisoformat(to_utc_text(value, "observed_utc").replace("Z", "+00:00"))
+
+
+def _scene_times(path):
+    """{scene_id: acquired (aware UTC datetime)} of the port file's logged scenes (read-only)."""
+    if not path:
+        return {}
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True)
+        try:
+            rows = connection.execute(_SCENE_TIMES_SQL).fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return {}
+    return {sid: datetime.fromisoformat(to_utc_text(acquired, "acquired_utc").replace("Z", "+00:00"))
+            for sid, acquired in rows if sid and acquired}
+
+
+_SCENE_TIMES_SQL = statement("SELECT scene_id, acquired_utc FROM {t}", t=schema.SCENES)
+# Only ISO texts without a zone (the form QGIS's GeoPackage writer gives a time edited in a layer).
+_UTC_SUFFIX_SQL = statement("UPDATE {t} SET observed_utc = observed_utc || 'Z' WHERE observed_utc GLOB "
+                            "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*' "
+                            "AND observed_utc NOT LIKE '%Z' AND observed_utc NOT LIKE '%+%'", t=schema.HEAPS)
 
 
 def _address(command):

@@ -228,3 +228,46 @@ def test_disconnect_stops_recomputing(heaps):
     layer.changeAttributeValue(fids["A"], layer.fields().indexOf("height_m"), 5.0)
     assert numbers(layer, fids["A"]) == before
     sync.disconnect()  # twice is harmless
+
+
+def _commit_observed(layer, fid, value):
+    layer.beginEditCommand("edit observed_utc")  # as the attribute table does
+    layer.changeAttributeValue(fid, layer.fields().indexOf("observed_utc"), value)
+    layer.endEditCommand()
+    assert layer.commitChanges(), layer.commitErrors()
+
+
+def _stored(path, label):
+    connection = sqlite3.connect(str(path))
+    try:
+        return connection.execute("SELECT observed_utc, scene_id FROM heaps WHERE label = ?", (label,)).fetchone()
+    finally:
+        connection.close()
+
+
+def test_a_hand_edited_time_moves_the_heap_to_the_image_of_that_time_and_keeps_utc(port_file):
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
+
+    port_file.add_scene({"scene_id": "S1", "acquired_utc": APRIL_2})
+    port_file.add_scene({"scene_id": "S2", "acquired_utc": "2024-05-01T03:00:00Z"})
+    port_file.add_heap(RECT, 32652, {"observed_utc": APRIL_2, "height_m": 8.0, "label": "A", "scene_id": "S1"})
+    port_file.add_heap(WIDER, 32652, {"observed_utc": APRIL_2, "height_m": 6.0, "label": "B", "scene_id": "S1"})
+    layer = QgsVectorLayer(f"{port_file.path}|layername=heaps", "heaps", "ogr")
+    problems = []
+    sync = HeapLayerSync(layer, on_problem=lambda fid, message: problems.append(message))
+    fids = {f["label"]: f.id() for f in layer.getFeatures()}
+    try:
+        assert layer.startEditing()
+        # typed in the attribute table: a wall-clock time without a zone, the field's UTC
+        _commit_observed(layer, fids["A"], QDateTime(QDate(2024, 5, 1), QTime(3, 0, 20), Qt.TimeSpec.LocalTime))
+        assert layer.startEditing()
+        _commit_observed(layer, fids["B"], QDateTime(QDate(2024, 6, 9), QTime(1, 0), Qt.TimeSpec.LocalTime))
+    finally:
+        sync.disconnect()
+        if layer.isEditable():
+            layer.rollBack()
+    observed_a, scene_a = _stored(port_file.path, "A")
+    observed_b, scene_b = _stored(port_file.path, "B")
+    assert scene_a == "S2" and observed_a.startswith("2024-05-01T03:00:20") and observed_a.endswith("Z")
+    assert scene_b is None and observed_b.startswith("2024-06-09T01:00:00") and observed_b.endswith("Z")
+    assert any("image S2" in p for p in problems) and any("no logged image" in p for p in problems)
