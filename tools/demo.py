@@ -150,6 +150,7 @@ def headless(output: Path, scenes) -> int:
     problems += missing
     print_table(rows)
     print_summary(rows, scenes)
+    print_traces(replay.get("traces", []))
     write_table(output / "demo_table.csv", rows)
     csvs = export_csvs(output)
     print(f"\nQGIS replay: {qgis_s:.0f} s for {len(rows)} heaps on {len(scenes)} scenes (QGIS exit {returncode}).")
@@ -239,6 +240,19 @@ def print_summary(rows, scenes):
         held = sum(1 for row in group if row.get("range_holds_truth"))
         shapes = sorted({row["shape"] for row in group})
         print(f"Range holds the true volume for {held} of {len(group)} heaps {words} ({', '.join(shapes)}).")
+
+
+def print_traces(traces):
+    """The one-click traces of one scene's heaps against their truth outlines (demo_replay.trace_heap)."""
+    if not traces:
+        return
+    print("\nOne click inside each heap of rason_20250418 (Trace...), outline against the truth:")
+    print(f"{'heap':<6}{'shape':<20}{'IoU':>6}")
+    for trace in traces:
+        iou = f"{trace['iou']:.3f}" if trace.get("iou") is not None else "none"
+        print(f"{trace['heap']:<6}{trace['shape']:<20}{iou:>6}" + (f"  ({trace['problem']})" if trace.get("problem") else ""))
+    good = sum(1 for t in traces if (t.get("iou") or 0) >= 0.9)
+    print(f"IoU >= 0.9 for {good} of {len(traces)} heaps (touching piles are traced as one region: draw them).")
 
 
 def write_table(path: Path, rows):

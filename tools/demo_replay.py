@@ -36,6 +36,7 @@ PLUGIN = "coal_monitor"
 MAX_CLICKED_CORNERS = 24
 ERROR_SEED = 2025
 ERROR_FRACTION = 0.05  # typed heights: truth +- up to 5 %
+TRACED_SCENE = "rason_20250418"  # its heaps are also traced with one click each, beside their truth
 SIGMA_FLOOR_M = 0.5
 SPIN_STEP_M = 0.1  # the height box shows one decimal
 VIEW_MARGIN_M = 8.0
@@ -105,6 +106,7 @@ class Replay:
         self.window = self.iface.mainWindow()
         self.errors = []
         self.heaps = []
+        self.traces = []  # one-click traces of TRACED_SCENE's heaps beside their truth (nothing logged)
         self.screenshots = []
         self.rng = random.Random(ERROR_SEED)
         self.stacks = open(self.output / "replay_stacks.txt", "w")
@@ -216,9 +218,41 @@ class Replay:
                 self.canvas.unsetMapTool(self.canvas.mapTool())
             finally:
                 faulthandler.cancel_dump_traceback_later()
+        if scene["id"] == TRACED_SCENE:
+            for feature in truth["features"]:
+                try:
+                    self.trace_heap(feature, crs)
+                except Exception:
+                    self.errors.append(f"{scene['id']} trace {feature['properties']['heap']}: {traceback.format_exc()}")
+                    self.canvas.unsetMapTool(self.canvas.mapTool())
         extent = layer.extent()
         self.view([extent.xMinimum(), extent.xMaximum()], [extent.yMinimum(), extent.yMaximum()], layer.crs(), 0.0)
         self.screenshot_scene(scene["id"])
+
+    def trace_heap(self, feature, crs):
+        """Trace a truth heap with one click inside it (Trace..., click, Enter) and compare the outline
+        the dock accepted with the truth (intersection over union); the trace is not logged."""
+        from shapely import wkb
+        from shapely.geometry import shape
+
+        truth = shape(feature["geometry"])
+        xs, ys = zip(*feature["geometry"]["coordinates"][0])
+        self.view(list(xs), list(ys), crs)
+        self.press(self.dock.traceHeapButton)
+        inside = truth.representative_point()
+        self.click_map((inside.x, inside.y), crs)
+        QTest.keyClick(self.canvas, Qt.Key.Key_Return)
+        settle(50)
+        record = {"heap": feature["properties"]["heap"], "shape": feature["properties"].get("shape", "")}
+        outline = self.dock.session.footprint_geometry
+        if outline is None:
+            record["iou"] = None
+            record["problem"] = self.dock.resultLabel.text()
+        else:
+            traced = wkb.loads(bytes(outline.asWkb()))  # the port's CRS: the sample scenes' own UTM zone
+            record["iou"] = truth.intersection(traced).area / truth.union(traced).area
+        self.traces.append(record)
+        self.dock.session.clear_footprint()
 
     def screenshot_scene(self, name):
         """The whole image with this scene's heaps only: the port's layer holds every date's heaps, so
@@ -294,7 +328,7 @@ class Replay:
         return items[0].text() if items else self.dock.resultLabel.text()
 
     def report(self):
-        return {"errors": self.errors, "heaps": self.heaps, "screenshots": self.screenshots}
+        return {"errors": self.errors, "heaps": self.heaps, "traces": self.traces, "screenshots": self.screenshots}
 
 
 def replay_main():
