@@ -1,7 +1,7 @@
 """The tracer's reader takes a window around the click from a GeoTIFF, never the whole raster."""
 import numpy as np
 import pytest
-from osgeo import gdal
+from osgeo import gdal, ogr, osr
 
 from coal_monitor.core.errors import InputError
 from coal_monitor.core.trace import Seed, to_pixel, trace
@@ -57,10 +57,18 @@ def test_a_click_outside_the_raster_names_the_point(tmp_path):
 def test_a_file_gdal_cannot_open_is_refused_with_its_name(tmp_path, exceptions):
     broken = tmp_path / "broken.tif"
     broken.write_bytes(b"not a tiff")
-    previous = gdal.GetUseExceptions()
-    (gdal.UseExceptions if exceptions else gdal.DontUseExceptions)()
+    # GDAL's Python modules share one stack of error handlers: gdal's mode can only be turned off once
+    # ogr's and osr's are off (the store turns all three on when it creates a port file in this process)
+    modules = (osr, ogr, gdal)
+    previous = [module.GetUseExceptions() for module in modules]
+    for module in modules if not exceptions else reversed(modules):
+        (module.UseExceptions if exceptions else module.DontUseExceptions)()
     try:
         with pytest.raises(InputError, match="broken.tif cannot be opened"):
             read_window(broken, 0.0, 0.0)
     finally:
-        (gdal.UseExceptions if previous else gdal.DontUseExceptions)()
+        for module in modules:
+            module.DontUseExceptions()
+        for module, was in reversed(list(zip(modules, previous))):
+            if was:
+                module.UseExceptions()
