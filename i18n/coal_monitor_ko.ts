@@ -74,6 +74,81 @@
       <translation>윤곽이 스스로 교차합니다. 변이 교차하지 않도록 더미 둘레의 꼭짓점을 차례로(시계 방향 또는 반시계 방향) 클릭하십시오.</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="31" />
+      <source>Not chosen yet: the date shown is only a starting point. Type or pick the date.</source>
+      <translation>아직 고르지 않음: 보이는 날짜는 출발점일 뿐입니다. 날짜를 입력하거나 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="72" />
+      <source>Times are in UTC (coordinated universal time), not local time: Pyongyang is UTC+9.</source>
+      <translation>시각은 현지 시각이 아닌 UTC(협정 세계시)입니다: 평양은 UTC+9입니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="80" />
+      <source>Use the previous date, {when} UTC (then press OK to confirm)</source>
+      <translation>이전 날짜 {when} UTC 사용(그다음 확인을 눌러 확정)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="89" />
+      <source>provider and credit line, e.g. Imagery (c) 2025 Maxar</source>
+      <translation>제공자와 출처 표시, 예: Imagery (c) 2025 Maxar</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="90" />
+      <source>Imagery credit</source>
+      <translation>영상 출처 표시</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="93" />
+      <source>unknown (leave empty)</source>
+      <translation>모름(비워 두십시오)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="94" />
+      <source>Ground resolution (m)</source>
+      <translation>지상 해상도(m)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="120" />
+      <source>Chosen: {when} UTC.</source>
+      <translation>선택함: {when} UTC.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="125" />
+      <source>Yes, {when} UTC is right although it is in the future</source>
+      <translation>예, 미래 시각이지만 {when} UTC가 맞습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="125" />
+      <source>Yes, {when} UTC is right although it is less than {minutes} minutes ago</source>
+      <translation>예, {minutes}분이 채 지나지 않았지만 {when} UTC가 맞습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="132" />
+      <source>Set the date and time the image was taken (UTC): the date shown is only a starting point, not a default.</source>
+      <translation>영상의 촬영 일시(UTC)를 정하십시오: 보이는 날짜는 출발점일 뿐 기본값이 아닙니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="135" />
+      <source>{when} UTC is in the future: an image is rarely that fresh. Correct the date, or tick the confirmation if it is right.</source>
+      <translation>{when} UTC는 미래입니다: 영상이 그렇게 새로운 일은 드뭅니다. 날짜를 고치거나, 맞다면 확인란을 선택하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="135" />
+      <source>{when} UTC is within {minutes} minutes of now: an image is rarely that fresh. Correct the date, or tick the confirmation if it is right.</source>
+      <translation>{when} UTC는 지금으로부터 {minutes}분 이내입니다: 영상이 그렇게 새로운 일은 드뭅니다. 날짜를 고치거나, 맞다면 확인란을 선택하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="145" />
+      <source>Ground resolution {value!r} is not a number; give metres or leave it empty.</source>
+      <translation>지상 해상도 {value!r}은(는) 숫자가 아닙니다. 미터로 입력하거나 비워 두십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/date_prompt.py" line="148" />
+      <source>Ground resolution {gsd:g} m is outside {low:g}-{high:g} m; give metres or leave it empty.</source>
+      <translation>지상 해상도 {gsd:g} m은(는) {low:g}-{high:g} m 범위를 벗어납니다. 미터로 입력하거나 비워 두십시오.</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/gui/dock.py" line="37" />
       <source>Pick the port and the image, press “Draw heap on the map” and click the heap's corners.</source>
       <translation>항구와 영상을 고르고 “지도에 더미 그리기”를 누른 뒤 더미의 꼭짓점을 클릭하십시오.</translation>
@@ -524,7 +599,7 @@
       <translation>선택한 항구가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/plugin.py" line="49" />
+      <location filename="../coal_monitor/plugin.py" line="56" />
       <source>Show or hide the Coal Monitor panel</source>
       <translation>Coal Monitor 패널 표시 또는 숨기기</translation>
     </message>
@@ -539,145 +614,145 @@
       <translation>항구 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/heapvolumes.py" line="58" />
+      <location filename="../coal_monitor/processing/heapvolumes.py" line="55" />
       <source>Compute coal heap volumes</source>
       <translation>석탄 더미 부피 계산</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/heapvolumes.py" line="60" />
+      <location filename="../coal_monitor/processing/heapvolumes.py" line="57" />
       <source>Volume and tonnage of each heap footprint from its height, with low/high ranges. Repose model: z = min(H, tan(angle) × distance to the edge); prism: area × height; cone: area × height / 3. Area is computed on the ellipsoid whatever the layer's CRS. A footprint or height the engine refuses gets null numbers and its reason in volume_note.</source>
       <translation>각 더미 바닥 윤곽의 높이로부터 부피와 톤수를 하한/상한 범위와 함께 계산합니다. 안식각 모델: z = min(H, tan(안식각) × 가장자리까지의 거리); 각기둥: 면적 × 높이; 원뿔: 면적 × 높이 / 3. 면적은 레이어의 좌표계와 관계없이 타원체 위에서 계산합니다. 엔진이 거부한 윤곽이나 높이는 값이 null이 되고 그 이유가 volume_note에 기록됩니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/heapvolumes.py" line="68" />
-      <location filename="../coal_monitor/processing/importheaps.py" line="63" />
+      <location filename="../coal_monitor/processing/heapvolumes.py" line="65" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="70" />
       <source>Heap footprints</source>
       <translation>더미 바닥 윤곽</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/heapvolumes.py" line="70" />
-      <location filename="../coal_monitor/processing/importheaps.py" line="69" />
+      <location filename="../coal_monitor/processing/heapvolumes.py" line="67" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="80" />
       <source>Height field (m)</source>
       <translation>높이 필드(m)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/heapvolumes.py" line="73" />
+      <location filename="../coal_monitor/processing/heapvolumes.py" line="70" />
       <source>Height uncertainty field (± m)</source>
       <translation>높이 불확도 필드(± m)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/heapvolumes.py" line="76" />
+      <location filename="../coal_monitor/processing/heapvolumes.py" line="73" />
       <source>Pile model</source>
       <translation>더미 모델</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/heapvolumes.py" line="82" />
+      <location filename="../coal_monitor/processing/heapvolumes.py" line="79" />
       <source>Heap volumes</source>
       <translation>더미 부피</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/heapvolumes.py" line="84" />
+      <location filename="../coal_monitor/processing/heapvolumes.py" line="81" />
       <source>Features without a volume</source>
       <translation>부피가 없는 피처</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="37" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="44" />
       <source>Import heaps into a port log</source>
       <translation>항구 기록으로 더미 가져오기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="39" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="46" />
       <source>Logs every polygon of the input layer (any CRS) as a heap in the port's GeoPackage, computing volume and tonnage with the port's coal defaults (angle of repose, density band, pile model) from the port registry. Height comes from HEIGHT_FIELD (metres), its uncertainty optionally from HEIGHT_SIGMA_FIELD, the observation time (UTC) from DATE_FIELD and the image from SCENE_FIELD. The port file is OUTPUT, or the file named after the port (rason.gpkg for Rason) in DATA_FOLDER or else in the project's data folder; it is created when missing. Features that cannot be heaps are skipped and listed with the reason. Each heap is written whole in its own transaction, so cancelling keeps every heap imported so far and no partial one.</source>
       <translation>입력 레이어(모든 좌표계)의 다각형마다 항구 GeoPackage에 더미로 기록하고, 항구 목록의 석탄 기본값(안식각, 겉보기 밀도 범위, 더미 모델)으로 부피와 톤수를 계산합니다. 높이는 HEIGHT_FIELD(미터)에서, 그 불확도는 선택적으로 HEIGHT_SIGMA_FIELD에서, 관측 시각(UTC)은 DATE_FIELD에서, 영상은 SCENE_FIELD에서 가져옵니다. 항구 파일은 OUTPUT이거나, DATA_FOLDER 또는 프로젝트 데이터 폴더에 있는 항구 이름의 파일(Rason이면 rason.gpkg)이며, 없으면 만듭니다. 더미가 될 수 없는 피처는 건너뛰고 그 이유를 적습니다. 더미마다 각자의 트랜잭션으로 온전히 기록되므로 취소해도 지금까지 가져온 더미는 모두 남고 반쯤 기록된 더미는 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="65" />
-      <source>Port (name in the port registry)</source>
-      <translation>항구(항구 등록부의 이름)</translation>
+      <location filename="../coal_monitor/processing/importheaps.py" line="72" />
+      <source>Port (a port of the registry)</source>
+      <translation>항구(항구 목록의 항구)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="66" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="77" />
       <source>Data folder (default: the project's)</source>
       <translation>데이터 폴더(기본값: 프로젝트의 폴더)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="72" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="83" />
       <source>Height uncertainty field (m, one sigma)</source>
       <translation>높이 불확도 필드(m, 1시그마)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="76" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="87" />
       <source>Observation date/time field (UTC)</source>
       <translation>관측 날짜/시각 필드(UTC)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="78" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="89" />
       <source>Scene id field</source>
       <translation>장면 ID 필드</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="80" />
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="45" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="91" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="44" />
       <source>Port GeoPackage</source>
       <translation>항구 GeoPackage</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="82" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="93" />
       <source>Heaps imported</source>
       <translation>가져온 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="83" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="94" />
       <source>Features skipped</source>
       <translation>건너뛴 피처</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/portreport.py" line="16" />
+      <location filename="../coal_monitor/processing/portreport.py" line="14" />
       <source>Port report (PDF)</source>
       <translation>항구 보고서(PDF)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/portreport.py" line="18" />
+      <location filename="../coal_monitor/processing/portreport.py" line="16" />
       <source>Writes a one-page PDF about a port: the latest image with its heaps and a scale bar, the tonnage per observation date with its range, a table of dates, the method and defaults used, and the imagery attribution recorded with the scenes.</source>
       <translation>항구에 관한 한 쪽짜리 PDF를 작성합니다: 최신 영상과 그 위의 더미 및 축척 막대, 관측 날짜별 톤수와 그 범위, 날짜 표, 사용한 방법과 기본값, 장면과 함께 기록된 영상 출처 표시.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/portreport.py" line="33" />
+      <location filename="../coal_monitor/processing/portreport.py" line="31" />
       <source>Report</source>
       <translation>보고서</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="47" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="46" />
       <source>Port time series (tonnage per date)</source>
       <translation>항구 시계열(날짜별 톤수)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="49" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="48" />
       <source>Sums the heaps logged in a port's GeoPackage per observation date (UTC), in total or per pier: number of heaps, footprint area, volume and tonnage with their low and high ends. The low and high ends are sums of the heaps' ranges. A date counts only when it holds heaps. When several images of one day show the same heaps (their outlines overlap), only one counts: the finer ground resolution, else the later acquisition; the columns scene_ids and note say which. The same numbers as the Coal Monitor dock's trend chart.</source>
       <translation>항구 GeoPackage에 기록된 더미를 관측일(UTC)별로, 전체 또는 부두별로 합산합니다: 더미 수, 바닥 면적, 부피와 톤수 및 그 하한과 상한. 하한과 상한은 더미 범위의 합입니다. 더미가 있는 날짜만 관측으로 셉니다. 같은 날의 여러 영상이 같은 더미를 보이면(윤곽이 겹치면) 하나만 셉니다: 해상도가 더 높은 영상, 같으면 더 늦게 촬영한 영상이며, scene_ids와 note 열이 어느 것인지 밝힙니다. Coal Monitor 패널의 추이 그래프와 같은 숫자입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="64" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="63" />
       <source>One row per pier</source>
       <translation>부두마다 한 행</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="65" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="64" />
       <source>Time series</source>
       <translation>시계열</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="21" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="20" />
       <source>Recompute heap volumes</source>
       <translation>더미 부피 다시 계산</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="23" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="22" />
       <source>Recomputes the volume and tonnage of every heap in a port's GeoPackage, optionally with a new angle of repose and density for the whole port (written into every heap and recorded as the port's defaults). All or nothing: if any heap cannot be computed, or you cancel, the file is left exactly as it was.</source>
       <translation>항구 GeoPackage에 있는 모든 더미의 부피와 톤수를 다시 계산하며, 선택적으로 항구 전체에 새 안식각과 밀도를 적용합니다(모든 더미에 기록되고 항구 기본값으로 저장됨). 전부 아니면 전무: 계산할 수 없는 더미가 하나라도 있거나 취소하면 파일은 원래 그대로 남습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="46" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="45" />
       <source>Heaps recomputed</source>
       <translation>다시 계산한 더미</translation>
     </message>

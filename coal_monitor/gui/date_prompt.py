@@ -24,10 +24,11 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..store import schema
+from ..translation import QT_TR_NOOP, tr
 
 RECENT_MINUTES = 10
 DISPLAY_FORMAT = "yyyy-MM-dd HH:mm 'UTC'"
-NOT_CHOSEN_TEXT = "Not chosen yet: the date shown is only a starting point. Type or pick the date."
+NOT_CHOSEN_TEXT = QT_TR_NOOP("Not chosen yet: the date shown is only a starting point. Type or pick the date.")
 EARLIEST = (1960, 1, 1)  # no earth-imaging satellite flew before
 
 
@@ -63,12 +64,12 @@ class SceneDateDialog(QDialog):
         today = self._now().replace(hour=0, minute=0, second=0, microsecond=0)
         self.edit.setDateTime(_qt_utc(today))
         self._chosen = False
-        form.addRow("Acquired (UTC)", self.edit)
-        self.state = QLabel(NOT_CHOSEN_TEXT, self)
+        form.addRow(tr("Acquired (UTC)"), self.edit)
+        self.state = QLabel(tr(NOT_CHOSEN_TEXT), self)
         self.state.setObjectName("sceneDateStateLabel")
         self.state.setWordWrap(True)
         form.addRow("", self.state)
-        zone = QLabel("Times are in UTC (coordinated universal time), not local time: Pyongyang is UTC+9.",
+        zone = QLabel(tr("Times are in UTC (coordinated universal time), not local time: Pyongyang is UTC+9."),
                       self)
         zone.setObjectName("sceneDateZoneLabel")
         zone.setWordWrap(True)
@@ -76,8 +77,8 @@ class SceneDateDialog(QDialog):
         self.previous = None
         if previous_utc is not None:
             shown = previous_utc.astimezone(timezone.utc)
-            self.previous = QPushButton(f"Use the previous date, {shown:%Y-%m-%d %H:%M} UTC (then press OK to "
-                                        "confirm)", self)
+            self.previous = QPushButton(tr("Use the previous date, {when} UTC (then press OK to confirm)").format(
+                when=f"{shown:%Y-%m-%d %H:%M}"), self)
             self.previous.setObjectName("scenePreviousDateButton")
             self.previous.clicked.connect(lambda: self.edit.setDateTime(_qt_utc(previous_utc)))
             form.addRow("", self.previous)
@@ -85,12 +86,12 @@ class SceneDateDialog(QDialog):
         if ask_credit:
             self.credit = QLineEdit(default_credit or "", self)
             self.credit.setObjectName("sceneCreditEdit")
-            self.credit.setPlaceholderText("provider and credit line, e.g. Imagery (c) 2025 Maxar")
-            form.addRow("Imagery credit", self.credit)
+            self.credit.setPlaceholderText(tr("provider and credit line, e.g. Imagery (c) 2025 Maxar"))
+            form.addRow(tr("Imagery credit"), self.credit)
             self.gsd = QLineEdit(self)
             self.gsd.setObjectName("sceneGsdEdit")
-            self.gsd.setPlaceholderText("unknown (leave empty)")
-            form.addRow("Ground resolution (m)", self.gsd)
+            self.gsd.setPlaceholderText(tr("unknown (leave empty)"))
+            form.addRow(tr("Ground resolution (m)"), self.gsd)
         self.confirm = QCheckBox(self)
         self.confirm.setObjectName("sceneDateConfirmRecent")
         self.confirm.hide()
@@ -116,31 +117,36 @@ class SceneDateDialog(QDialog):
         # A confirmation holds for the date it was given for, never for the next one typed.
         self.confirm.setChecked(False)
         when = self.chosen_utc()
-        self.state.setText(f"Chosen: {when:%Y-%m-%d %H:%M} UTC.")
+        self.state.setText(tr("Chosen: {when} UTC.").format(when=f"{when:%Y-%m-%d %H:%M}"))
         recent = when is not None and when > self._now() - timedelta(minutes=RECENT_MINUTES)
         self.confirm.setVisible(recent)
         if recent:
             future = when > self._now()
-            self.confirm.setText(f"Yes, {when:%Y-%m-%d %H:%M} UTC is right although it is "
-                                 f"{'in the future' if future else f'less than {RECENT_MINUTES} minutes ago'}")
+            text = (tr("Yes, {when} UTC is right although it is in the future") if future else
+                    tr("Yes, {when} UTC is right although it is less than {minutes} minutes ago"))
+            self.confirm.setText(text.format(when=f"{when:%Y-%m-%d %H:%M}", minutes=RECENT_MINUTES))
         self.problem.setText("")
 
     def _problem(self, when):
         if when is None:
-            return ("Set the date and time the image was taken (UTC): the date shown is only a starting point, "
-                    "not a default.")
+            return tr("Set the date and time the image was taken (UTC): the date shown is only a starting point, "
+                      "not a default.")
         if when > self._now() - timedelta(minutes=RECENT_MINUTES) and not self.confirm.isChecked():
-            late = "in the future" if when > self._now() else f"within {RECENT_MINUTES} minutes of now"
-            return (f"{when:%Y-%m-%d %H:%M} UTC is {late}: an image is rarely that fresh. Correct the date, or "
-                    "tick the confirmation if it is right.")
+            text = (tr("{when} UTC is in the future: an image is rarely that fresh. Correct the date, or tick the "
+                       "confirmation if it is right.") if when > self._now() else
+                    tr("{when} UTC is within {minutes} minutes of now: an image is rarely that fresh. Correct the "
+                       "date, or tick the confirmation if it is right."))
+            return text.format(when=f"{when:%Y-%m-%d %H:%M}", minutes=RECENT_MINUTES)
         if self.gsd is not None and self.gsd.text().strip():
             low, high = schema.field(schema.SCENES, "gsd_m").min, schema.field(schema.SCENES, "gsd_m").max
             try:
                 gsd = float(self.gsd.text().strip().replace(",", "."))
             except ValueError:
-                return f"Ground resolution {self.gsd.text().strip()!r} is not a number; give metres or leave it empty."
+                return tr("Ground resolution {value!r} is not a number; give metres or leave it empty.").format(
+                    value=self.gsd.text().strip())
             if not low < gsd <= high:
-                return f"Ground resolution {gsd:g} m is outside {low:g}-{high:g} m; give metres or leave it empty."
+                return tr("Ground resolution {gsd:g} m is outside {low:g}-{high:g} m; give metres or leave it "
+                          "empty.").format(gsd=gsd, low=low, high=high)
         return ""
 
     def _try_accept(self):
