@@ -72,3 +72,18 @@ class RecordingPrompts:
 
     def ask_save_path(self, kind, suggested=""):
         return self._no("ask_save_path", kind, suggested) or ""
+
+
+def click(canvas, pixel, button=None):
+    """Move the mouse there, then press and release on the canvas viewport (a hand on the mouse)."""
+    from qgis.PyQt.QtCore import QEvent, Qt
+    from qgis.PyQt.QtGui import QMouseEvent
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QApplication
+
+    button = Qt.MouseButton.LeftButton if button is None else button
+    move = QMouseEvent(QEvent.Type.MouseMove, pixel, Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(canvas.viewport(), move)
+    QTest.mouseClick(canvas.viewport(), button, Qt.KeyboardModifier.NoModifier, pixel)
+    settle(50)

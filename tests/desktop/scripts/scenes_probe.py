@@ -4,7 +4,8 @@ CM_MODE=files: two metadata-free images both named pier.tif, in two folders; eac
   with clicks. The real date prompt opens for each: OK pressed as it opened is refused (the dialog
   stays, nothing is dated "now"), a cancel logs nothing, then the date is set and accepted. The second
   image's date is then corrected with the real "Edit scene" dialog. The data folder is first changed
-  with the real folder dialog: a read-only folder is refused, then a writable one is taken.
+  with the dock's button (the folder prompt answered by the probe: Qt's folder dialog cannot be driven
+  under Xvfb): a read-only folder is refused, then a writable one is taken.
 CM_MODE=web1 / web2: one web basemap (an XYZ layer) measured in two QGIS sessions; each asks for the
   imagery's capture date (the second offers the first's), with the layer's credit.
 Findings go to CM_RESULT as JSON (read by tests/desktop/test_scenes_in_the_desktop.py).
@@ -20,7 +21,7 @@ from qgis.core import QgsProject, QgsRasterLayer  # noqa: E402
 from qgis.PyQt.QtCore import QDate, QDateTime, QPoint, Qt, QTime, QTimer  # noqa: E402
 from qgis.PyQt.QtTest import QTest  # noqa: E402
 from qgis.PyQt.QtWidgets import (  # noqa: E402
-    QApplication, QDateTimeEdit, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPushButton,
+    QApplication, QDateTimeEdit, QDialogButtonBox, QLabel, QLineEdit, QPushButton,
 )
 
 from tests.desktop.scripts import probe_common  # noqa: E402
@@ -95,8 +96,8 @@ def draw_and_log(the_dock, canvas, offset_px=0):
     QTest.mouseClick(the_dock.drawHeapButton, Qt.MouseButton.LeftButton)
     probe_common.settle()
     for corner in CORNERS:
-        click(canvas, QPoint(corner.x() + offset_px, corner.y()))
-    click(canvas, QPoint(5, 5), Qt.MouseButton.RightButton)
+        probe_common.click(canvas, QPoint(corner.x() + offset_px, corner.y()))
+    probe_common.click(canvas, QPoint(5, 5), Qt.MouseButton.RightButton)
     the_dock.heightSpin.setFocus()
     the_dock.heightSpin.selectAll()
     QTest.keyClicks(the_dock.heightSpin, "6")
@@ -104,29 +105,6 @@ def draw_and_log(the_dock, canvas, offset_px=0):
     probe_common.settle(100)
     QTest.mouseClick(the_dock.saveHeapButton, Qt.MouseButton.LeftButton)
     probe_common.settle(300)
-
-
-def click(canvas, pixel, button=Qt.MouseButton.LeftButton):
-    from qgis.PyQt.QtCore import QEvent
-    from qgis.PyQt.QtGui import QMouseEvent
-
-    move = QMouseEvent(QEvent.Type.MouseMove, pixel, Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
-                       Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(canvas.viewport(), move)
-    QTest.mouseClick(canvas.viewport(), button, Qt.KeyboardModifier.NoModifier, pixel)
-    probe_common.settle(50)
-
-
-def choose_folder(path, record):
-    """The real folder dialog (Qt's own under Xvfb): go to ``path`` and accept it."""
-    def action(dialog):
-        record["dialog"] = type(dialog).__name__
-        if isinstance(dialog, QFileDialog):
-            dialog.setDirectory(path)
-            dialog.selectFile(path)
-            dialog.accept()
-        probe_common.settle(100)
-    return action
 
 
 def start(result):

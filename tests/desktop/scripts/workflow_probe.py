@@ -23,10 +23,8 @@ from qgis.core import (  # noqa: E402
     QgsDateTimeRange, QgsFeatureRequest, QgsPointXY, QgsProject, QgsRectangle, QgsRenderContext, QgsVectorLayer,
     QgsVectorLayerTemporalContext,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QEvent, QPoint, Qt, QTime  # noqa: E402
-from qgis.PyQt.QtGui import QMouseEvent  # noqa: E402
+from qgis.PyQt.QtCore import QDate, QDateTime, QPoint, Qt, QTime  # noqa: E402
 from qgis.PyQt.QtTest import QTest  # noqa: E402
-from qgis.PyQt.QtWidgets import QApplication  # noqa: E402
 
 PLUGIN = "coal_monitor"
 HEAPS_ROLE = ("coal_monitor/role", "heaps")
@@ -40,13 +38,7 @@ def render(canvas):
     probe_common.settle(200)
 
 
-def click(canvas, pixel, button=Qt.MouseButton.LeftButton):
-    """Move the mouse there, then press and release on the canvas viewport (a hand on the mouse)."""
-    move = QMouseEvent(QEvent.Type.MouseMove, pixel, Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
-                       Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(canvas.viewport(), move)
-    QTest.mouseClick(canvas.viewport(), button, Qt.KeyboardModifier.NoModifier, pixel)
-    probe_common.settle(50)
+click = probe_common.click
 
 
 def type_into(spin, value):
