@@ -83,6 +83,7 @@ class HeapLayerSync:
         self._path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path")
         self._stack = layer.undoStack()
         self._pending = set()
+        self._dated = set()  # heaps whose observed_utc was just edited
         self._busy = False
         self._index, self._known = 0, set()
         self._remember_stack()
@@ -113,7 +114,9 @@ class HeapLayerSync:
             numbers["volume_note"] = f"Not computed: {exc}"
             if self.on_problem is not None:
                 self.on_problem(fid, str(exc))
-        numbers.update(self._scene_of(fid, feature))
+        if fid in self._dated:  # only a time the analyst changed moves a heap between images
+            self._dated.discard(fid)
+            numbers.update(self._scene_of(fid, feature))
         new, old = {}, {}
         for name, value in numbers.items():
             index = fields.indexOf(name)
@@ -192,7 +195,10 @@ class HeapLayerSync:
     def _on_attribute_changed(self, fid, index, _value):
         # a typed number in a derived field (the attribute table lets it through) is put back at once:
         # the layer must never show a tonnage its footprint and inputs do not give
-        if self.layer.fields().at(index).name() in _RECOMPUTE_ON:
+        name = self.layer.fields().at(index).name()
+        if name == "observed_utc" and not self._busy:
+            self._dated.add(fid)
+        if name in _RECOMPUTE_ON:
             self._changed(fid)
 
     def _changed(self, fid):

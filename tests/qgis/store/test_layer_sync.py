@@ -271,3 +271,26 @@ def test_a_hand_edited_time_moves_the_heap_to_the_image_of_that_time_and_keeps_u
     assert scene_a == "S2" and observed_a.startswith("2024-05-01T03:00:20") and observed_a.endswith("Z")
     assert scene_b is None and observed_b.startswith("2024-06-09T01:00:00") and observed_b.endswith("Z")
     assert any("image S2" in p for p in problems) and any("no logged image" in p for p in problems)
+
+
+def test_editing_a_height_never_moves_a_heap_between_images(port_file):
+    port_file.add_scene({"scene_id": "S1", "acquired_utc": APRIL_2})
+    # imported heaps may carry their own time, minutes from their scene's: that is not the analyst's edit
+    port_file.add_heap(RECT, 32652, {"observed_utc": "2024-04-02T02:40:00Z", "height_m": 8.0, "label": "A",
+                                     "scene_id": "S1"})
+    layer = QgsVectorLayer(f"{port_file.path}|layername=heaps", "heaps", "ogr")
+    problems = []
+    sync = HeapLayerSync(layer, on_problem=lambda fid, message: problems.append(message))
+    try:
+        assert layer.startEditing()
+        fid = next(layer.getFeatures()).id()
+        layer.beginEditCommand("edit height")
+        layer.changeAttributeValue(fid, layer.fields().indexOf("height_m"), 5.0)
+        layer.endEditCommand()
+        assert layer.commitChanges(), layer.commitErrors()
+    finally:
+        sync.disconnect()
+        if layer.isEditable():
+            layer.rollBack()
+    observed, scene = _stored(port_file.path, "A")
+    assert scene == "S1" and observed.startswith("2024-04-02T02:40") and problems == []
