@@ -77,10 +77,13 @@ def start_qgis():
         config_dir = tempfile.mkdtemp(prefix="cm-qgis-config-")
         # A script's QgsSettings otherwise land in ~/.config, shared by every run: what one test (or the
         # plugin under test) stores there would change the next run.
+        # QGIS 3.40 also takes its profile folder from QGIS_CUSTOM_CONFIG_PATH (else ~/.local/share/...).
+        os.environ["QGIS_CUSTOM_CONFIG_PATH"] = config_dir
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, config_dir)
         _APP = QgsApplication([], True, config_dir)
         _APP.initQgis()
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, config_dir)  # as initQgis may reset it
     return _APP
 
 

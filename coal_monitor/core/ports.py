@@ -268,6 +268,18 @@ def builtin_ports() -> list:
     return ports
 
 
+def port_names(path=None) -> list:
+    """The registry's port names (built-ins, then the analyst's own in ``path``), read without building
+    or checking the ports: cheap enough for a Processing dialog's list at QGIS's start (no pyproj).
+    ``PortRegistry`` checks them when a port is used."""
+    from ..resources import resource_path
+
+    names = [entry.get("name") for entry in _read_json(resource_path("ports.json")).get("ports") or []]
+    if path is not None and Path(path).exists():
+        names += [entry.get("name") for entry in _read_json(path).get("user_ports") or []]
+    return [name for name in names if isinstance(name, str) and name.strip()]
+
+
 def _read_json(path):
     try:
         with open(path, encoding="utf-8") as handle:

@@ -30,13 +30,13 @@ def _value(feature, field_name):
 
 def _known_port_names():
     """The names of the analyst's port registry (built-in ports and her own), in registry order."""
-    from ..core.ports import PortError, PortRegistry, builtin_ports
+    from ..core.ports import PortError, port_names
     from ..store.datafolder import profile_registry_path
 
     try:
-        return PortRegistry(profile_registry_path()).names()
+        return port_names(profile_registry_path())
     except PortError:  # an unreadable registry file: the built-in ports, and running the algorithm says why
-        return [port.name for port in builtin_ports()]
+        return port_names()
 
 
 class ImportHeapsAlgorithm(CoalMonitorAlgorithm):

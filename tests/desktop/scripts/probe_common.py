@@ -18,15 +18,43 @@ def settle(ms=300):
         time.sleep(0.01)
 
 
+STALE_DIALOG_S = 20  # a modal dialog nobody answered for this long would hold the probe until it times out
+
+
+def _close_stale_dialogs(seen, result):
+    """Close a modal dialog that has stood unanswered for STALE_DIALOG_S (QGIS asking something the probe
+    did not expect), recording what it said, so the test fails on its words instead of a time-out."""
+    import time
+
+    from qgis.PyQt.QtWidgets import QApplication, QLabel
+
+    dialog = QApplication.activeModalWidget()
+    if dialog is None:
+        seen.clear()
+        return
+    first = seen.setdefault(id(dialog), time.monotonic())
+    if time.monotonic() - first >= STALE_DIALOG_S:
+        words = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        result.setdefault("unanswered_dialogs", []).append({"title": dialog.windowTitle(), "text": words})
+        dialog.reject() if hasattr(dialog, "reject") else dialog.close()
+
+
 def run_later(body, delay_ms=2500):
     """Run ``body(result)`` once QGIS is up, save the result as JSON and quit QGIS."""
 
     def main():
         result = {}
+        seen = {}
+        guard = QTimer()
+        guard.timeout.connect(lambda: _close_stale_dialogs(seen, result))
+        guard.start(2000)
         try:
             body(result)
         except Exception:  # the probe reports everything to the test, which fails on it
             result["error"] = traceback.format_exc()
+        guard.stop()
+        if result.get("unanswered_dialogs") and "error" not in result:
+            result["error"] = f"QGIS asked what the probe did not expect: {result['unanswered_dialogs']}"
         with open(os.environ["CM_RESULT"], "w") as handle:
             json.dump(result, handle, indent=1, default=str)
         from qgis.core import QgsProject
