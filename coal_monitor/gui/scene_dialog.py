@@ -3,11 +3,12 @@ from datetime import datetime, timezone
 
 from qgis.PyQt.QtCore import QDateTime, Qt, QTimeZone
 from qgis.PyQt.QtWidgets import (
-    QDateTimeEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
+    QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
 )
 
 from ..store import schema
 from ..translation import tr
+from .number_input import number_input
 from ..store.sqltime import format_utc, to_utc_text
 
 GSD_MAX_M = schema.field(schema.SCENES, "gsd_m").max
@@ -36,11 +37,8 @@ def edit_scene(parent, scene):
     source = QLineEdit(scene.get("source") or "", dialog)
     source.setObjectName("sceneSourceEdit")
     source.setPlaceholderText(tr("provider, licence and credit line"))
-    gsd = QDoubleSpinBox(dialog)
-    gsd.setObjectName("sceneGsdSpin")
-    gsd.setRange(0.0, GSD_MAX_M)
-    gsd.setDecimals(GSD_DECIMALS)
-    gsd.setSuffix(" m")
+    # "0.3" and "0,3" both mean 30 cm whatever the locale (a plain spin box reads "0.3" as 3 in German)
+    gsd = number_input(dialog, 0.0, GSD_MAX_M, 0.0, GSD_DECIMALS, " m", "sceneGsdSpin")
     gsd.setSpecialValueText(tr("unknown"))  # 0: the resolution is not known (a web basemap), never invented
     gsd.setValue(scene.get("gsd_m") or 0.0)
     form.addRow(tr("Acquired (UTC)"), when)

@@ -76,3 +76,29 @@ def test_new_port_dialog_offers_picking_on_the_map_and_keeps_the_draft():
     _answer_later(pick)
     answer = Prompts().ask_new_port((40.03, 128.18), {"repose_deg": 38.0})
     assert answer["pick_on_map"] is True and answer["name"] == "Sinpo" and answer["repose_deg"] == 38.0
+
+
+def test_scene_correction_reads_a_typed_gsd_with_either_decimal_mark_in_german():
+    from qgis.PyQt.QtCore import QLocale
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QDoubleSpinBox
+
+    scene = {"scene_id": "S1", "acquired_utc": "2024-04-05T02:13:00.000Z", "gsd_m": 0.5}
+    saved = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    answers = []
+    try:
+        for typed in ("0.3", "0,3"):
+            def enter(dialog, typed=typed):
+                spin = dialog.findChild(QDoubleSpinBox, "sceneGsdSpin")
+                spin.setFocus()
+                spin.selectAll()
+                QTest.keyClicks(spin, typed)
+                QTest.keyClick(spin, Qt.Key.Key_Tab)
+                _press(dialog, QDialogButtonBox.StandardButton.Ok)
+
+            _answer_later(enter)
+            answers.append(Prompts().edit_scene(scene))
+    finally:
+        QLocale.setDefault(saved)
+    assert answers == [{"gsd_m": 0.3}, {"gsd_m": 0.3}]  # never 3 m, and the untouched date is not "corrected"
