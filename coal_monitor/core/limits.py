@@ -15,6 +15,8 @@ REPOSE_MAX_DEG = 60.0
 DENSITY_MIN_T_M3 = 0.4
 DENSITY_MAX_T_M3 = 1.6
 FOOTPRINT_MAX_M2 = 1_000_000.0
+# Water depth alongside a pier (the deepest coal berths are about 25 m).
+BERTH_DEPTH_MAX_M = 40.0
 
 MODELS = ("repose", "prism", "cone")
 # A heap's inputs to the engine, besides its footprint (core.heap_numbers; the store's fields of these names).

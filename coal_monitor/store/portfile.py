@@ -152,6 +152,7 @@ class PortFile:
         current = self.scene(scene_id)
         if current is None:
             raise StoreError(f"No scene {scene_id!r} in {self.path}; it may have been deleted meanwhile.")
+        current.pop(schema.COVERAGE_COLUMN, None)
         row = self._checked_row(schema.SCENES, dict(current, **changes))
         values = {name: row.get(name) for name in changes}
         with self._transaction("correct the scene") as connection:
@@ -168,22 +169,22 @@ class PortFile:
 
     def scene(self, scene_id: str) -> Optional[Dict]:
         rows = self._select(statement("SELECT * FROM {t} WHERE scene_id = ?", t=schema.SCENES), (scene_id,))
-        return _without_fid(rows[0]) if rows else None
+        return _scene_dict(rows[0]) if rows else None
 
     def scenes(self) -> List[Dict]:
         rows = self._select(statement("SELECT * FROM {t} ORDER BY acquired_utc, fid", t=schema.SCENES))
-        return [_without_fid(r) for r in rows]
+        return [_scene_dict(r) for r in rows]
 
     def latest_scene_with_prefix(self, prefix: str) -> Optional[Dict]:
         """The latest scene whose id starts with ``prefix`` (one web basemap's captures), or None."""
         rows = self._select(_LATEST_WITH_PREFIX_SQL, (len(prefix), prefix))
-        return _without_fid(rows[0]) if rows else None
+        return _scene_dict(rows[0]) if rows else None
 
     def latest_scene(self) -> Optional[Dict]:
         """The scene acquired last (scenes without a time count as oldest); None when none is logged."""
         rows = self._select(statement("SELECT * FROM {t} ORDER BY acquired_utc IS NULL, acquired_utc DESC, "
                                       "fid DESC LIMIT 1", t=schema.SCENES))
-        return _without_fid(rows[0]) if rows else None
+        return _scene_dict(rows[0]) if rows else None
 
     # ---- heaps ----------------------------------------------------------------------------------------
 
@@ -449,8 +450,10 @@ class PortFile:
 
     def _read_port(self) -> Port:
         row = self._select(statement("SELECT * FROM {t}", t=schema.PORT))[0]
-        values = {k: row[k] for k in Port.__dataclass_fields__ if k in row and k != "piers"}
+        values = {k: row[k] for k in Port.__dataclass_fields__ if k in row and k not in ("piers", "pier_depths_m")}
         values["piers"] = tuple(json.loads(row["piers"] or "[]"))
+        values["pier_depths_m"] = tuple((pier, low, high) for pier, (low, high)
+                                        in json.loads(row.get("pier_depths_m") or "{}").items())
         values["notes"] = row.get("notes") or ""
         return Port(**values)
 
@@ -478,6 +481,8 @@ class PortFile:
                     value = to_utc_text(value, declared.name)
                 except ValueError as exc:
                     raise HeapInputError(f"{exc}.") from None
+            elif isinstance(value, bool) and declared.type == "BOOLEAN":
+                value = int(value)
             elif value is not None and declared.type == "REAL":
                 try:
                     value = float(value)
@@ -608,7 +613,7 @@ _SCENE_CHOICE_SQL = statement("SELECT scene_id, gsd_m, acquired_utc FROM {t}", t
 _DAY_FOOTPRINTS_SQL = statement("SELECT scene_id, {g} AS blob FROM {t} WHERE substr(observed_utc, 1, 10) = ? "
                                 "AND scene_id IS NOT NULL", g=schema.GEOMETRY_COLUMN, t=schema.HEAPS)
 # What the analyst may correct in a logged scene (its id is the heaps' key and never changes).
-SCENE_CORRECTIONS = ("acquired_utc", "sensor", "source", "gsd_m", "notes")
+SCENE_CORRECTIONS = ("acquired_utc", "sensor", "source", "gsd_m", "notes", "examined", "examined_note")
 _PORT_NAME_SQL = statement("SELECT name, slug FROM {t}", t=schema.PORT)
 
 
@@ -622,6 +627,13 @@ def _insert(connection, table: str, row: Dict) -> int:
 
 def _without_fid(row: Dict) -> Dict:
     row.pop(schema.FID_COLUMN, None)
+    return row
+
+
+def _scene_dict(row: Dict) -> Dict:
+    """A scene's fields by name; ``coverage`` is its shapely polygon (port CRS) or None."""
+    row = _without_fid(row)
+    row[schema.COVERAGE_COLUMN] = gpkg_geometry.decode(row.get(schema.COVERAGE_COLUMN))
     return row
 
 
