@@ -17,7 +17,6 @@ import math
 import os
 import sqlite3
 import uuid
-from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -333,34 +332,73 @@ class PortFile:
     def totals_by_date(self, by_pier: bool = False) -> List[Dict]:
         """Per UTC observation date (and pier): heaps counted, area, volume and tonnage summed with lo/hi.
 
-        A date is an observation only when it holds heaps: a scene whose heaps were all deleted is a gap,
-        never a false zero. When images of one day overlap, one image per footprint counts
-        (``core.day_scenes``). Each row also has ``scene_ids`` (the scenes summed), ``unmeasured`` (heaps
-        without numbers, counted but not summed) and ``note`` (which scenes were set aside, and why).
+        A date is an observation when one of its images holds heaps or was marked examined: an examined
+        image without heaps is an observation of 0 t (``count`` 0); a date nobody looked at, or whose
+        heaps were all deleted from an unexamined image, is a gap, never a false zero. When images of
+        one day show the same pile (shared ``pile_uid`` or overlapping outlines), each pile counts once
+        (``core.day_scenes``). Each row also has ``scene_ids`` (the scenes summed or examined),
+        ``unmeasured`` (heaps without numbers, counted but not summed), ``note`` (what was set aside and
+        why, what the analyst noted on an empty image), ``examined`` (every image of the date examined)
+        and ``partial`` (an image of the date shows only part of the port: its coverage).
         """
         parts = self._select(_PARTS_BY_DATE_SQL)
-        choices = self._day_choices(parts)
-        rows: Dict = OrderedDict()
+        crowded = self._crowded_days(parts)
+        rows: Dict = {}
         for part in parts:
-            choice = choices.get(part["date"])
-            if choice is not None and part["scene_id"] in choice.set_aside:
-                continue
-            key = (part["date"], part["pier"]) if by_pier else part["date"]
-            row = rows.get(key)
-            if row is None:
-                row = rows[key] = dict({"date": part["date"]}, **({"pier": part["pier"]} if by_pier else {}))
-                row.update({"count": 0, "unmeasured": 0, "scene_ids": (), "note": choice.note if choice else ""})
-                row.update({c: 0.0 for c in TOTAL_COLUMNS})
-            row["count"] += part["count"]
-            row["unmeasured"] += int(part["unmeasured"] or 0)
-            if part["scene_id"] and part["scene_id"] not in row["scene_ids"]:
-                row["scene_ids"] += (part["scene_id"],)
-            for column in TOTAL_COLUMNS:
-                row[column] += part[column] or 0.0
-        return list(rows.values())
+            if part["date"] not in crowded:
+                self._add_part(rows, part, by_pier, "")
+        for day, (heaps, choice) in crowded.items():
+            for heap in heaps:
+                if heap["heap_uid"] not in choice.heaps_set_aside:
+                    self._add_part(rows, dict(heap, date=day, count=1, unmeasured=int(heap["tonnage_t"] is None)),
+                                   by_pier, choice.note)
+        self._add_examined_scenes(rows, by_pier)
+        return [rows[key] for key in sorted(rows, key=lambda k: k if by_pier else (k,))]
 
-    def _day_choices(self, parts: List[Dict]) -> Dict[str, day_scenes.Choice]:
-        """{date: which scenes count} for the dates holding heaps of more than one scene."""
+    def _add_part(self, rows: Dict, part: Dict, by_pier: bool, note: str) -> None:
+        key = (part["date"], part["pier"] or "") if by_pier else part["date"]
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = dict({"date": part["date"]}, **({"pier": part["pier"]} if by_pier else {}))
+            row.update({"count": 0, "unmeasured": 0, "scene_ids": (), "note": note, "examined": False,
+                        "partial": False})
+            row.update({c: 0.0 for c in TOTAL_COLUMNS})
+        row["count"] += part["count"]
+        row["unmeasured"] += int(part["unmeasured"] or 0)
+        if part["scene_id"] and part["scene_id"] not in row["scene_ids"]:
+            row["scene_ids"] += (part["scene_id"],)
+        for column in TOTAL_COLUMNS:
+            row[column] += part[column] or 0.0
+
+    def _add_examined_scenes(self, rows: Dict, by_pier: bool) -> None:
+        """Examined images: a 0 t observation when their date has no heaps; coverage and notes on the rows."""
+        scenes = self._select(_OBSERVATION_SCENES_SQL)
+        examined_by_day: Dict[str, list] = {}
+        for scene in scenes:
+            examined_by_day.setdefault(scene["date"], []).append(scene)
+        for day, day_scenes_ in examined_by_day.items():
+            day_rows = [row for key, row in rows.items() if (key[0] if by_pier else key) == day]
+            if not day_rows and any(s["examined"] for s in day_scenes_):
+                empty = [s for s in day_scenes_ if s["examined"]]
+                noted = "; ".join(f"{s['scene_id']}: {s['examined_note']}" for s in empty if s["examined_note"])
+                row = dict({"date": day}, **({"pier": None} if by_pier else {}))
+                row.update({"count": 0, "unmeasured": 0, "scene_ids": tuple(s["scene_id"] for s in empty),
+                            "note": noted or "examined: no coal", "examined": True, "partial": False})
+                row.update({c: 0.0 for c in TOTAL_COLUMNS})
+                rows[(day, "") if by_pier else day] = row
+                day_rows = [row]
+            examined = {s["scene_id"] for s in day_scenes_ if s["examined"]}
+            for row in day_rows:
+                row["examined"] = bool(row["scene_ids"]) and all(s in examined for s in row["scene_ids"])
+                partial = [s["scene_id"] for s in day_scenes_
+                           if s["scene_id"] in row["scene_ids"] and s["coverage"] is not None]
+                row["partial"] = bool(partial)
+                if partial:
+                    text = f"coverage partial on {', '.join(partial)}."
+                    row["note"] = f"{row['note']} {text}".strip() if text not in row["note"] else row["note"]
+
+    def _crowded_days(self, parts: List[Dict]) -> Dict[str, tuple]:
+        """{date: (its heaps, which count)} for the dates holding heaps of more than one scene."""
         scene_ids: Dict[str, set] = {}
         for part in parts:
             if part["scene_id"]:
@@ -371,15 +409,14 @@ class PortFile:
         known = {s["scene_id"]: s for s in self._select(_SCENE_CHOICE_SQL)}
         choices = {}
         for day in crowded:
-            footprints: Dict[str, list] = {}
-            for heap in self._select(_DAY_FOOTPRINTS_SQL, (day,)):
-                shape = gpkg_geometry.decode(heap["blob"])
-                if shape is not None and not shape.is_empty:
-                    footprints.setdefault(heap["scene_id"], []).append(shape)
+            heaps = self._select(_DAY_HEAPS_SQL, (day,))
+            day_heaps = [day_scenes.DayHeap(h["heap_uid"], h["scene_id"], h["pile_uid"],
+                                            gpkg_geometry.decode(h["blob"]))
+                         for h in heaps if h["scene_id"]]
             scenes = [day_scenes.DayScene(scene_id, (known.get(scene_id) or {}).get("gsd_m"),
-                                          (known.get(scene_id) or {}).get("acquired_utc") or "", shapes)
-                      for scene_id, shapes in sorted(footprints.items())]
-            choices[day] = day_scenes.choose(scenes)
+                                          (known.get(scene_id) or {}).get("acquired_utc") or "")
+                      for scene_id in sorted(scene_ids[day])]
+            choices[day] = (heaps, day_scenes.choose_heaps(scenes, day_heaps))
         return choices
 
     def snapshot(self, dest) -> Path:
@@ -610,8 +647,14 @@ _PARTS_BY_DATE_SQL = (
     + ", ".join(f"total({ident(c)}) AS {ident(c)}" for c in TOTAL_COLUMNS)
     + statement(" FROM {t} GROUP BY date, pier, scene_id ORDER BY date, pier, scene_id", t=schema.HEAPS))
 _SCENE_CHOICE_SQL = statement("SELECT scene_id, gsd_m, acquired_utc FROM {t}", t=schema.SCENES)
-_DAY_FOOTPRINTS_SQL = statement("SELECT scene_id, {g} AS blob FROM {t} WHERE substr(observed_utc, 1, 10) = ? "
-                                "AND scene_id IS NOT NULL", g=schema.GEOMETRY_COLUMN, t=schema.HEAPS)
+_DAY_HEAPS_SQL = statement("SELECT heap_uid, pile_uid, scene_id, pier, {g} AS blob, {totals} FROM {t} "
+                           "WHERE substr(observed_utc, 1, 10) = ? ORDER BY pier, scene_id, fid",
+                           g=schema.GEOMETRY_COLUMN, totals=TOTAL_COLUMNS, t=schema.HEAPS)
+# Images that are observations or may be: examined ones, and the coverage of every dated image.
+_OBSERVATION_SCENES_SQL = statement(
+    "SELECT substr(acquired_utc, 1, 10) AS date, scene_id, examined, examined_note, {c} AS coverage FROM {t} "
+    "WHERE acquired_utc IS NOT NULL AND (examined = 1 OR {c} IS NOT NULL) ORDER BY acquired_utc, fid",
+    c=schema.COVERAGE_COLUMN, t=schema.SCENES)
 # What the analyst may correct in a logged scene (its id is the heaps' key and never changes).
 SCENE_CORRECTIONS = ("acquired_utc", "sensor", "source", "gsd_m", "notes", "examined", "examined_note")
 _PORT_NAME_SQL = statement("SELECT name, slug FROM {t}", t=schema.PORT)
