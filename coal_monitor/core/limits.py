@@ -25,3 +25,9 @@ DEFAULT_MODEL = "repose"
 REPOSE_TOLERANCE_MAX_DEG = 15.0
 FOOTPRINT_MIN_M2 = 1.0
 HOLE_MIN_M2 = 1.0
+
+# Ships measured on imagery (core.vessels; domain.md section 9 and issue 14 item 7). Shorter than a small
+# coaster or longer than the largest ships afloat, or wider than a third of the length: a misplaced click.
+VESSEL_LOA_MIN_M = 20.0
+VESSEL_LOA_MAX_M = 400.0
+VESSEL_BEAM_MAX_FRACTION_OF_LOA = 1.0 / 3.0
