@@ -10,8 +10,6 @@ acquisition. Piles seen on one image only all count, whatever else that image sh
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
 
-from shapely.ops import unary_union
-
 # Overlaps smaller than this (m2) are digitising slivers where two outlines meet, not one pile seen twice.
 MIN_OVERLAP_M2 = 1.0
 

@@ -172,7 +172,7 @@ def _build_with_ogr(path: Path, port) -> None:
 def port_row(port, created_utc: str) -> dict:
     row = {name: getattr(port, name) for name in schema.field_names(schema.PORT) if hasattr(port, name)}
     row["piers"] = json.dumps(list(port.piers or ()))
-    row["pier_depths_m"] = json.dumps({pier: list(depths) for pier, depths in (port.pier_depths_m or {}).items()})
+    row["pier_depths_m"] = json.dumps(port.to_dict()["pier_depths_m"])
     row["schema_version"] = schema.SCHEMA_VERSION
     row["created_utc"] = created_utc
     return row

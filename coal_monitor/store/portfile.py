@@ -37,6 +37,7 @@ from .migration import check_and_migrate
 from .sql import ident, placeholders, statement
 from .sqltime import to_utc_text, utc_now_text
 from .values import plain
+from .vessel_log import VesselRecords
 
 # Tolerance when checking stored numbers against a fresh engine run (same inputs give the same floats;
 # this only absorbs text round-trips through other programs).
@@ -50,7 +51,7 @@ _KNOWN_FIELDS = {table: frozenset(schema.field_names(table)) for table in schema
 _NOT_FROM_CALLER = frozenset(schema.DERIVED_FIELDS) | frozenset(schema.STORE_MANAGED)
 
 
-class PortFile:
+class PortFile(VesselRecords):
     """An open port GeoPackage. Use ``PortFile.create`` or ``PortFile.open``; close it (or use ``with``)."""
 
     def __init__(self, path: Path, connection: sqlite3.Connection, read_only: bool, read_only_reason: str,
@@ -163,7 +164,30 @@ class PortFile:
                 now = utc_now_text()
                 connection.execute(_REDATE_SQL, (values["acquired_utc"], now, scene_id))
                 connection.execute(_UNFLAG_SCENE_SQL, (scene_id,))  # re-dated by us: nothing to verify
+                connection.execute(_REDATE_VESSELS_SQL, (values["acquired_utc"], now, scene_id))
                 self._touch(connection, schema.HEAPS, now)
+            if "gsd_m" in values and values["gsd_m"] != current.get("gsd_m"):
+                self._reclassify_vessels(connection, scene_id)
+        return self.scene(scene_id)
+
+    def mark_examined(self, scene_id: str, examined: bool = True, note: Optional[str] = None) -> Dict:
+        """Mark an image examined (every heap it shows is logged; none: it shows no coal), with a note."""
+        changes = {"examined": bool(examined)}
+        if note is not None:
+            changes["examined_note"] = note.strip() or None
+        return self.update_scene(scene_id, changes)
+
+    def set_scene_coverage(self, scene_id: str, geometry, crs) -> Dict:
+        """Record the part of the port an image shows clearly (polygon in ``crs``; None clears it)."""
+        if self.scene(scene_id) is None:
+            raise StoreError(f"No scene {scene_id!r} in {self.path}; log the image before its coverage.")
+        blob = None
+        if geometry is not None:
+            blob = gpkg_geometry.encode(self._footprints.to_port(geometry, crs), self._srs_id)
+        with self._transaction("record the image's coverage") as connection:
+            connection.execute(statement("UPDATE {t} SET {c} = ? WHERE scene_id = ?", t=schema.SCENES,
+                                         c=schema.COVERAGE_COLUMN), (blob, scene_id))
+            self._touch(connection, schema.SCENES)
         return self.scene(scene_id)
 
     def scene(self, scene_id: str) -> Optional[Dict]:
@@ -207,6 +231,7 @@ class PortFile:
         row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(footprint.polygon, self._srs_id, footprint.wkb)
         insert_sql, values = _insert_statement(schema.HEAPS, row), tuple(row.values())
         with self._transaction("log heap") as connection:
+            self.check_pile_free(connection, row.get("pile_uid"), row.get("scene_id"))
             fid = connection.execute(insert_sql, values).lastrowid
             connection.execute(_UNFLAG_SQL, (fid,))
             self._touch(connection, schema.HEAPS, now)
@@ -246,6 +271,7 @@ class PortFile:
             merged = {k: current[k] for k in HEAP_INPUT_FIELDS}
             merged.update(attrs)
             row = self._heap_inputs(merged, creating=False)
+            self.check_pile_free(connection, row.get("pile_uid"), row.get("scene_id"), heap_uid)
             row.update(self._estimate(footprint, row))
             row["modified_utc"] = utc_now_text()
             polygon = footprint.polygon if isinstance(footprint, MeasuredFootprint) else footprint
@@ -538,6 +564,8 @@ class PortFile:
                                  "footprint and the inputs (height, model, angle, density).")
         if creating and not attrs.get("heap_uid"):
             attrs["heap_uid"] = str(uuid.uuid4())
+        if creating and not attrs.get("pile_uid"):
+            attrs["pile_uid"] = str(uuid.uuid4())  # a pile of its own until linked to one seen before
         port = self.port
         for name, default in (("model", port.default_model), ("repose_deg", port.repose_deg),
                               ("density_t_m3", port.density_t_m3)):
@@ -639,6 +667,8 @@ _UNFLAG_SQL = statement("DELETE FROM {t} WHERE fid = ?", t=STALE_TABLE)
 _LATEST_WITH_PREFIX_SQL = statement("SELECT * FROM {t} WHERE substr(scene_id, 1, ?) = ? "
                                     "ORDER BY acquired_utc DESC, fid DESC LIMIT 1", t=schema.SCENES)
 _REDATE_SQL = statement("UPDATE {t} SET observed_utc = ?, modified_utc = ? WHERE scene_id = ?", t=schema.HEAPS)
+_REDATE_VESSELS_SQL = statement("UPDATE {t} SET observed_utc = ?, modified_utc = ? WHERE scene_id = ?",
+                                t=schema.VESSELS)
 _UNFLAG_SCENE_SQL = statement("DELETE FROM {stale} WHERE fid IN (SELECT fid FROM {t} WHERE scene_id = ?)",
                               stale=STALE_TABLE, t=schema.HEAPS)
 _PARTS_BY_DATE_SQL = (
