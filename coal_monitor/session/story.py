@@ -72,6 +72,13 @@ class PortStory(QObject):
         if scene is None:
             return None
         heaps = self.file.heaps(scene["scene_id"], with_geometry=False)
+        day = (scene.get("acquired_utc") or "")[:10]
+        if not heaps and not self.session.prompts.confirm(
+                tr("Examined: no coal"),
+                tr("No heap is logged on {scene}. Mark it examined with no coal? The port's series then shows "
+                   "0 t on {date}; leave it unmarked if you have not looked at the whole image.").format(
+                       scene=scene["scene_id"], date=day)):
+            return None
         if note is None:
             note = "" if heaps else EXAMINED_EMPTY_NOTE
         row = self.file.mark_examined(scene["scene_id"], True, note)
@@ -82,8 +89,7 @@ class PortStory(QObject):
             text = tr("Image {scene} marked examined: its {count} heap(s) are all it shows.")
         else:
             text = tr("Image {scene} marked examined with no heap: the port shows no coal on {date} (0 t).")
-        session.message.emit(text.format(scene=scene["scene_id"], count=len(heaps),
-                                         date=(scene.get("acquired_utc") or "")[:10]), Success)
+        session.message.emit(text.format(scene=scene["scene_id"], count=len(heaps), date=day), Success)
         return row
 
     def _logged_scene(self, undated):

@@ -55,7 +55,11 @@ def hull_geometry(length_m=190.0, beam_m=32.26):
 def test_an_examined_image_without_heaps_is_zero_tonnes(bench):
     bench.start()
     assert bench.rows() == []
+    bench.prompts.answers["confirm"] = [False, True]
+    assert bench.story.mark_examined() is None  # the analyst had not looked at the whole image
+    assert not bench.rows("scenes")[0]["examined"]
     row = bench.story.mark_examined()
+    assert bench.prompts.asked[-1][0] == "confirm" and "0 t on 2024-04-05" in bench.prompts.asked[-1][2]
     assert row["examined"] == 1 and row["examined_note"] == EXAMINED_EMPTY_NOTE
     (total,) = bench.session.log.file.totals_by_date()
     assert total["count"] == 0 and total["tonnage_t"] == 0.0 and total["date"] == "2024-04-05"
