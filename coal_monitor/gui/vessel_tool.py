@@ -78,6 +78,7 @@ class VesselTool(QgsMapTool):
         self._label = None
         self.set_mode(mode)
         canvas.destinationCrsChanged.connect(self._view_changed)
+        self._watching_crs = True
 
     # --- configuration ---------------------------------------------------------------------------
     def set_mode(self, mode):
@@ -127,7 +128,9 @@ class VesselTool(QgsMapTool):
             scene.removeItem(self._label)
         self._bands = {}
         self._label = None
-        self.canvas().destinationCrsChanged.disconnect(self._view_changed)
+        if self._watching_crs:
+            self.canvas().destinationCrsChanged.disconnect(self._view_changed)
+            self._watching_crs = False
 
     # --- QgsMapTool ------------------------------------------------------------------------------
     def deactivate(self):

@@ -112,6 +112,15 @@ def test_backspace_removes_the_last_click_and_esc_cancels(measuring):
     assert events["hulls"] == [] and len(tool.points) == 1
 
 
+def test_a_new_canvas_crs_cancels_a_measurement_and_release_twice_is_harmless(measuring):
+    iface, tool, events = measuring
+    iface.click(BOW)
+    iface.canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    assert events["canceled"] == 1 and not tool.is_measuring()
+    tool.release()
+    tool.release()
+
+
 def test_a_right_click_cancels_and_switching_tools_cancels(measuring):
     iface, tool, events = measuring
     iface.click(BOW)
