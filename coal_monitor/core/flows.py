@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .errors import InputError
 from .pile_models import QT_TR_NOOP
+from .vessels import is_loading_event
 
 
 @dataclass(frozen=True)
@@ -197,3 +198,21 @@ def port_flows(observations, loadings) -> list:
             tuple(ship[0] for ship in ships), tuple(ship[3] for ship in ships),
         ))
     return flows
+
+
+def loading_events(vessels) -> list:
+    """The loadings ``port_flows`` takes, from vessel records (rows of the ``vessels`` layer as dicts:
+    observed_utc (ISO date or date-time, UTC) or date, vessel_uid, state, cargo_visible, cargo_lo_t,
+    cargo_hi_t, vessel_class): those that are loading events (``core.vessels.is_loading_event``), oldest
+    first. The date of a loading is the UTC date of its image."""
+    out = []
+    for index, record in enumerate(vessels or ()):
+        if not isinstance(record, dict):
+            raise InputError(f"Vessel {index + 1} {record!r} is not a record with state and observed_utc.")
+        if not is_loading_event(record.get("state"), record.get("cargo_visible")):
+            continue
+        when = record.get("date") or record.get("observed_utc")
+        date = _date(str(when)[:10] if when is not None else None, f"Vessel {record.get('vessel_uid') or index + 1}")
+        out.append({"date": date, "vessel_uid": record.get("vessel_uid"), "cargo_lo_t": record.get("cargo_lo_t"),
+                    "cargo_hi_t": record.get("cargo_hi_t"), "vessel_class": record.get("vessel_class")})
+    return sorted(out, key=lambda loading: loading["date"])

@@ -78,7 +78,7 @@ class VesselTool(QgsMapTool):
         self._label = None
         self.set_mode(mode)
         canvas.destinationCrsChanged.connect(self._view_changed)
-        self._following_crs = True
+        self._watching_crs = True
 
     # --- configuration ---------------------------------------------------------------------------
     def set_mode(self, mode):
@@ -128,9 +128,9 @@ class VesselTool(QgsMapTool):
             scene.removeItem(self._label)
         self._bands = {}
         self._label = None
-        if self._following_crs:  # release may run twice (the dock's cleanup, then the plugin's unload)
+        if self._watching_crs:
             self.canvas().destinationCrsChanged.disconnect(self._view_changed)
-            self._following_crs = False
+            self._watching_crs = False
 
     # --- QgsMapTool ------------------------------------------------------------------------------
     def deactivate(self):

@@ -112,6 +112,15 @@ def test_backspace_removes_the_last_click_and_esc_cancels(measuring):
     assert events["hulls"] == [] and len(tool.points) == 1
 
 
+def test_a_new_canvas_crs_cancels_a_measurement_and_release_twice_is_harmless(measuring):
+    iface, tool, events = measuring
+    iface.click(BOW)
+    iface.canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    assert events["canceled"] == 1 and not tool.is_measuring()
+    tool.release()
+    tool.release()
+
+
 def test_a_right_click_cancels_and_switching_tools_cancels(measuring):
     iface, tool, events = measuring
     iface.click(BOW)
@@ -208,3 +217,39 @@ def test_backspace_and_delete_never_reach_qgis_as_unhandled(measuring, key):
     iface.click(BOW)
     iface.key(key)
     assert (key, True) not in seen
+
+
+@pytest.mark.parametrize("scene_id", ["rason_20250418", "nampho_20250428"])
+def test_the_sample_ships_measured_with_clicks_on_their_image(scene_id):
+    """The truth's bow, stern and side clicked on the rendered sample image (each click rounded to a
+    screen pixel, as a hand's is): every ship within 2 % of its true length (issue 14), its beam within
+    two screen pixels (twice the side click's distance, so twice its rounding), and in its true class."""
+    import json
+
+    from qgis.core import QgsRasterLayer
+
+    from coal_monitor.resources import resource_path
+
+    samples = json.loads(open(resource_path("samples/scenes.json"), encoding="utf-8").read())
+    scene = next(s for s in samples["scenes"] if s["id"] == scene_id)
+    truth = json.loads(open(resource_path(f"samples/{scene['truth']}"), encoding="utf-8").read())
+    layer = QgsRasterLayer(resource_path(f"samples/{scene['raster']}"), scene_id, "gdal")
+    assert layer.isValid()
+    extent = layer.extent()
+    with armed_tool(f"EPSG:{scene['crs_epsg']}", (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(),
+                                                   extent.yMaximum()), f"EPSG:{scene['crs_epsg']}") as armed:
+        iface, _tool, events = armed
+        iface.canvas.setLayers([layer])
+        iface.canvas.refresh()
+        for vessel in truth["vessels"]:
+            p = vessel["properties"]
+            for name in ("bow", "stern", "side"):
+                iface.click(iface.pixel(p[name]))
+            _polygon, bow, stern, side = events["hulls"][-1]
+            hull = vessels.hull_from_clicks(xy(bow), xy(stern), xy(side))
+            screen_px_m = iface.canvas.mapUnitsPerPixel()
+            assert hull.loa_m == pytest.approx(p["loa_m"], rel=0.02), vessel["id"]
+            assert hull.beam_m == pytest.approx(p["beam_m"], abs=2 * screen_px_m), vessel["id"]
+            assert vessels.classify(hull.loa_m, hull.beam_m, max(scene["gsd_m"], screen_px_m)).vessel_class \
+                == p["vessel_class"]
+        assert len(events["hulls"]) == len(truth["vessels"]) >= 1

@@ -3,7 +3,7 @@ one verdict gives way to the next, the interval convention and the range arithme
 import pytest
 
 from coal_monitor.core.errors import InputError
-from coal_monitor.core.flows import VERDICT_TEXT, VERDICTS, port_flows
+from coal_monitor.core.flows import VERDICT_TEXT, VERDICTS, loading_events, port_flows
 
 
 def obs(date, tonnage_t, spread_t=0.0, partial=False):
@@ -161,3 +161,28 @@ def test_dates_may_be_dates_or_iso_text():
 def test_bad_input_is_refused_with_the_value_and_the_fix(observations, loadings, words):
     with pytest.raises(InputError, match=words):
         port_flows(observations, loadings)
+
+
+def test_loading_events_are_the_loading_and_the_moored_with_cargo_in_view():
+    vessels_rows = [
+        {"vessel_uid": "a", "observed_utc": "2025-04-18T01:48:44Z", "state": "loading", "cargo_visible": False,
+         "cargo_lo_t": 36_800.0, "cargo_hi_t": 59_170.0, "vessel_class": "Handymax / Supramax"},
+        {"vessel_uid": "b", "observed_utc": "2025-04-10T02:00:00Z", "state": "moored", "cargo_visible": True,
+         "cargo_lo_t": 1_840.0, "cargo_hi_t": 5_820.0, "vessel_class": "Small general cargo"},
+        {"vessel_uid": "c", "observed_utc": "2025-04-11T02:00:00Z", "state": "moored", "cargo_visible": False},
+        {"vessel_uid": "d", "observed_utc": "2025-04-12T02:00:00Z", "state": "at_anchor", "cargo_visible": True},
+    ]
+    loadings = loading_events(vessels_rows)
+    assert [(row["vessel_uid"], row["date"]) for row in loadings] == [("b", "2025-04-10"), ("a", "2025-04-18")]
+    (flow,) = port_flows([obs("2025-04-01", 100_000), obs("2025-04-18", 50_000)], loadings)
+    assert flow.ships_loading == 2 and flow.shipped_hi_t == pytest.approx(64_990)
+
+
+@pytest.mark.parametrize("row, words", [
+    ({"state": "loading", "observed_utc": None}, "not an ISO date"),
+    ({"state": "docked", "observed_utc": "2025-04-18"}, "not one of"),
+    ("loading", "is not a record"),
+])
+def test_loading_events_refuse_a_row_they_cannot_read(row, words):
+    with pytest.raises(InputError, match=words):
+        loading_events([row])
