@@ -9,11 +9,12 @@ from pathlib import Path
 
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from ..core import timeseries
-from ..number_text import number
+from ..number_text import number, signed
 from ..report import chart, data
 from ..store.errors import StoreError
 from .prompts import Prompts
@@ -21,6 +22,8 @@ from ..translation import tr
 
 # Pixels within which the mouse is "over" a point.
 HOVER_RADIUS_PX = 10
+PILE_MODE = "pile"
+FLOW_HEADERS = ("Interval", "Stock change (t)", "Ships loading: cargo (t)", "Verdict")
 
 
 class TrendsPanel(QWidget):
@@ -47,7 +50,9 @@ class TrendsPanel(QWidget):
         self.modeCombo.setObjectName("trendsModeCombo")
         self.modeCombo.addItem(tr("Total"), False)
         self.modeCombo.addItem(tr("By pier"), True)
-        self.modeCombo.setToolTip(tr("Sum all heaps per date, or show each pier separately"))
+        self.modeCombo.addItem(tr("By pile"), PILE_MODE)
+        self.modeCombo.setToolTip(tr("Sum all heaps per date, show each pier separately, or follow each pile "
+                                     "seen on two dates or more"))
         self.modeCombo.currentIndexChanged.connect(self.refresh)
         controls.addWidget(self.modeCombo)
         controls.addStretch(1)
@@ -79,6 +84,16 @@ class TrendsPanel(QWidget):
             for kind in ("png", "svg"):
                 self.exportButtons[kind].setEnabled(False)
                 self.exportButtons[kind].setToolTip(chart.MISSING_MESSAGE)
+        self.flowsTable = QTableWidget(0, len(FLOW_HEADERS), self)
+        self.flowsTable.setObjectName("flowsTable")
+        self.flowsTable.setHorizontalHeaderLabels([tr(h) for h in FLOW_HEADERS])
+        self.flowsTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.flowsTable.horizontalHeader().setStretchLastSection(True)
+        self.flowsTable.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.flowsTable.setWordWrap(True)
+        self.flowsTable.setMaximumHeight(180)
+        self.flows = []
+        layout.addWidget(self.flowsTable)
         layout.addWidget(self.statusLabel)
 
     def _build_chart(self):
@@ -97,7 +112,14 @@ class TrendsPanel(QWidget):
 
     @property
     def by_pier(self) -> bool:
-        return bool(self.modeCombo.currentData())
+        return self.modeCombo.currentData() is True
+
+    @property
+    def by_pile(self) -> bool:
+        return self.modeCombo.currentData() == PILE_MODE
+
+    def set_by_pile(self) -> None:
+        self.modeCombo.setCurrentIndex(self.modeCombo.findData(PILE_MODE))
 
     def set_by_pier(self, by_pier: bool) -> None:
         self.modeCombo.setCurrentIndex(1 if by_pier else 0)
@@ -109,7 +131,7 @@ class TrendsPanel(QWidget):
 
     def refresh(self) -> None:
         """Re-read the port file and redraw (call after heaps were logged, edited or recomputed)."""
-        self.points = []
+        self.points, self.flows, loading_days = [], [], []
         self.hover_text = ""
         title = ""
         if self._source is None:
@@ -117,17 +139,40 @@ class TrendsPanel(QWidget):
         else:
             try:
                 with data.opened(self._source) as port_file:
-                    self.points = data.series(port_file, self.by_pier)
+                    self.points = (data.series_by_pile(port_file) if self.by_pile
+                                   else data.series(port_file, self.by_pier))
+                    self.flows = data.flows(port_file)
+                    loading_days = [row["date"] for row in port_file.loadings()]
                     title = port_file.port.name
             except StoreError as exc:
                 self._report(str(exc))
             else:
                 self.statusLabel.setText(self._summary(title))
+        self._show_flows()
         if self.figure is not None:
-            self._markers = chart.draw(self.figure, self.points, self.by_pier, title)
+            self._markers = chart.draw(self.figure, self.points, self.by_pier or self.by_pile, title, loading_days)
             self._annotation = None
             self.figure.subplots_adjust(left=0.16, right=0.97, top=0.92, bottom=0.1)
             self.chart.draw_idle()
+
+    def _show_flows(self) -> None:
+        """One row per interval between observation dates: the stock change against the ships loading."""
+        self.flowsTable.setRowCount(len(self.flows))
+        for row, flow in enumerate(reversed(self.flows)):  # newest first, as analysts read a log
+            shipped = (tr("{count} ship(s): {low}-{high}").format(
+                count=flow.ships_loading, low=number(flow.shipped_lo_t),
+                high=number(flow.shipped_hi_t) if flow.shipped_hi_t is not None else "?")
+                if flow.ships_loading else tr("none seen"))
+            change = tr("{change} ({low} to {high})").format(
+                change=signed(flow.stock_change_t), low=signed(flow.stock_change_lo_t),
+                high=signed(flow.stock_change_hi_t))
+            cells = (f"{flow.start_date} – {flow.end_date}", change, shipped, tr(flow.verdict_text))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.flowsTable.setItem(row, column, item)
+        self.flowsTable.setVisible(bool(self.flows))
+        self.flowsTable.resizeRowsToContents()
 
     def _summary(self, port_name: str) -> str:
         if not self.points:

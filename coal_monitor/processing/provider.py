@@ -10,7 +10,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..resources import resource_path
 
-ALGORITHM_MODULES = ("heapvolumes", "porttimeseries", "recomputevolumes", "portreport", "importheaps")
+ALGORITHM_MODULES = ("heapvolumes", "porttimeseries", "portflows", "recomputevolumes", "portreport", "importheaps")
 
 
 def algorithm_classes():

@@ -35,8 +35,13 @@ def _thousands(value, _position=None) -> str:
     return number(value)
 
 
-def draw(figure, points, by_pier: bool, title: str = ""):
+SHIP_COLOUR = "#0072B2"
+
+
+def draw(figure, points, by_pier: bool, title: str = "", loading_days=()):
     """Draw ``points`` (``timeseries.SeriesPoint``) on ``figure``; returns the plotted markers.
+
+    ``loading_days``: ISO dates of ships seen loading, drawn as triangles on the date axis (the flows).
 
     The return value is a list of ``(line, [points])``: each matplotlib line of markers with the series
     points it shows, index for index, so a caller can say which point the mouse is over.
@@ -83,6 +88,10 @@ def draw(figure, points, by_pier: bool, title: str = ""):
         for day, count in zip(days, counts):
             bottoms[day] += count
 
+    ships = sorted(_day(d) for d in set(loading_days))
+    if ships:
+        tonnage_axes.plot(ships, [0] * len(ships), linestyle="none", marker="^", markersize=8, color=SHIP_COLOUR,
+                          clip_on=False, zorder=5, label="ship seen loading")
     for axes in (tonnage_axes, count_axes):
         axes.tick_params(labelsize=8)
     tonnage_axes.set_ylabel("coal (t)", fontsize=9)
@@ -117,14 +126,15 @@ def _bar_width_days(days) -> float:
     return max(0.5, min(20.0, gap * 0.6))
 
 
-def save(points, by_pier: bool, path: str, title: str = "", size_in=(8.0, 4.5), dpi: int = 150) -> str:
+def save(points, by_pier: bool, path: str, title: str = "", size_in=(8.0, 4.5), dpi: int = 150,
+         loading_days=()) -> str:
     """Draw the chart to an image file; the format follows the extension (.png, .svg, .pdf)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=size_in, dpi=dpi)
     FigureCanvasAgg(figure)
-    draw(figure, points, by_pier, title)
+    draw(figure, points, by_pier, title, loading_days)
     figure.subplots_adjust(left=0.15, right=0.98, top=0.92 if title else 0.97, bottom=0.1)
     figure.savefig(path, dpi=dpi)
     return path

@@ -60,6 +60,49 @@ def flows(port_file: PortFile) -> list:
     return port_flows(observations, port_file.loadings())
 
 
+def series_by_pile(port_file: PortFile) -> List[timeseries.SeriesPoint]:
+    """Each pile over time: one point per (date, pile), the pile's name in ``pier`` (its latest label, else
+    the start of its pile_uid); only piles with two points or more.
+
+    On a date with several images of the pile the day's rule applies (the finer GSD, else the later image).
+    On an examined date where the pile is not logged, from its first sighting to the first examined date
+    after its last one, it is gone: a point of 0 t (not on a date whose coverage is partial: it may be out of
+    the image). Dates nobody examined add nothing.
+    """
+    gsd = {s["scene_id"]: (s.get("gsd_m") or float("inf"), s.get("acquired_utc") or "") for s in port_file.scenes()}
+    chosen: Dict[tuple, dict] = {}
+    for heap in port_file.heaps(with_geometry=False):
+        if not heap.get("pile_uid"):
+            continue
+        key = (heap["observed_utc"][:10], heap["pile_uid"])
+        rank = gsd.get(heap["scene_id"], (float("inf"), ""))
+        best = chosen.get(key)
+        if best is None or rank[0] < best["_rank"][0] or (rank[0] == best["_rank"][0] and rank[1] > best["_rank"][1]):
+            chosen[key] = dict(heap, _rank=rank)
+    dates_of: Dict[str, list] = {}
+    names: Dict[str, str] = {}
+    for (day, pile), heap in sorted(chosen.items()):
+        dates_of.setdefault(pile, []).append(day)
+        names[pile] = heap.get("label") or pile[:8]
+    examined = [p.observed_date for p in series(port_file) if p.examined and not p.partial]
+    points = []
+    for pile, days in dates_of.items():
+        pile_points = [_pile_point(day, names[pile], chosen[(day, pile)]) for day in days]
+        after = [d for d in examined if d > days[-1]]
+        gone = [d for d in examined if days[0] < d < days[-1] and d not in days] + after[:1]
+        pile_points += [timeseries.SeriesPoint(observed_date=d, pier=names[pile], heaps=0, examined=True)
+                        for d in gone]
+        if len(pile_points) > 1:
+            points += pile_points
+    return sorted(points, key=lambda p: (p.observed_date, p.pier))
+
+
+def _pile_point(day, name, heap) -> timeseries.SeriesPoint:
+    return timeseries.SeriesPoint(observed_date=day, pier=name, heaps=1, scene_ids=(heap["scene_id"] or "",),
+                                  unmeasured=int(heap.get("tonnage_t") is None),
+                                  **{field: float(heap.get(field) or 0.0) for field in timeseries.SUMMED})
+
+
 def _merge_same_keys(points):
     merged: Dict[tuple, timeseries.SeriesPoint] = {}
     for point in points:
