@@ -17,6 +17,8 @@ from . import data
 
 # The table lists at most this many dates (the latest ones) to stay on one page.
 TABLE_MAX_ROWS = 12
+# The highlights say the latest this many intervals' flows.
+FLOW_LINES = 3
 
 
 @dataclass
@@ -38,6 +40,8 @@ class ReportContent:
     heap_count: int
     table_rows: List[timeseries.SeriesPoint] = field(default_factory=list)
     table_note: str = ""
+    flows: list = field(default_factory=list)  # core.flows.Flow per interval between observation dates
+    loading_days: List[str] = field(default_factory=list)  # dates of ships seen loading
 
     @property
     def title(self) -> str:
@@ -67,6 +71,18 @@ class ReportContent:
         highest = max(self.totals, key=lambda p: p.tonnage_t)
         lines.append(f"Highest of the {len(self.totals)} logged dates: {number(highest.tonnage_t)} t on "
                      f"{highest.observed_date}.")
+        return lines + self.flow_lines()
+
+    def flow_lines(self) -> List[str]:
+        """The latest intervals' stock change against the ships seen loading, in words (at most FLOW_LINES)."""
+        lines = []
+        for flow in self.flows[-FLOW_LINES:]:
+            ships = (f"{flow.ships_loading} ship(s) seen loading, cargo {number(flow.shipped_lo_t)}-"
+                     f"{number(flow.shipped_hi_t) if flow.shipped_hi_t is not None else '?'} t"
+                     if flow.ships_loading else "no ship seen loading")
+            lines.append(f"{flow.start_date} to {flow.end_date}: stock {signed(flow.stock_change_t)} t "
+                         f"({signed(flow.stock_change_lo_t)} to {signed(flow.stock_change_hi_t)} t), {ships}: "
+                         f"{flow.verdict.replace('_', ' ')}.")
         return lines
 
 
@@ -90,6 +106,7 @@ def gather(port_file: PortFile, made: Optional[datetime] = None) -> ReportConten
         totals=totals, by_pier=by_pier, scenes=scenes, latest_scene=latest, latest_raster=raster,
         latest_raster_note=raster_note, method_lines=method_lines(port, heaps),
         attribution=attribution(scenes), heap_count=len(heaps), table_rows=table_rows, table_note=note,
+        flows=data.flows(port_file), loading_days=[row["date"] for row in port_file.loadings()],
     )
 
 

@@ -201,7 +201,7 @@ def _add_chart(layout, content: ReportContent, workdir: Path):
         return
     svg = str(workdir / "trend.svg")
     chart.save(points, by_pier, svg, title="Coal tonnage per observation date" + (" by pier" if by_pier else ""),
-               size_in=(width / 25.4, height / 25.4), dpi=100)
+               size_in=(width / 25.4, height / 25.4), dpi=100, loading_days=content.loading_days)
     picture = QgsLayoutItemPicture(layout)
     picture.setPicturePath(svg, QgsLayoutItemPicture.Format.FormatSVG)
     picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
@@ -222,12 +222,13 @@ def _add_table(layout, content: ReportContent):
         columns.append(column)
     table.setHeaders(columns)
     table.setIncludeTableHeader(True)
-    rows = []
+    rows, lines_per_row = [], [1]  # the header's one line
     for point in reversed(content.table_rows):  # newest first, as analysts read a log
         scenes = "\n".join(line for scene_id in point.scene_ids
                            for line in fit_lines(scene_id, widths_mm[1] - 2 * TABLE_CELL_MARGIN_MM, TABLE_FONT_PT))
         cells = [point.observed_date, scenes or "-", str(point.heaps),
                  number(point.tonnage_t), f"{number(point.tonnage_lo_t)} - {number(point.tonnage_hi_t)}"]
+        lines_per_row.append(max(1, scenes.count("\n") + 1))
         row = []
         for index, text in enumerate(cells):
             cell = QgsTableCell(text)
@@ -248,8 +249,13 @@ def _add_table(layout, content: ReportContent):
     frame.attemptSetSceneRect(QRectF(RIGHT_X, TABLE_Y, RIGHT_W, TABLE_MAX_H_MM))
     table.addFrame(frame)
     table.refreshAttributes()
-    # Long scene ids take several lines (fit_lines), so the rows are as high as QGIS lays them out.
-    height = min(table.totalHeight() + 1.0, TABLE_MAX_H_MM)
+    # Long scene ids take several lines (fit_lines). QGIS's totalHeight() gives the frame's height here, not
+    # the rows', so the rows are measured: lines x the font's line spacing, plus the cell margins and grid.
+    if len(lines_per_row) == 1:
+        lines_per_row.append(1)
+    line_mm = _line_spacing_mm(TABLE_FONT_PT)
+    rows_mm = sum(n * line_mm + 2 * TABLE_CELL_MARGIN_MM + 0.15 for n in lines_per_row)
+    height = min(rows_mm + 1.0, TABLE_MAX_H_MM)
     frame.attemptSetSceneRect(QRectF(RIGHT_X, TABLE_Y, RIGHT_W, height))
     table.recalculateFrameSizes()
     bottom = TABLE_Y + height + 1.5
@@ -274,6 +280,25 @@ def fit_lines(text: str, width_mm: float, size_pt: float) -> list:
             line = line[cut:]
         line += char
     return lines + [line]
+
+
+def wrap_words(text: str, width_mm: float, size_pt: float) -> list:
+    """Prose cut into lines no wider than ``width_mm`` at ``size_pt``, between words."""
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if line and _text_width_mm(candidate, size_pt) > width_mm:
+            lines.append(line)
+            candidate = word
+        line = candidate
+    return lines + ([line] if line else [])
+
+
+def _line_spacing_mm(size_pt: float) -> float:
+    device = QImage(1, 1, QImage.Format.Format_RGB32)
+    device.setDotsPerMeterX(round(72 / 0.0254))
+    device.setDotsPerMeterY(round(72 / 0.0254))
+    return QFontMetricsF(_font(size_pt), device).lineSpacing() * 25.4 / 72
 
 
 def _text_width_mm(text: str, size_pt: float) -> float:
@@ -306,10 +331,10 @@ def build_layout(project: QgsProject, content: ReportContent, workdir: Path) -> 
     _label(layout, "\n".join(content.method_lines), (MARGIN_MM, text_y + 5.0, MAP_RECT[2], 30.0), 7)
     footer_y = PAGE_H_MM - MARGIN_MM - 9.0
     y = table_bottom + 2.0
-    highlights = content.highlights()
+    highlights = [line for text in content.highlights() for line in wrap_words(text, RIGHT_W, 7.5)]
     if highlights:
-        _label(layout, "\n".join(highlights), (RIGHT_X, y, RIGHT_W, 4.2 * len(highlights) + 3.0), 7.5)
-        y += 4.2 * len(highlights) + 5.0
+        _label(layout, "\n".join(highlights), (RIGHT_X, y, RIGHT_W, 3.4 * len(highlights) + 3.0), 7.5)
+        y += 3.4 * len(highlights) + 5.0
     imagery = "Imagery: " + ("; ".join(content.attribution) if content.attribution else "no scene recorded")
     _label(layout, imagery, (RIGHT_X, y, RIGHT_W, max(footer_y - y, 8.0)), 7)
     _label(layout, f"Made with Coal Monitor from {content.port_path.name} on {content.made_utc}. "

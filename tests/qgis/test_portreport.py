@@ -98,3 +98,23 @@ def test_report_into_a_missing_folder_is_refused_and_writes_nothing(processing, 
 def test_pdf_tools_are_installed():
     for tool in ("pdfinfo", "pdftotext", "pdftoppm"):
         assert shutil.which(tool), f"{tool} missing: install Debian's poppler-utils"
+
+
+def test_report_says_the_flows_and_the_void_date(processing, tmp_path):
+    """The story port: the examined empty date is in the table as 0 t, the latest intervals' flows in words."""
+    from coal_monitor.report import data
+    from coal_monitor.store.portfile import PortFile
+    from tests.helpers.story_ports import make_story_port
+
+    port_path = make_story_port(tmp_path)
+    pdf = _report(processing, port_path, tmp_path / "story.pdf")
+    assert _pages(pdf) == 1
+    text = " ".join(_pdf_text(pdf).split())
+    with PortFile.open(port_path) as port_file:
+        flows = data.flows(port_file)
+    assert re.search(r"2024-04-20 .*?0 0 0 ?- ?0", text), text  # 0 heaps, 0 t, range 0 - 0
+    for flow in flows:
+        assert f"{flow.start_date} to {flow.end_date}: stock {flow.stock_change_t:+,.0f} t" in text
+        assert flow.verdict.replace("_", " ") in text
+    assert "1 ship(s) seen" in text  # the line may wrap after "seen"
+    assert _render(pdf, "story_report").exists()
