@@ -151,6 +151,7 @@ def headless(output: Path, scenes) -> int:
     print_table(rows)
     print_summary(rows, scenes)
     print_traces(replay.get("traces", []))
+    problems += print_story(output, scenes, replay)
     write_table(output / "demo_table.csv", rows)
     csvs = export_csvs(output)
     print(f"\nQGIS replay: {qgis_s:.0f} s for {len(rows)} heaps on {len(scenes)} scenes (QGIS exit {returncode}).")
@@ -253,6 +254,81 @@ def print_traces(traces):
         print(f"{trace['heap']:<6}{trace['shape']:<20}{iou:>6}" + (f"  ({trace['problem']})" if trace.get("problem") else ""))
     good = sum(1 for t in traces if (t.get("iou") or 0) >= 0.9)
     print(f"IoU >= 0.9 for {good} of {len(traces)} heaps (touching piles are traced as one region: draw them).")
+
+
+def print_story(output: Path, scenes, replay):
+    """The port's story as the GeoPackages hold it (read here, outside QGIS): each date's total with the
+    examined images, the piles followed from date to date, the ships against their truth, the flows.
+    Returns the problems found (a ship more than 2 % off its true length, a void date not at 0 t)."""
+    from coal_monitor.report import data
+    from coal_monitor.store.portfile import PortFile
+
+    problems = []
+    carried = {s["scene"]: s for s in replay.get("story", [])}
+    truth_ships = {}
+    for scene in scenes:
+        truth = json.loads((output / "samples" / scene["truth"]).read_text())
+        for ship in truth.get("vessels", []):
+            truth_ships[(scene["id"], ship["properties"]["vessel"])] = ship["properties"]
+    logged_ships = {(v["scene"], v["vessel"]): v["vessel_uid"] for v in replay.get("vessels", [])}
+    for path in sorted((output / "coal_monitor_data").glob("*.gpkg")):
+        with PortFile.open(path) as port_file:
+            port = port_file.port.name
+            series = data.series(port_file)
+            heaps = port_file.heaps(with_geometry=False)
+            scene_dates = {s["scene_id"]: (s.get("acquired_utc") or "")[:10] for s in port_file.scenes()}
+            ships = {v["vessel_uid"]: v for v in port_file.vessels()}
+            flows = data.flows(port_file)
+        print(f"\n{port}: the port's series (every image marked examined; an examined image without heaps is 0 t)")
+        print(f"{'date':<12}{'heaps':>6}{'tonnage t':>11}{'range t':>20}{'examined':>10}{'ships':>6}  carried forward")
+        for point in series:
+            story = [carried.get(scene_id) for scene_id in point.scene_ids if carried.get(scene_id)]
+            moved = "; ".join(f"{s['carried']} carried, {s['dropped']} dropped" for s in story if s["carried"])
+            print(f"{point.observed_date:<12}{point.heaps:>6}{point.tonnage_t:>11,.0f}"
+                  f"{point.tonnage_lo_t:>10,.0f}-{point.tonnage_hi_t:<9,.0f}{'yes' if point.examined else 'no':>10}"
+                  f"{point.vessels:>6}  {moved}" + (f"  ({point.note})" if point.heaps == 0 and point.note else ""))
+            if point.heaps == 0 and point.tonnage_t != 0.0:
+                problems.append(f"{port} {point.observed_date}: an empty examined date shows {point.tonnage_t} t")
+        letters = {}
+        print(f"\n{port}: piles followed from image to image (pile_uid shown as a letter; label = truth heap)")
+        for day in sorted({scene_dates.get(h["scene_id"], h["observed_utc"][:10]) for h in heaps}):
+            day_heaps = [h for h in heaps if h["observed_utc"][:10] == day]
+            marks = []
+            for heap in day_heaps:
+                letter = letters.setdefault(heap["pile_uid"], chr(ord("A") + len(letters) % 26))
+                marks.append(f"{heap['label']}={letter}")
+            print(f"  {day}: {' '.join(marks)}")
+        followed = sum(1 for uid in letters
+                       if len({h["observed_utc"][:10] for h in heaps if h["pile_uid"] == uid}) > 1)
+        print(f"  {len(letters)} piles, {followed} seen on more than one date.")
+        port_ships = [(key, truth) for key, truth in truth_ships.items() if logged_ships.get(key) in ships]
+        if port_ships:
+            print(f"\n{port}: ships measured with three clicks (bow, stern, side) against the truth")
+            print(f"{'scene':<16}{'ship':<5}{'true LOA':>9}{'LOA':>8}{'err %':>7}{'true beam':>10}{'beam':>7}"
+                  f"  {'true class':<22}{'measured class':<40}{'cargo t':>16}  state")
+            for (scene_id, name), truth in port_ships:
+                ship = ships[logged_ships[(scene_id, name)]]
+                error = 100.0 * (ship["loa_m"] - truth["loa_m"]) / truth["loa_m"]
+                cargo = (f"{ship['cargo_lo_t']:,.0f}-{ship['cargo_hi_t']:,.0f}" if ship["cargo_hi_t"] is not None
+                         else "-")
+                print(f"{scene_id:<16}{name:<5}{truth['loa_m']:>9.1f}{ship['loa_m']:>8.1f}{error:>+7.2f}"
+                      f"{truth['beam_m']:>10.2f}{ship['beam_m']:>7.2f}  {truth['vessel_class']:<22}"
+                      f"{ship['vessel_class'] or 'none':<40}{cargo:>16}  {ship['state']}")
+                if abs(error) > 2.0:
+                    problems.append(f"{scene_id} {name}: LOA {ship['loa_m']:.1f} m is {error:+.1f} % off the truth")
+        for key, truth in truth_ships.items():
+            if key[0] in scene_dates and key not in logged_ships:
+                problems.append(f"{key[0]} {key[1]}: the ship was not logged")
+        if flows:
+            print(f"\n{port}: flows between observation dates (stock change against the ships seen loading)")
+            print(f"{'interval':<25}{'stock change t':>15}{'range t':>22}{'ships':>6}{'shipped t':>18}  verdict")
+            for flow in flows:
+                shipped = (f"{flow.shipped_lo_t:,.0f}-{flow.shipped_hi_t:,.0f}" if flow.shipped_hi_t is not None
+                           else f"{flow.shipped_lo_t:,.0f}-?") if flow.ships_loading else "-"
+                print(f"{flow.start_date + ' to ' + flow.end_date:<25}{flow.stock_change_t:>+15,.0f}"
+                      f"{flow.stock_change_lo_t:>+11,.0f} to {flow.stock_change_hi_t:<+8,.0f}{flow.ships_loading:>6}"
+                      f"{shipped:>18}  {flow.verdict}")
+    return problems
 
 
 def write_table(path: Path, rows):

@@ -55,16 +55,24 @@ def settle(ms=100):
         time.sleep(0.005)
 
 
+EXAMINED_EMPTY_TITLE = "Examined: no coal"  # the one question the replay expects (an image without heaps)
+
+
 class NoPrompts:
-    """The replay must never block on a modal question: each is answered "no" and logged as an error."""
+    """The replay must never block on a modal question: each is answered "no" and logged as an error,
+    but for marking an image without heaps examined, which the analyst confirms (``expected``)."""
 
     def __init__(self, errors):
         self.errors = errors
+        self.expected = []
 
     def _asked(self, kind, *question):
         self.errors.append(f"the dock asked {kind}: {question}")
 
     def confirm(self, title, text):
+        if title == EXAMINED_EMPTY_TITLE:
+            self.expected.append(text)
+            return True
         self._asked("confirm", title, text)
         return False
 
@@ -107,6 +115,9 @@ class Replay:
         self.errors = []
         self.heaps = []
         self.traces = []  # one-click traces of TRACED_SCENE's heaps beside their truth (nothing logged)
+        self.vessels = []  # one record per truth ship: the clicks and what the dock measured
+        self.story = []  # per scene: piles carried forward, taken up by the new outlines, dropped; examined
+        self.examined_ports = set()
         self.screenshots = []
         self.rng = random.Random(ERROR_SEED)
         self.stacks = open(self.output / "replay_stacks.txt", "w")
@@ -166,8 +177,8 @@ class Replay:
         """Tick this image and the heaps layers; untick the other images (they cover each other)."""
         root = QgsProject.instance().layerTreeRoot()
         for node in root.findLayers():
-            is_heaps = node.layer() is not None and node.layer().customProperty("coal_monitor/role") == "heaps"
-            node.setItemVisibilityChecked(is_heaps or node.layerId() == layer.id())
+            role = node.layer().customProperty("coal_monitor/role") if node.layer() is not None else None
+            node.setItemVisibilityChecked(role in ("heaps", "vessels") or node.layerId() == layer.id())
         for group in root.findGroups():
             group.setItemVisibilityChecked(True)
 
@@ -201,6 +212,11 @@ class Replay:
         settle(50)
         truth = json.loads((self.samples / scene["truth"]).read_text())
         crs = QgsCoordinateReferenceSystem(f"EPSG:{scene['crs_epsg']}")
+        story = {"scene": scene["id"], "carried": 0, "dropped": 0}
+        self.story.append(story)
+        if scene["port"] in self.examined_ports:  # an earlier image of this port was examined
+            self.press(self.dock.carryForwardButton)
+            story["carried"] = self.dock.draftList.count()
         first_shadow = True
         for feature in truth["features"]:
             record = {"scene": scene["id"], "port": scene["port"], "heap": feature["properties"]["heap"]}
@@ -218,6 +234,22 @@ class Replay:
                 self.canvas.unsetMapTool(self.canvas.mapTool())
             finally:
                 faulthandler.cancel_dump_traceback_later()
+        while self.dock.draftList.count():  # piles the new image no longer shows
+            self.dock.draftList.setCurrentRow(0)
+            self.press(self.dock.dropDraftButton)
+            story["dropped"] += 1
+        for ship in truth.get("vessels", []):
+            try:
+                self.measure_ship(ship, crs)
+            except Exception:
+                self.errors.append(f"{scene['id']} ship {ship['properties']['vessel']}: {traceback.format_exc()}")
+                self.canvas.unsetMapTool(self.canvas.mapTool())
+        self.press(self.dock.markExaminedButton)
+        story["examined"] = bool((self.dock.log.scene or {}).get("examined"))
+        story["examined_note"] = (self.dock.log.scene or {}).get("examined_note")
+        if not story["examined"]:
+            self.errors.append(f"{scene['id']}: not marked examined: {self.last_message()}")
+        self.examined_ports.add(scene["port"])
         if scene["id"] == TRACED_SCENE:
             for feature in truth["features"]:
                 try:
@@ -228,6 +260,28 @@ class Replay:
         extent = layer.extent()
         self.view([extent.xMinimum(), extent.xMaximum()], [extent.yMinimum(), extent.yMaximum()], layer.crs(), 0.0)
         self.screenshot_scene(scene["id"])
+
+    def measure_ship(self, ship, crs):
+        """Measure a truth ship as an analyst does: Measure ship, click bow, stern and side, state, log."""
+        props = ship["properties"]
+        dock = self.dock
+        points = [props["bow"], props["stern"], props["side"]]
+        self.view([p[0] for p in points], [p[1] for p in points], crs, margin_m=20.0)
+        before = len(dock.log.file.vessels()) if dock.log.file is not None else 0
+        self.press(dock.measureVesselButton)
+        for point in points:
+            self.click_map(point[:2], crs)
+        settle(50)
+        dock.vesselStateCombo.setCurrentIndex(dock.vesselStateCombo.findData(props["state"]))
+        dock.cargoVisibleCheck.setChecked(bool(props.get("cargo_visible")))
+        dock.hatchesOpenCheck.setChecked(bool(props.get("hatches_open")))
+        self.press(dock.logVesselButton)
+        ships = dock.log.file.vessels() if dock.log.file is not None else []
+        if len(ships) != before + 1:
+            raise RuntimeError(f"'Log ship' did not log one ship: {dock.vesselResultLabel.text()} "
+                               f"{self.last_message()}")
+        self.vessels.append({"scene": props["scene"], "vessel": props["vessel"], "vessel_uid": ships[-1]["vessel_uid"]})
+        self.canvas.unsetMapTool(self.canvas.mapTool())
 
     def trace_heap(self, feature, crs):
         """Trace a truth heap with one click inside it (Trace..., click, Enter) and compare the outline
@@ -328,7 +382,8 @@ class Replay:
         return items[0].text() if items else self.dock.resultLabel.text()
 
     def report(self):
-        return {"errors": self.errors, "heaps": self.heaps, "traces": self.traces, "screenshots": self.screenshots}
+        return {"errors": self.errors, "heaps": self.heaps, "traces": self.traces, "screenshots": self.screenshots,
+                "vessels": self.vessels, "story": self.story, "examined_questions": self.dock.prompts.expected}
 
 
 def replay_main():

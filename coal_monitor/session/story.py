@@ -182,7 +182,10 @@ class PortStory(QObject):
         if previous is not None:
             outline = to_shapely(geometry_port_crs)
             best, best_area = None, MIN_OVERLAP_M2
+            taken = {h["pile_uid"] for h in self.file.heaps(scene["scene_id"], with_geometry=False)} if scene else set()
             for heap in self.file.heaps(previous["scene_id"]):
+                if heap["pile_uid"] in taken:  # already measured on this image: a pile is seen once per image
+                    continue
                 area = heap["geometry"].intersection(outline).area if heap["geometry"] is not None else 0.0
                 if area >= best_area:
                     best, best_area = heap, area

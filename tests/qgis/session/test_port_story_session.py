@@ -124,6 +124,8 @@ def test_a_new_outline_over_a_pile_of_the_previous_image_is_offered_its_identity
     assert session.log.file.heap(other)["pile_uid"] not in (pile, None)
     session.set_footprint(heap_geometry([(x + 300, y) for x, y in HEAP_XY]), port_crs())
     assert bench.offers[-1] is None  # nothing there before
+    session.set_footprint(heap_geometry([(x + 2, y + 2) for x, y in HEAP_XY]), port_crs())
+    assert bench.offers[-1] is None  # the pile is already measured on this image: not offered twice
 
 
 def test_a_ship_is_measured_classed_and_logged(bench):
