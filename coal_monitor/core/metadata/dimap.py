@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..errors import InputError
+from ..messages import QT_TR_NOOP, Message
 from .model import GSD_MAX_M, SceneMetadata, azimuth, finish, number, utc_time
 from .sensors import sensor_code
 from .unsupported import DIMAP_V1_ADVICE, RPC_ADVICE, refuse
@@ -37,8 +38,8 @@ def _text(node, path) -> Optional[str]:
 def _center_values(root, source, warnings):
     located = root.findall("./Geometric_Data/Use_Area/Located_Geometric_Values")
     if not located:
-        raise InputError(f"{source}: no Geometric_Data/Use_Area/Located_Geometric_Values: this DIMAP file "
-                         "has no acquisition geometry.")
+        raise InputError(QT_TR_NOOP("{source}: no Geometric_Data/Use_Area/Located_Geometric_Values: this DIMAP file "
+                                    "has no acquisition geometry."), source=source)
     for node in located:
         if (_text(node, "LOCATION_TYPE") or "").lower() == "center":
             return node
@@ -78,7 +79,8 @@ def satellite_direction(root, source, when, lat_deg, lon_deg):
     for point in root.findall("./Geometric_Data/Refined_Model/Ephemeris/Point_List/Point"):
         xyz = (_text(point, "LOCATION_XYZ") or "").split()
         if len(xyz) != 3:
-            raise InputError(f"{source}: an ephemeris LOCATION_XYZ is not three numbers.")
+            raise InputError(QT_TR_NOOP("{source}: an ephemeris LOCATION_XYZ is not three numbers."),
+                             source=source)
         t = utc_time(source, "Ephemeris/Point/TIME", _text(point, "TIME"), [])
         points.append(((t - when).total_seconds(), [number(source, "LOCATION_XYZ", v, -1e8, 1e8) for v in xyz]))
     before = [p for p in points if p[0] <= 0]
@@ -124,20 +126,21 @@ def _check_view_azimuth(meta, root, source, warnings):
 def read_dimap(root, source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
     """SceneMetadata from a parsed DIMAP v2 document (root element Dimap_Document)."""
     if root.tag != "Dimap_Document":
-        raise InputError(f"{source}: root element is {root.tag!r}, not Dimap_Document.")
+        raise InputError(QT_TR_NOOP("{source}: root element is {tag!r}, not Dimap_Document."),
+                         source=source, tag=root.tag)
     if root.find("./Metadata_Id/METADATA_FORMAT") is not None:  # v1 names it Metadata_Id
         version = root.find("./Metadata_Id/METADATA_FORMAT").get("version", "1")
-        refuse(source, f"a DIMAP v1 file (version {version})", DIMAP_V1_ADVICE)
+        refuse(source, Message(QT_TR_NOOP("a DIMAP v1 file (version {version})"), version=version), DIMAP_V1_ADVICE)
     if (_text(root, "./Metadata_Identification/METADATA_SUBPROFILE") or "").upper() == "RPC" \
             or root.find("Rational_Function_Model") is not None:
-        refuse(source, "a DIMAP RPC model file (RPC_*.XML)", RPC_ADVICE)
+        refuse(source, QT_TR_NOOP("a DIMAP RPC model file (RPC_*.XML)"), RPC_ADVICE)
     version = (root.find("./Metadata_Identification/METADATA_FORMAT").get("version", "")
                if root.find("./Metadata_Identification/METADATA_FORMAT") is not None else "")
     if version.startswith("1"):
-        refuse(source, f"a DIMAP v1 file (version {version})", DIMAP_V1_ADVICE)
+        refuse(source, Message(QT_TR_NOOP("a DIMAP v1 file (version {version})"), version=version), DIMAP_V1_ADVICE)
     if version and not version.startswith("2"):
-        raise InputError(f"{source}: DIMAP version {version}; only DIMAP v2 (Pleiades, Pleiades Neo, "
-                         "SPOT 6/7) is read.")
+        raise InputError(QT_TR_NOOP("{source}: DIMAP version {version}; only DIMAP v2 (Pleiades, Pleiades Neo, "
+                                    "SPOT 6/7) is read."), source=source, version=version)
     warnings = []
     center = _center_values(root, source, warnings)
     strip = root.find("./Dataset_Sources/Source_Identification/Strip_Source")
@@ -152,7 +155,8 @@ def read_dimap(root, source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
     angles = center.find("Acquisition_Angles")
     sun = center.find("Solar_Incidences")
     if sun is None:
-        raise InputError(f"{source}: the centre's Located_Geometric_Values has no Solar_Incidences.")
+        raise InputError(QT_TR_NOOP("{source}: the centre's Located_Geometric_Values has no Solar_Incidences."),
+                         source=source)
     gsd_values = [number(source, f"Ground_Sample_Distance/{k}",
                          _text(center, f"Ground_Sample_Distance/{k}"), 0.0, GSD_MAX_M, required=False)
                   for k in ("GSD_ACROSS_TRACK", "GSD_ALONG_TRACK")]

@@ -11,6 +11,7 @@ The GUI hands over ``dataset.GetMetadata("IMAGERY")`` and ``dataset.GetMetadata(
 from typing import Mapping, Optional
 
 from ..errors import InputError
+from ..messages import QT_TR_NOOP
 from .imd import read_imd_dict
 from .model import GSD_MAX_M, SceneMetadata, azimuth, finish, number, utc_time
 
@@ -75,15 +76,17 @@ def read_gdal_domains(imagery: Optional[Mapping[str, str]] = None, imd: Optional
     imd = dict(imd or {})
     for name, domain in (("IMAGERY", imagery), ("IMD", imd)):
         if not all(isinstance(k, str) and isinstance(v, (str, int, float)) for k, v in domain.items()):
-            raise InputError(f"{source}: the {name} domain must map names to text values.")
+            raise InputError(QT_TR_NOOP("{source}: the {name} domain must map names to text values."),
+                             source=source, name=name)
     if any(k.upper().startswith(("IMAGE_", "IMAGE.")) for k in imd):  # IMAGE.* for Maxar's XML delivery
         return read_imd_dict(imd, f"{source} (IMD domain)", lat_deg, lon_deg)
     prefix = _dimap_prefix(imd)
     if prefix is not None:
         return _read_dimap_flat(imd, prefix, imagery, f"{source} (IMD domain)", lat_deg, lon_deg)
     if not imagery.get("ACQUISITIONDATETIME"):
-        raise InputError(f"{source}: neither an IMD domain with angles nor an IMAGERY domain with "
-                         "ACQUISITIONDATETIME: choose the scene's metadata file instead.")
+        raise InputError(QT_TR_NOOP("{source}: neither an IMD domain with angles nor an IMAGERY domain with "
+                                    "ACQUISITIONDATETIME: choose the scene's metadata file instead."),
+                         source=source)
     warnings = ["The IMAGERY domain has no angles: the viewing geometry is unknown (nadir assumed only if "
                 "you confirm it)."]
     meta = SceneMetadata(

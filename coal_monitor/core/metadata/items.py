@@ -22,6 +22,7 @@ Scene centre for both: mean of the GeoJSON geometry's outer ring, else the bbox 
 from dataclasses import replace
 
 from ..errors import InputError
+from ..messages import QT_TR_NOOP
 from .model import GSD_MAX_M, VIEW_CHECK_TOLERANCE_DEG, SceneMetadata, azimuth, finish, incidence_from_off_nadir, \
     number, utc_time
 from .sensors import orbit_height_km, sensor_code
@@ -46,13 +47,15 @@ def _center(item, source):
             return ((number(source, "bbox", bbox[1], -90, 90) + number(source, "bbox", bbox[half + 1], -90, 90)) / 2,
                     (number(source, "bbox", bbox[0], -180, 180) + number(source, "bbox", bbox[half], -180, 180)) / 2)
     except (KeyError, IndexError, TypeError, ZeroDivisionError):
-        raise InputError(f"{source}: the item's geometry is not a valid GeoJSON polygon.") from None
+        raise InputError(QT_TR_NOOP("{source}: the item's geometry is not a valid GeoJSON polygon."),
+                         source=source) from None
     return None, None
 
 
 def _properties(item, source):
     if not isinstance(item, dict) or not isinstance(item.get("properties"), dict):
-        raise InputError(f"{source}: no 'properties' object: not a Planet or STAC item.")
+        raise InputError(QT_TR_NOOP("{source}: no 'properties' object: not a Planet or STAC item."),
+                         source=source)
     return item["properties"]
 
 

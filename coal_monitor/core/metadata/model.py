@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Optional, Tuple
 
 from ..errors import InputError
+from ..messages import QT_TR_NOOP, Message
 from ..sun import sun_position
 from .sensors import orbit_height_km
 
@@ -21,6 +22,7 @@ SUN_CHECK_TOLERANCE_DEG = 0.5
 VIEW_CHECK_TOLERANCE_DEG = 1.0
 EARTH_RADIUS_KM = 6371.0
 GSD_MAX_M = 1000.0
+PLACE_GIVEN = QT_TR_NOOP("The place given")  # the source named when the caller's latitude/longitude are checked
 
 
 @dataclass(frozen=True)
@@ -49,20 +51,26 @@ class SceneMetadata:
 
 
 def number(source: str, name: str, text, low: float, high: float, required: bool = True) -> Optional[float]:
-    """A finite float within [low, high] from a file field, or a message naming the file and field."""
+    """A finite float within [low, high] from a file field, or a message naming the file and field.
+
+    ``source``: the file's name, or PLACE_GIVEN (translated where shown) for the caller's own place."""
     if text is None or (isinstance(text, str) and not text.strip()):
         if required:
-            raise InputError(f"{source}: the field {name} is missing; this file cannot describe the scene.")
+            raise InputError(QT_TR_NOOP("{source}: the field {name} is missing; this file cannot describe the scene."),
+                             source=Message(source), name=name)
         return None
     if isinstance(text, bool):
-        raise InputError(f"{source}: {name} is {text!r}, not a number.")
+        raise InputError(QT_TR_NOOP("{source}: {name} is {text!r}, not a number."),
+                         source=Message(source), name=name, text=text)
     try:
         value = float(text.strip().strip('"') if isinstance(text, str) else text)
     except (TypeError, ValueError):
-        raise InputError(f"{source}: {name} is {str(text)[:40]!r}, not a number.") from None
+        raise InputError(QT_TR_NOOP("{source}: {name} is {text!r}, not a number."),
+                         source=Message(source), name=name, text=str(text)[:40]) from None
     if not math.isfinite(value) or not low <= value <= high:
-        raise InputError(f"{source}: {name} = {value:g} is outside {low:g}..{high:g}; the file is damaged "
-                         "or uses another unit.")
+        raise InputError(QT_TR_NOOP("{source}: {name} = {value:g} is outside {low:g}..{high:g}; the file is damaged "
+                                    "or uses another unit."),
+                         source=Message(source), name=name, value=value, low=low, high=high)
     return value
 
 
@@ -76,14 +84,16 @@ def utc_time(source: str, name: str, text, warnings: list) -> datetime:
     """ISO 8601 time as aware UTC. A time without zone is read as UTC (every supported format
     defines its times as UTC) and the reader says so."""
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{source}: the acquisition time ({name}) is missing.")
+        raise InputError(QT_TR_NOOP("{source}: the acquisition time ({name}) is missing."),
+                         source=source, name=name)
     raw = text.strip().strip('"')
     iso = raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw
     try:
         when = datetime.fromisoformat(iso)
     except ValueError:
-        raise InputError(f"{source}: acquisition time {name} = {raw[:40]!r} is not an ISO 8601 time "
-                         "(expected e.g. 2024-01-15T02:12:34.5Z).") from None
+        raise InputError(QT_TR_NOOP("{source}: acquisition time {name} = {text!r} is not an ISO 8601 time "
+                                    "(expected e.g. 2024-01-15T02:12:34.5Z)."),
+                         source=source, name=name, text=raw[:40]) from None
     if when.tzinfo is None:
         warnings.append(f"{name} = {raw} has no time zone; read as UTC, as the format defines it.")
         return when.replace(tzinfo=timezone.utc)
@@ -94,8 +104,9 @@ def incidence_from_off_nadir(off_nadir_deg: float, height_km: float) -> float:
     """sin(incidence) = (R + h) / R sin(off-nadir) on a spherical Earth (domain.md section 6)."""
     s = (EARTH_RADIUS_KM + height_km) / EARTH_RADIUS_KM * math.sin(math.radians(off_nadir_deg))
     if s >= 1.0:
-        raise InputError(f"Off-nadir angle {off_nadir_deg:g} deg looks past the Earth's limb from "
-                         f"{height_km:g} km: the value is wrong.")
+        raise InputError(QT_TR_NOOP("Off-nadir angle {off_nadir_deg:g} deg looks past the Earth's limb from "
+                                    "{height_km:g} km: the value is wrong."),
+                         off_nadir_deg=off_nadir_deg, height_km=height_km)
     return math.degrees(math.asin(s))
 
 
@@ -183,11 +194,11 @@ def finish(meta: SceneMetadata, warnings: list, lat_deg: Optional[float] = None,
     lat = lat_deg if lat_deg is not None else meta.center_lat_deg
     lon = lon_deg if lon_deg is not None else meta.center_lon_deg
     if (lat_deg is None) != (lon_deg is None):
-        raise InputError(f"Give both latitude and longitude for the sun check, not only one "
-                         f"(got {lat_deg!r}, {lon_deg!r}).")
+        raise InputError(QT_TR_NOOP("Give both latitude and longitude for the sun check, not only one "
+                                    "(got {lat_deg!r}, {lon_deg!r})."), lat_deg=lat_deg, lon_deg=lon_deg)
     if lat_deg is not None:
-        number("The place given", "latitude", lat_deg, -90.0, 90.0)
-        number("The place given", "longitude", lon_deg, -180.0, 180.0)
+        number(PLACE_GIVEN, "latitude", lat_deg, -90.0, 90.0)
+        number(PLACE_GIVEN, "longitude", lon_deg, -180.0, 180.0)
     if lat is None or lon is None:
         if meta.sun_elevation_deg is not None:
             warnings.append("No scene location: the file's sun angles could not be checked against the "

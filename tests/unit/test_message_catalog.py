@@ -1,0 +1,86 @@
+"""Every message the engine and the store write is a marked template that ships translated.
+
+A new ``raise InputError(f"...")`` (not translatable), a template missing from i18n/*.ts (run ``make
+translations``), one left untranslated, or a translation that drops or misspells a placeholder fails here.
+"""
+import ast
+import xml.etree.ElementTree as ET  # nosec B405: the repository's own .ts files
+from pathlib import Path
+
+import pytest
+
+from coal_monitor.core.messages import placeholders
+
+REPO = Path(__file__).resolve().parents[2]
+ENGINE_AND_STORE = [REPO / "coal_monitor" / "core", REPO / "coal_monitor" / "store"]
+MESSAGE_ERRORS = {"InputError", "PortError", "SlugError", "StoreError", "HeapInputError", "DataFolderError",
+                  "RecomputeCancelled"}
+TS_FILES = sorted((REPO / "i18n").glob("coal_monitor_*.ts"))
+
+
+def _modules():
+    for folder in ENGINE_AND_STORE:
+        for path in sorted(folder.rglob("*.py")):
+            if "__pycache__" not in path.parts:
+                yield path, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _name(node):
+    return node.id if isinstance(node, ast.Name) else getattr(node, "attr", None)
+
+
+def _templates():
+    """{template: "file:line"} of every QT_TR_NOOP("...") in the engine and the store."""
+    found = {}
+    for path, tree in _modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _name(node.func) == "QT_TR_NOOP":
+                (arg,) = node.args
+                assert isinstance(arg, ast.Constant), f"{path}:{node.lineno}: QT_TR_NOOP takes one literal"
+                found.setdefault(arg.value, f"{path.relative_to(REPO)}:{node.lineno}")
+    return found
+
+
+def _catalog(ts_file):
+    root = ET.parse(ts_file).getroot()  # nosec B314
+    return {m.findtext("source"): m.find("translation") for m in root.iter("message")}
+
+
+def test_errors_are_raised_with_marked_templates_never_with_built_text():
+    built = []
+    for path, tree in _modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) \
+                    and _name(node.exc.func) in MESSAGE_ERRORS and node.exc.args:
+                arg = node.exc.args[0]
+                marked = isinstance(arg, ast.Call) and _name(arg.func) in ("QT_TR_NOOP", "Message")
+                if not (marked or isinstance(arg, ast.Name)):  # a Name: an error or Message passed on
+                    built.append(f"{path.relative_to(REPO)}:{node.lineno}: {ast.unparse(arg)[:70]}")
+    assert built == []
+
+
+def test_the_engine_and_the_store_mark_their_messages():
+    assert len(_templates()) > 200
+
+
+@pytest.mark.parametrize("ts_file", TS_FILES, ids=lambda p: p.stem)
+def test_every_template_is_in_the_catalog_and_translated(ts_file):
+    catalog = _catalog(ts_file)
+    missing = [f"{where}: {text[:60]}" for text, where in _templates().items() if text not in catalog]
+    untranslated = [f"{where}: {text[:60]}" for text, where in _templates().items()
+                    if text in catalog and (not catalog[text].text or catalog[text].get("type"))]
+    assert missing == [], "run `make translations`"
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("ts_file", TS_FILES, ids=lambda p: p.stem)
+def test_every_translation_keeps_the_placeholders_of_its_source(ts_file):
+    wrong = []
+    for source, translation in _catalog(ts_file).items():
+        if translation.text and "{" in source:
+            try:
+                if placeholders(translation.text) != placeholders(source):
+                    wrong.append(source[:60])
+            except ValueError:
+                wrong.append(source[:60])
+    assert wrong == []
