@@ -25,6 +25,7 @@ from ..core.errors import InputError
 from ..core.limits import REPOSE_DEFAULT_DEG
 from ..core.shadow import (ShadowGeometry, height_from_shadow, height_sigma_m, project_point_on_shadow_line,
                            shadow_direction_deg)
+from ..translation import message_text
 from .map_tool_keys import handle_key, mark
 
 METHOD = "shadow"
@@ -232,7 +233,7 @@ class ShadowMapTool(QgsMapTool):
                 self._markers.addPoint(QgsPointXY(*result.tip_xy))
                 self.measured.emit(result)
         except InputError as exc:
-            self.rejected.emit(str(exc))
+            self.rejected.emit(message_text(exc))
 
     def keyPressEvent(self, event):
         handle_key(event, {Qt.Key.Key_Escape: self.cancel, Qt.Key.Key_Backspace: self.undo_origin})

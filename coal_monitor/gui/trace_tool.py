@@ -19,6 +19,7 @@ from qgis.PyQt.QtGui import QColor
 from ..core import trace as tracing
 from ..core.errors import InputError
 from ..core.trace_reader import read_window
+from ..translation import message_text
 
 _OUTLINE = QColor(20, 160, 230)
 _FILL = QColor(20, 160, 230, 50)
@@ -143,7 +144,7 @@ class TraceTool(QgsMapTool):
         except InputError as exc:  # the window could not be read or the click is outside it
             if not self.seeds:
                 self._window = None
-            self.rejected.emit(str(exc))
+            self.rejected.emit(message_text(exc))
 
     def change_tolerance(self, steps):
         previous = self.tolerance
@@ -176,7 +177,8 @@ class TraceTool(QgsMapTool):
         try:
             shape = tracing.trace(self._window.pixels, self._window.geotransform, self.seeds, self.tolerance)
         except Exception as exc:  # noqa: BLE001 - a slot: an unexpected failure is told, never a traceback
-            reason = str(exc) if isinstance(exc, InputError) else f"tracing failed here ({exc}); draw the heap instead"
+            reason = (message_text(exc) if isinstance(exc, InputError)
+                      else f"tracing failed here ({exc}); draw the heap instead")
             self.rejected.emit(reason)
             return False
         geometry = QgsGeometry.fromWkt(shape.wkt)

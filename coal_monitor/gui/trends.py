@@ -17,7 +17,7 @@ from ..number_text import number
 from ..report import chart, data
 from ..store.errors import StoreError
 from .prompts import Prompts
-from ..translation import tr
+from ..translation import message_text, tr
 
 # Pixels within which the mouse is "over" a point.
 HOVER_RADIUS_PX = 10
@@ -120,7 +120,7 @@ class TrendsPanel(QWidget):
                     self.points = data.series(port_file, self.by_pier)
                     title = port_file.port.name
             except StoreError as exc:
-                self._report(str(exc))
+                self._report(message_text(exc))
             else:
                 self.statusLabel.setText(self._summary(title))
         if self.figure is not None:
@@ -230,6 +230,7 @@ class TrendsPanel(QWidget):
         try:
             {"png": self.export_png, "svg": self.export_svg, "csv": self.export_csv}[kind](path)
         except (OSError, StoreError) as exc:
-            self._report(f"Cannot export the trends to {path}: {exc}")
+            problem = message_text(exc)
+            self._report(tr("Cannot export the trends to {path}: {problem}").format(path=path, problem=problem))
             return
         self.statusLabel.setText(f"Saved {path}")

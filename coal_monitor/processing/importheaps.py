@@ -17,7 +17,7 @@ from qgis.core import (
 from ..core.errors import InputError
 from ..store.errors import StoreError
 from ..store.values import plain
-from ..translation import QT_TR_NOOP
+from ..translation import QT_TR_NOOP, message_text
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 
 HEIGHT_METHOD = "imported"
@@ -116,7 +116,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
         try:
             return PortRegistry(profile_registry_path()).get(name)
         except PortError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(message_text(exc)) from None
 
     def _port_file_path(self, parameters, context, port, feedback) -> Path:
         from ..core.slug import SlugError, port_file_path
@@ -140,7 +140,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
                     "the project so that its data folder can be used.")
             return port_file_path(folder, port.slug)
         except SlugError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(message_text(exc)) from None
 
     def _open_or_create(self, path: Path, port, feedback):
         """The open PortFile to import into (created when missing)."""
@@ -161,7 +161,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             feedback.pushInfo(f"Creating the port file {path} for {port.name} (EPSG:{port.crs_epsg}).")
             return PortFile.create(path, port)
         except (StoreError, OSError) as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(message_text(exc)) from None
 
     def _import(self, source, port, port_file, fields, feedback):
         total = source.featureCount()
@@ -181,10 +181,10 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             except _Skip as exc:
                 reason = str(exc)
             except InputError as exc:  # includes the store's HeapInputError
-                reason = str(exc)
+                reason = message_text(exc)
             except StoreError as exc:  # the file itself failed (locked, read-only): stop, keep what is done
                 raise QgsProcessingException(
-                    f"{exc} {imported} heaps were imported before this; each of them is whole.") from None
+                    f"{message_text(exc)} {imported} heaps were imported before this; each of them is whole.") from None
             if reason is not None:
                 skipped.append((feature.id(), reason))
                 feedback.pushWarning(f"Feature {feature.id()} skipped: {reason}")
@@ -225,7 +225,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             port_file.add_scene({"scene_id": scene_id, "acquired_utc": attrs["observed_utc"],
                                  "notes": "Logged by Import heaps; acquisition time taken from the heaps."})
         except InputError as exc:
-            feedback.pushWarning(f"Scene {scene_id!r} not logged: {exc}")
+            feedback.pushWarning(f"Scene {scene_id!r} not logged: {message_text(exc)}")
 
 
 class _Skip(Exception):

@@ -5,6 +5,7 @@ The store (shapely, pyproj) is imported when a port file is opened, not when QGI
 from qgis.core import QgsProcessingException, QgsProcessingParameterFile
 
 from ..store.errors import StoreError
+from ..translation import message_text
 
 INPUT = "INPUT"
 
@@ -25,4 +26,4 @@ def open_port_file(algorithm, parameters, context):
     try:
         return PortFile.open(path)
     except StoreError as exc:
-        raise QgsProcessingException(str(exc)) from None
+        raise QgsProcessingException(message_text(exc)) from None

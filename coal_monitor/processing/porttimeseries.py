@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QDate
 
 from ..store.errors import StoreError
 from ..field_types import new_field
-from ..translation import QT_TR_NOOP
+from ..translation import QT_TR_NOOP, message_text
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
@@ -73,7 +73,7 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
             try:
                 points = data.series(port_file, by_pier)
             except StoreError as exc:
-                raise QgsProcessingException(str(exc)) from None
+                raise QgsProcessingException(message_text(exc)) from None
             port_name = port_file.port.name
         for_csv = _writes_csv(parameters.get(self.OUTPUT))
         fields = output_fields(for_csv)
