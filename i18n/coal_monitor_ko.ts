@@ -810,8 +810,8 @@
     </message>
     <message>
       <location filename="../coal_monitor/core/shadow.py" line="349" />
-      <source>Height {height:g} m is above the {HEIGHT_MAX_M:g} m limit for a coal heap.</source>
-      <translation>높이 {height:g} m은(는) 석탄 더미의 한도 {HEIGHT_MAX_M:g} m를 넘습니다.</translation>
+      <source>Height {height:g} m is above the {limit_m:g} m limit for a coal heap.</source>
+      <translation>높이 {height:g} m은(는) 석탄 더미의 한도 {limit_m:g} m를 넘습니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/core/shadow.py" line="351" />
@@ -1509,7 +1509,7 @@
       <translation>선택한 항구가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="233" />
+      <location filename="../coal_monitor/gui/trends.py" line="234" />
       <source>Cannot export the trends to {path}: {problem}</source>
       <translation>추이를 {path}(으)로 내보낼 수 없습니다: {problem}</translation>
     </message>
@@ -1672,112 +1672,112 @@
       <translation>다시 계산한 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="68" />
+      <location filename="../coal_monitor/session/measuring.py" line="69" />
       <source>{problem} Only the built-in ports are listed.</source>
       <translation>{problem} 내장 항구만 목록에 나옵니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="101" />
+      <location filename="../coal_monitor/session/measuring.py" line="102" />
       <source>Heap {fid} of the heaps layer: {text}</source>
       <translation>더미 레이어의 더미 {fid}: {text}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="133" />
+      <location filename="../coal_monitor/session/measuring.py" line="134" />
       <source>Port {port} added (heaps stored in EPSG:{epsg}).</source>
       <translation>항구 {port}을(를) 추가했습니다(더미는 EPSG:{epsg}로 저장).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="148" />
+      <location filename="../coal_monitor/session/measuring.py" line="149" />
       <source>Port logs are kept in {folder}.</source>
       <translation>항구 기록은 {folder}에 보관됩니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="244" />
+      <location filename="../coal_monitor/session/measuring.py" line="245" />
       <source>The scene {scene} is already logged (acquired {when} UTC) and its heaps are dated by it; a metadata file can only be chosen for an image before its first heap is logged; correct the scene with Edit scene instead.</source>
       <translation>장면 {scene}은(는) 이미 기록되었고(촬영 {when} UTC) 그 더미들의 날짜가 이를 따릅니다. 메타데이터 파일은 영상의 첫 더미를 기록하기 전에만 고를 수 있으니, 대신 “장면 수정”으로 바로잡으십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="256" />
+      <location filename="../coal_monitor/session/measuring.py" line="257" />
       <source>Image {scene} dated {when} UTC from {file}</source>
       <translation>영상 {scene}의 촬영 시각 {when} UTC({file}에서 읽음)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="267" />
+      <location filename="../coal_monitor/session/measuring.py" line="268" />
       <source>This image has no logged scene yet: its record is made with its first heap; correct it after that.</source>
       <translation>이 영상에는 아직 기록된 장면이 없습니다. 장면 기록은 첫 더미와 함께 만들어지니 그 뒤에 바로잡으십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="277" />
+      <location filename="../coal_monitor/session/measuring.py" line="278" />
       <source>Scene {scene} corrected ({fields}); its heaps follow.</source>
       <translation>장면 {scene}을(를) 바로잡았습니다({fields}). 그 더미들도 따라 바뀝니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="392" />
+      <location filename="../coal_monitor/session/measuring.py" line="393" />
       <source>There is no heap outline to log: press “Draw heap on the map” and click its corners.</source>
       <translation>기록할 더미 윤곽이 없습니다: “지도에 더미 그리기”를 누르고 꼭짓점을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="407" />
+      <location filename="../coal_monitor/session/measuring.py" line="408" />
       <source>The heap was not logged: it needs the image's acquisition date and time (UTC).</source>
       <translation>더미를 기록하지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="412" />
+      <location filename="../coal_monitor/session/measuring.py" line="413" />
       <source>Logged heap at {port}: {tonnes}.</source>
       <translation>{port}에 더미를 기록했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="414" />
+      <location filename="../coal_monitor/session/measuring.py" line="415" />
       <source>Saved changes to heap at {port}: {tonnes}.</source>
       <translation>{port}의 더미 변경을 저장했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="452" />
+      <location filename="../coal_monitor/session/measuring.py" line="453" />
       <source>Deleted heap {heap}.</source>
       <translation>더미 {heap}을(를) 삭제했습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="467" />
+      <location filename="../coal_monitor/session/measuring.py" line="468" />
       <source>{port} has no port file yet (or it was moved away): log a heap on an image of the port first, then make its report.</source>
       <translation>{port}에는 아직 항구 파일이 없습니다(또는 옮겨졌습니다): 먼저 이 항구의 영상에 더미를 기록한 뒤 보고서를 만드십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="479" />
+      <location filename="../coal_monitor/session/measuring.py" line="480" />
       <source>Report of {port} saved to {path}</source>
       <translation>{port} 보고서를 {path}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="525" />
+      <location filename="../coal_monitor/session/measuring.py" line="526" />
       <source>Web basemap ({credit}): its capture date is asked when the first heap is logged; ground resolution unknown</source>
       <translation>웹 배경지도({credit}): 첫 더미를 기록할 때 촬영 날짜를 묻습니다. 지상 해상도는 알 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="526" />
+      <location filename="../coal_monitor/session/measuring.py" line="527" />
       <source>no credit given</source>
       <translation>출처 표시 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="529" />
+      <location filename="../coal_monitor/session/measuring.py" line="530" />
       <source>Scene {scene}</source>
       <translation>장면 {scene}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="531" />
+      <location filename="../coal_monitor/session/measuring.py" line="532" />
       <source>acquired {when} UTC</source>
       <translation>촬영 {when} UTC</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="533" />
+      <location filename="../coal_monitor/session/measuring.py" line="534" />
       <source>acquisition time unknown (asked when the first heap is logged)</source>
       <translation>촬영 시각 모름(첫 더미를 기록할 때 묻습니다)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="535" />
+      <location filename="../coal_monitor/session/measuring.py" line="536" />
       <source>GSD {gsd} m</source>
       <translation>GSD {gsd} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="551" />
+      <location filename="../coal_monitor/session/measuring.py" line="552" />
       <source>heap</source>
       <translation>더미</translation>
     </message>
@@ -1851,12 +1851,12 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>항구 파일 {path}에 대해 {action} 작업을 할 수 없습니다: {text}. 파일이 손상되었을 수 있습니다. 스냅숏에서 복원하거나 디스크를 점검하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/connection.py" line="129" />
+      <location filename="../coal_monitor/store/connection.py" line="130" />
       <source>Cannot {action} in {path}: {exc}.</source>
       <translation>{path}에서 {action} 작업을 할 수 없습니다: {exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/connection.py" line="132" />
+      <location filename="../coal_monitor/store/connection.py" line="133" />
       <source>Cannot {action}: port file {path} is damaged ({exc}). Coal Monitor will not modify it; restore it from a snapshot or backup.</source>
       <translation>{action} 작업을 할 수 없습니다: 항구 파일 {path}이(가) 손상되었습니다({exc}). Coal Monitor는 이 파일을 고치지 않습니다. 스냅숏이나 백업에서 복원하십시오.</translation>
     </message>

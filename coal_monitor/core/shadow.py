@@ -346,7 +346,7 @@ def predicted_shadow(footprint_metric_polygon, height_m: float, model: str, repo
                          model=model, models=', '.join(MODELS))
     height = _check_length(QT_TR_NOOP("Height"), height_m)
     if height > HEIGHT_MAX_M:
-        raise InputError(QT_TR_NOOP("Height {height:g} m is above the {HEIGHT_MAX_M:g} m limit for a coal heap."),
+        raise InputError(QT_TR_NOOP("Height {height:g} m is above the {limit_m:g} m limit for a coal heap."),
                          height=height, limit_m=HEIGHT_MAX_M)
     _check_angle(QT_TR_NOOP("Sun elevation"), sun_elevation_deg, 0.5, 90.0)
     _check_angle(QT_TR_NOOP("Sun azimuth"), sun_azimuth_deg, -360.0, 360.0)

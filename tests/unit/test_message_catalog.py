@@ -59,6 +59,28 @@ def test_errors_are_raised_with_marked_templates_never_with_built_text():
     assert built == []
 
 
+def _template_calls():
+    """(where, template, names passed) of every Error(QT_TR_NOOP("..."), k=v) and Message(QT_TR_NOOP(...), k=v),
+    the template chosen by a conditional expression included."""
+    for path, tree in _modules():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and node.args and _name(node.func) in MESSAGE_ERRORS | {"Message"}):
+                continue
+            marks = [n for n in ast.walk(node.args[0]) if isinstance(n, ast.Call) and _name(n.func) == "QT_TR_NOOP"]
+            if any(k.arg is None for k in node.keywords):  # **values: not checkable here
+                continue
+            for mark in marks:
+                yield (f"{path.relative_to(REPO)}:{node.lineno}", mark.args[0].value,
+                       {k.arg for k in node.keywords})
+
+
+def test_every_template_gets_exactly_the_values_it_names():
+    """A template naming a value the raise does not pass would turn the refusal into a KeyError."""
+    wrong = [f"{where}: {sorted(names)} for {text[:60]}" for where, text, names in _template_calls()
+             if names and {name for name, _c, _s in placeholders(text)} != names]
+    assert wrong == []
+
+
 def test_the_engine_and_the_store_mark_their_messages():
     assert len(_templates()) > 200
 
