@@ -1464,29 +1464,74 @@
       <translation>지상 해상도</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/shadow_controller.py" line="95" />
+      <location filename="../coal_monitor/gui/shadow_controller.py" line="78" />
+      <source>{metric_crs_authid!r} is not a metric coordinate system: give the scene's projected CRS (e.g. its UTM zone, EPSG:32652).</source>
+      <translation>{metric_crs_authid!r}은(는) 미터 좌표계가 아닙니다: 장면의 투영 좌표계(예: 그 UTM 구역, EPSG:32652)를 주십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/shadow_controller.py" line="96" />
       <source>No scene for the shadow tool: choose the image and its metadata (sun and satellite angles) first, or enter the height by hand.</source>
       <translation>그림자 도구에 쓸 장면이 없습니다. 먼저 영상과 그 메타데이터(태양 및 위성 각도)를 고르거나 높이를 직접 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/shadow_controller.py" line="107" />
+      <location filename="../coal_monitor/gui/shadow_controller.py" line="108" />
       <source>“From the pile's foot” needs a flank at the angle of repose; a walled bin has none. Click the top of the wall, then its shadow's tip.</source>
       <translation>“더미 발치에서”에는 안식각을 이루는 사면이 필요한데, 벽으로 둘러싼 저탄장에는 없습니다. 벽 꼭대기를 클릭한 다음 그 그림자 끝을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/shadow_controller.py" line="178" />
+      <location filename="../coal_monitor/gui/shadow_controller.py" line="179" />
       <source>No ground shadow predicted: a {model} heap {height:g} m high casts none beyond its footprint with the sun at {elevation:.1f} deg.</source>
       <translation>지면 그림자가 예측되지 않습니다. 태양 고도 {elevation:.1f}도에서 높이 {height:g} m의 {model} 더미는 바닥 윤곽 밖으로 그림자를 드리우지 않습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/shadow_controller.py" line="189" />
+      <location filename="../coal_monitor/gui/shadow_controller.py" line="190" />
       <source>No scene for the predicted shadow: choose the image and its metadata first.</source>
       <translation>예측 그림자에 쓸 장면이 없습니다. 먼저 영상과 그 메타데이터를 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/shadow_controller.py" line="191" />
+      <location filename="../coal_monitor/gui/shadow_controller.py" line="192" />
       <source>The predicted shadow needs a heap outline: draw the heap first.</source>
       <translation>예측 그림자에는 더미 윤곽이 필요합니다. 먼저 더미를 그리십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/shadow_tool.py" line="75" />
+      <source>This point cannot be placed in the scene's coordinate system ({exc}): click on the scene.</source>
+      <translation>이 지점을 장면의 좌표계에 놓을 수 없습니다({exc}): 장면 위를 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/shadow_tool.py" line="87" />
+      <source>This outline cannot be placed in the scene's coordinate system ({exc}): draw it on the scene.</source>
+      <translation>이 윤곽을 장면의 좌표계에 놓을 수 없습니다({exc}): 장면 위에 그리십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/shadow_tool.py" line="103" />
+      <source>The scene's coordinate system cannot place this point on the globe ({exc}).</source>
+      <translation>장면의 좌표계로는 이 지점을 지구 위에 놓을 수 없습니다({exc}).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/shadow_tool.py" line="249" />
+      <source>The shadow tool has no scene: choose the image and its metadata first.</source>
+      <translation>그림자 도구에 장면이 없습니다: 먼저 영상과 그 메타데이터를 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/shadow_tool.py" line="294" />
+      <source>The second click lies on the sun's side of the first one: click the tip of the shadow, on the dashed guide away from the sun.</source>
+      <translation>두 번째 클릭이 첫 번째 클릭보다 태양 쪽에 있습니다: 태양 반대쪽 점선 안내선 위에서 그림자 끝을 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trace_tool.py" line="137" />
+      <source>this click is outside the image window read for the first one: accept (Enter) or cancel (Esc) this heap, then start the next one</source>
+      <translation>이 클릭은 첫 클릭 때 읽은 영상 창 밖에 있습니다: 이 더미를 받아들이거나(Enter) 취소한(Esc) 뒤 다음 더미를 시작하십시오</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trace_tool.py" line="168" />
+      <source>Nothing traced yet: click inside a heap on the image first.</source>
+      <translation>아직 추적한 것이 없습니다: 먼저 영상에서 더미 안쪽을 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trace_tool.py" line="180" />
+      <source>tracing failed here ({problem}); draw the heap instead</source>
+      <translation>여기서는 추적하지 못했습니다({problem}). 더미를 직접 그리십시오</translation>
     </message>
     <message>
       <location filename="../coal_monitor/gui/trends.py" line="48" />
@@ -1672,6 +1717,11 @@
       <translation>다시 계산한 더미</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/report/chart.py" line="13" />
+      <source>The trend chart needs matplotlib, which this QGIS's Python lacks. Install it: Debian/Ubuntu 'sudo apt install python3-matplotlib'; Windows OSGeo4W Setup: package 'python3-matplotlib'; elsewhere 'python3 -m pip install matplotlib' for QGIS's Python. Then restart QGIS.</source>
+      <translation>추이 그래프에는 matplotlib가 필요한데 이 QGIS의 Python에는 없습니다. 설치하십시오: Debian/Ubuntu에서는 'sudo apt install python3-matplotlib', Windows OSGeo4W Setup에서는 'python3-matplotlib' 패키지, 그 밖에서는 QGIS의 Python으로 'python3 -m pip install matplotlib'. 그런 다음 QGIS를 다시 시작하십시오.</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/session/measuring.py" line="69" />
       <source>{problem} Only the built-in ports are listed.</source>
       <translation>{problem} 내장 항구만 목록에 나옵니다.</translation>
@@ -1799,6 +1849,31 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>QGIS가 항구 파일 {path}을(를) 연 동안 그 파일이 삭제되거나 옮겨졌습니다.
 
 그 자리에 빈 항구 파일을 새로 만들고 더미를 기록할까요?</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="85" />
+      <source>Nothing was logged: the port file {missing} was deleted or moved outside QGIS. Put it back (from a backup or snapshot) and choose the port again.</source>
+      <translation>아무것도 기록하지 않았습니다: 항구 파일 {missing}이(가) QGIS 밖에서 삭제되거나 옮겨졌습니다. (백업이나 스냅숏에서) 되돌려 놓고 항구를 다시 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="93" />
+      <source>Nothing was logged: Coal Monitor needs a data folder for the port files (or save the project first; the folder is then kept beside it).</source>
+      <translation>아무것도 기록하지 않았습니다: Coal Monitor에는 항구 파일을 둘 데이터 폴더가 필요합니다(또는 먼저 프로젝트를 저장하면 그 옆에 폴더를 둡니다).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="173" />
+      <source>The port file of {name} is missing (deleted or moved outside QGIS); nothing was deleted.</source>
+      <translation>{name}의 항구 파일이 없습니다(QGIS 밖에서 삭제되거나 옮겨짐). 아무것도 삭제하지 않았습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="182" />
+      <source>The layer '{layer}' has unsaved edits; save or discard them (Toggle Editing) before logging heaps from the dock.</source>
+      <translation>레이어 '{layer}'에 저장하지 않은 편집이 있습니다. 패널에서 더미를 기록하기 전에 편집을 저장하거나 버리십시오(편집 전환).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="203" />
+      <source>QGIS cannot open the heaps of {path} as a layer; the heap was logged, add the file to the map by hand (Layer &gt; Add Layer).</source>
+      <translation>QGIS가 {path}의 더미를 레이어로 열 수 없습니다. 더미는 기록되었으니 파일을 직접 지도에 추가하십시오(레이어 &gt; 레이어 추가).</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/connection.py" line="73" />

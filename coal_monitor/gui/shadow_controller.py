@@ -19,7 +19,7 @@ from shapely import wkb as shapely_wkb
 from ..core.errors import InputError
 from ..core.limits import REPOSE_DEFAULT_DEG
 from ..core.shadow import ShadowGeometry, geometry_from_scene, predicted_shadow, shadow_feasible
-from ..translation import message_text, tr
+from ..translation import QT_TR_NOOP, message_text, tr
 from .shadow_tool import MapFrame, ShadowMapTool
 
 # The overlay is an outline for the eye: the footprint is simplified to half a 0.5 m pixel, and more
@@ -75,8 +75,9 @@ class ShadowController(QObject):
         crs = QgsCoordinateReferenceSystem(metric_crs_authid)
         try:
             if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
-                raise InputError(f"{metric_crs_authid!r} is not a metric coordinate system: give the scene's "
-                                 "projected CRS (e.g. its UTM zone, EPSG:32652).")
+                raise InputError(QT_TR_NOOP("{metric_crs_authid!r} is not a metric coordinate system: give the "
+                                            "scene's projected CRS (e.g. its UTM zone, EPSG:32652)."),
+                                 metric_crs_authid=metric_crs_authid)
             if isinstance(meta_or_geometry, ShadowGeometry):
                 geometry = meta_or_geometry
             else:

@@ -19,7 +19,7 @@ from qgis.PyQt.QtGui import QColor
 from ..core import trace as tracing
 from ..core.errors import InputError
 from ..core.trace_reader import read_window
-from ..translation import message_text
+from ..translation import QT_TR_NOOP, message_text, tr
 
 _OUTLINE = QColor(20, 160, 230)
 _FILL = QColor(20, 160, 230, 50)
@@ -134,8 +134,8 @@ class TraceTool(QgsMapTool):
             col, row = tracing.to_pixel(x, y, self._window.geotransform)
             rows, cols = self._window.pixels.shape[:2]
             if not (0 <= col < cols and 0 <= row < rows):
-                raise InputError("this click is outside the image window read for the first one: accept "
-                                 "(Enter) or cancel (Esc) this heap, then start the next one")
+                raise InputError(QT_TR_NOOP("this click is outside the image window read for the first one: accept "
+                                            "(Enter) or cancel (Esc) this heap, then start the next one"))
             self.seeds.append(tracing.Seed(col, row, add))
             if not self._retrace():
                 self.seeds.pop()
@@ -165,7 +165,7 @@ class TraceTool(QgsMapTool):
 
     def finish(self):
         if self.outline is None:
-            self.rejected.emit("Nothing traced yet: click inside a heap on the image first.")
+            self.rejected.emit(tr("Nothing traced yet: click inside a heap on the image first."))
             return
         outline = QgsGeometry(self.outline)
         self.reset()
@@ -178,7 +178,7 @@ class TraceTool(QgsMapTool):
             shape = tracing.trace(self._window.pixels, self._window.geotransform, self.seeds, self.tolerance)
         except Exception as exc:  # noqa: BLE001 - a slot: an unexpected failure is told, never a traceback
             reason = (message_text(exc) if isinstance(exc, InputError)
-                      else f"tracing failed here ({exc}); draw the heap instead")
+                      else tr("tracing failed here ({problem}); draw the heap instead").format(problem=exc))
             self.rejected.emit(reason)
             return False
         geometry = QgsGeometry.fromWkt(shape.wkt)

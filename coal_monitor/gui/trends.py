@@ -72,13 +72,13 @@ class TrendsPanel(QWidget):
             self._build_chart()
             layout.addWidget(self.chart, 1)
         else:
-            self.missingLabel = QLabel(chart.MISSING_MESSAGE, self)
+            self.missingLabel = QLabel(tr(chart.MISSING_MESSAGE), self)
             self.missingLabel.setObjectName("trendsMissingLabel")
             self.missingLabel.setWordWrap(True)
             layout.addWidget(self.missingLabel, 1)
             for kind in ("png", "svg"):
                 self.exportButtons[kind].setEnabled(False)
-                self.exportButtons[kind].setToolTip(chart.MISSING_MESSAGE)
+                self.exportButtons[kind].setToolTip(tr(chart.MISSING_MESSAGE))
         layout.addWidget(self.statusLabel)
 
     def _build_chart(self):
@@ -205,7 +205,7 @@ class TrendsPanel(QWidget):
 
     def _save_figure(self, path, kind: str) -> str:
         if self.figure is None:
-            raise StoreError(chart.MISSING_MESSAGE)
+            raise StoreError(tr(chart.MISSING_MESSAGE))
         path = str(path)
         # The hover box is a passing view, not part of the chart: leave it out of the saved picture.
         if self._annotation is not None:
