@@ -1616,6 +1616,16 @@
       <translation>부피가 없는 피처</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/processing/heapvolumes.py" line="131" />
+      <source>feature {fid}: {problem}</source>
+      <translation>피처 {fid}: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/heapvolumes.py" line="138" />
+      <source>{failed} of {total} features got no volume; see volume_note</source>
+      <translation>피처 {total}개 중 {failed}개는 부피를 얻지 못했습니다. volume_note를 보십시오</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/processing/importheaps.py" line="44" />
       <source>Import heaps into a port log</source>
       <translation>항구 기록으로 더미 가져오기</translation>
@@ -1667,6 +1677,66 @@
       <translation>건너뛴 피처</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="99" />
+      <source>The INPUT layer cannot be read; choose a polygon layer.</source>
+      <translation>INPUT 레이어를 읽을 수 없습니다. 다각형 레이어를 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="106" />
+      <source>{port}: {imported} heaps imported into {path}, {skipped} features skipped.</source>
+      <translation>{port}: 더미 {imported}개를 {path}(으)로 가져왔고 피처 {skipped}개를 건너뛰었습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="132" />
+      <source>OUTPUT {output!r} must be a .gpkg file.</source>
+      <translation>OUTPUT {output!r}은(는) .gpkg 파일이어야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="134" />
+      <source>OUTPUT {output} is not the port file of DATA_FOLDER ({port_file}); writing to OUTPUT.</source>
+      <translation>OUTPUT {output}은(는) DATA_FOLDER의 항구 파일({port_file})이 아닙니다. OUTPUT에 씁니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="140" />
+      <source>Where should the port file go? Give OUTPUT (the port's .gpkg) or DATA_FOLDER, or save the project so that its data folder can be used.</source>
+      <translation>항구 파일을 어디에 둘까요? OUTPUT(항구의 .gpkg)이나 DATA_FOLDER를 주거나, 프로젝트를 저장해 그 데이터 폴더를 쓰게 하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="155" />
+      <source>{path} is the log of port {other!r}, not {port!r}; choose {name}'s file or another OUTPUT.</source>
+      <translation>{path}은(는) {port!r}이(가) 아니라 항구 {other!r}의 기록입니다. {name}의 파일이나 다른 OUTPUT을 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="163" />
+      <source>Creating the port file {path} for {port} (EPSG:{epsg}).</source>
+      <translation>{port}의 항구 파일 {path}을(를) 만듭니다(EPSG:{epsg}).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="176" />
+      <source>Cancelled after {imported} heaps; every heap imported is whole.</source>
+      <translation>더미 {imported}개 뒤에 취소했습니다. 가져온 더미는 모두 온전합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="190" />
+      <source>{problem} {imported} heaps were imported before this; each of them is whole.</source>
+      <translation>{problem} 그 전에 더미 {imported}개를 가져왔으며, 모두 온전합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="195" />
+      <source>Feature {fid} skipped: {reason}</source>
+      <translation>피처 {fid}을(를) 건너뛰었습니다: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="233" />
+      <source>Scene {scene_id!r} not logged: {problem}</source>
+      <translation>장면 {scene_id!r}을(를) 기록하지 않았습니다: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/port_input.py" line="25" />
+      <source>No port GeoPackage given: choose a port's .gpkg file for INPUT.</source>
+      <translation>항구 GeoPackage를 주지 않았습니다: INPUT으로 항구의 .gpkg 파일을 고르십시오.</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/processing/portreport.py" line="14" />
       <source>Port report (PDF)</source>
       <translation>항구 보고서(PDF)</translation>
@@ -1680,6 +1750,11 @@
       <location filename="../coal_monitor/processing/portreport.py" line="31" />
       <source>Report</source>
       <translation>보고서</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/portreport.py" line="52" />
+      <source>Report of {port} written to {path}.</source>
+      <translation>{port} 보고서를 {path}에 썼습니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/processing/porttimeseries.py" line="46" />
@@ -1702,6 +1777,16 @@
       <translation>시계열</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="97" />
+      <source>{port}: {dates} observation dates, {heaps} heaps, {rows} rows.</source>
+      <translation>{port}: 관측일 {dates}개, 더미 {heaps}개, {rows}행.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="100" />
+      <source>{unmeasured} heap(s) have no volume (the engine refused their inputs) and add nothing to the sums; run 'Recompute heap volumes' or fix them.</source>
+      <translation>더미 {unmeasured}개에 부피가 없어(엔진이 입력값을 거부함) 합계에 더해지지 않습니다. '더미 부피 다시 계산'을 실행하거나 고치십시오.</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/processing/recomputevolumes.py" line="20" />
       <source>Recompute heap volumes</source>
       <translation>더미 부피 다시 계산</translation>
@@ -1715,6 +1800,11 @@
       <location filename="../coal_monitor/processing/recomputevolumes.py" line="45" />
       <source>Heaps recomputed</source>
       <translation>다시 계산한 더미</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="68" />
+      <source>Heap {label!r} ({day}): {note}</source>
+      <translation>더미 {label!r}({day}): {note}</translation>
     </message>
     <message>
       <location filename="../coal_monitor/report/chart.py" line="13" />

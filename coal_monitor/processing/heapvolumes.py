@@ -25,7 +25,7 @@ from ..core import limits
 from ..core.errors import InputError
 from ..core.pile_models import PILE_MODELS
 from ..field_types import new_field
-from ..translation import QT_TR_NOOP, message_text
+from ..translation import QT_TR_NOOP, message_text, tr
 from ..store.values import plain
 from .base import HEAPS_GROUP, CoalMonitorAlgorithm
 
@@ -127,14 +127,16 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
             values, error = self._estimate(feature, crs, height_field, sigma_field, settings)
             if error:
                 failed += 1
-                feedback.pushWarning(f"feature {feature.id()}: {message_text(error)}")
+                problem = message_text(error)
+                feedback.pushWarning(tr("feature {fid}: {problem}").format(fid=feature.id(), problem=problem))
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes([feature.attributes()[i] for i in kept] + [values[n] for n in FIELD_NAMES])
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(100.0 * (done + 1) / total)
         if failed:
-            feedback.pushWarning(f"{failed} of {source.featureCount()} features got no volume; see volume_note")
+            feedback.pushWarning(tr("{failed} of {total} features got no volume; see volume_note").format(
+                failed=failed, total=source.featureCount()))
         return {"OUTPUT": dest_id, "FAILED_COUNT": failed}
 
     @staticmethod
