@@ -214,34 +214,64 @@
       <translation>{source}: Geometric_Data/Use_Area/Located_Geometric_Values가 없습니다: 이 DIMAP 파일에는 촬영 기하 정보가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/metadata/dimap.py" line="82" />
+      <location filename="../coal_monitor/core/metadata/dimap.py" line="46" />
+      <source>No Located_Geometric_Values with LOCATION_TYPE Center; the first one ({location_type}) is used.</source>
+      <translation>LOCATION_TYPE이 Center인 Located_Geometric_Values가 없어 첫 번째 것({location_type})을 씁니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/dimap.py" line="83" />
       <source>{source}: an ephemeris LOCATION_XYZ is not three numbers.</source>
       <translation>{source}: 궤도력 LOCATION_XYZ가 숫자 세 개가 아닙니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/metadata/dimap.py" line="129" />
+      <location filename="../coal_monitor/core/metadata/dimap.py" line="118" />
+      <source>AZIMUTH_ANGLE {view_azimuth_deg:.2f} deg is the look direction (the ephemeris puts the satellite at azimuth {sat_az:.2f} deg from the scene): converted to {converted_deg:.2f} deg, ground towards satellite.</source>
+      <translation>AZIMUTH_ANGLE {view_azimuth_deg:.2f}도는 관측 방향입니다(궤도력상 위성은 장면에서 방위 {sat_az:.2f}도에 있음): 지면에서 위성 쪽 방향인 {converted_deg:.2f}도로 바꾸었습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/dimap.py" line="124" />
+      <source>AZIMUTH_ANGLE {view_azimuth_deg:.2f} deg disagrees by {diff:.1f} deg with the satellite direction from the ephemeris ({sat_az:.2f} deg); the ephemeris value is used.</source>
+      <translation>AZIMUTH_ANGLE {view_azimuth_deg:.2f}도가 궤도력의 위성 방향({sat_az:.2f}도)과 {diff:.1f}도 어긋납니다. 궤도력 값을 씁니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/dimap.py" line="134" />
       <source>{source}: root element is {tag!r}, not Dimap_Document.</source>
       <translation>{source}: 루트 요소가 Dimap_Document가 아니라 {tag!r}입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/metadata/dimap.py" line="136" />
+      <location filename="../coal_monitor/core/metadata/dimap.py" line="141" />
       <source>a DIMAP RPC model file (RPC_*.XML)</source>
       <translation>DIMAP RPC 모델 파일(RPC_*.XML)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/metadata/dimap.py" line="140" />
+      <location filename="../coal_monitor/core/metadata/dimap.py" line="145" />
       <source>a DIMAP v1 file (version {version})</source>
       <translation>DIMAP v1 파일(버전 {version})</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/metadata/dimap.py" line="142" />
+      <location filename="../coal_monitor/core/metadata/dimap.py" line="147" />
       <source>{source}: DIMAP version {version}; only DIMAP v2 (Pleiades, Pleiades Neo, SPOT 6/7) is read.</source>
       <translation>{source}: DIMAP 버전 {version}입니다. DIMAP v2(Pleiades, Pleiades Neo, SPOT 6/7)만 읽습니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/core/metadata/dimap.py" line="158" />
+      <source>No TIME at the scene centre; Strip_Source IMAGING_DATE/IMAGING_TIME used.</source>
+      <translation>장면 중심에 TIME이 없어 Strip_Source IMAGING_DATE/IMAGING_TIME을 썼습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/dimap.py" line="163" />
       <source>{source}: the centre's Located_Geometric_Values has no Solar_Incidences.</source>
       <translation>{source}: 중심의 Located_Geometric_Values에 Solar_Incidences가 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/dimap.py" line="185" />
+      <source>No viewing angles (Acquisition_Angles): treat the scene as nadir only if you know it is.</source>
+      <translation>관측각(Acquisition_Angles)이 없습니다: 장면이 수직 촬영임을 알 때만 그렇게 취급하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/gdal_domains.py" line="46" />
+      <source>No Located_Geometric_Values with LOCATION_TYPE Center; another one is used.</source>
+      <translation>LOCATION_TYPE이 Center인 Located_Geometric_Values가 없어 다른 것을 씁니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/core/metadata/gdal_domains.py" line="79" />
@@ -252,6 +282,16 @@
       <location filename="../coal_monitor/core/metadata/gdal_domains.py" line="87" />
       <source>{source}: neither an IMD domain with angles nor an IMAGERY domain with ACQUISITIONDATETIME: choose the scene's metadata file instead.</source>
       <translation>{source}: 각도가 있는 IMD 도메인도, ACQUISITIONDATETIME이 있는 IMAGERY 도메인도 없습니다: 대신 장면의 메타데이터 파일을 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/gdal_domains.py" line="90" />
+      <source>The IMAGERY domain has no angles: the viewing geometry is unknown (nadir assumed only if you confirm it).</source>
+      <translation>IMAGERY 도메인에 각도가 없습니다: 관측 기하를 알 수 없습니다(확인할 때만 수직 촬영으로 가정).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/gdal_domains.py" line="98" />
+      <source>No location given: pass the scene's latitude and longitude to compute the sun.</source>
+      <translation>위치가 주어지지 않았습니다: 태양을 계산하려면 장면의 위도와 경도를 주십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/core/metadata/imd.py" line="40" />
@@ -294,6 +334,16 @@
       <translation>{source}: 'properties' 객체가 없습니다: Planet이나 STAC 항목이 아닙니다.</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/core/metadata/items.py" line="121" />
+      <source>view:incidence_angle {incidence_deg:.2f} deg is the satellite elevation, not the incidence: off-nadir {off_nadir_deg:.2f} deg from the {sensor} orbit gives an incidence of {expected:.2f} deg; corrected to {as_elevation:.2f} deg (90 - value).</source>
+      <translation>view:incidence_angle {incidence_deg:.2f}도는 입사각이 아니라 위성 고도각입니다: {sensor} 궤도에서 오프나디르 {off_nadir_deg:.2f}도이면 입사각은 {expected:.2f}도이므로 {as_elevation:.2f}도(90 - 값)로 바로잡았습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/items.py" line="138" />
+      <source>view:azimuth {view_azimuth_deg:.1f} deg and pl:satellite_azimuth {planet:.1f} deg disagree: the satellite azimuth is unknown (a shadow height then needs a near-nadir view).</source>
+      <translation>view:azimuth {view_azimuth_deg:.1f}도와 pl:satellite_azimuth {planet:.1f}도가 서로 다릅니다: 위성 방위각을 알 수 없습니다(그러면 그림자 높이에는 수직에 가까운 촬영이 필요합니다).</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/core/metadata/model.py" line="25" />
       <source>The place given</source>
       <translation>입력한 위치</translation>
@@ -324,14 +374,89 @@
       <translation>{source}: 촬영 시각 {name} = {text!r}은(는) ISO 8601 시각이 아닙니다(예: 2024-01-15T02:12:34.5Z).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/metadata/model.py" line="107" />
+      <location filename="../coal_monitor/core/metadata/model.py" line="98" />
+      <source>{name} = {raw} has no time zone; read as UTC, as the format defines it.</source>
+      <translation>{name} = {raw}에 시간대가 없습니다. 형식이 정한 대로 UTC로 읽었습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="108" />
       <source>Off-nadir angle {off_nadir_deg:g} deg looks past the Earth's limb from {height_km:g} km: the value is wrong.</source>
       <translation>오프나디르 각 {off_nadir_deg:g}도는 {height_km:g} km 높이에서 지구 가장자리 너머를 보는 각도입니다: 값이 잘못되었습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/metadata/model.py" line="197" />
+      <location filename="../coal_monitor/core/metadata/model.py" line="144" />
+      <source>the file's sun azimuth is 180 deg off: it uses the opposite azimuth convention</source>
+      <translation>파일의 태양 방위각이 180도 어긋납니다: 반대 방위각 규약을 씁니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="146" />
+      <source>the file gives the sun zenith angle where the elevation belongs</source>
+      <translation>파일이 고도각 자리에 태양 천정각을 적었습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="151" />
+      <source>the time looks like local time UTC{sign}{zone}, not UTC (the sun matches at {shifted} UTC)</source>
+      <translation>시각이 UTC가 아니라 현지 시각 UTC{sign}{zone}로 보입니다({shifted} UTC에서 태양이 맞음)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="158" />
+      <source>the time is not the scene's: it looks like the start of a longer recording (datatake or strip); the sun matches {minutes} min later, at {shifted} UTC</source>
+      <translation>시각이 장면의 것이 아닙니다: 더 긴 기록(데이터테이크 또는 스트립)의 시작으로 보입니다. 태양은 {minutes}분 뒤인 {shifted} UTC에서 맞습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="158" />
+      <source>the time is not the scene's: it looks like the end of a longer recording (datatake or strip); the sun matches {minutes} min earlier, at {shifted} UTC</source>
+      <translation>시각이 장면의 것이 아닙니다: 더 긴 기록(데이터테이크 또는 스트립)의 끝으로 보입니다. 태양은 {minutes}분 앞인 {shifted} UTC에서 맞습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="168" />
+      <source>the file's date is off by {days} days: its sun matches {shifted} at the same time of day (or its sun angles were computed for that date); check the acquisition date against the vendor's catalogue</source>
+      <translation>파일의 날짜가 {days}일 어긋납니다: 태양이 같은 시각의 {shifted}에 맞습니다(또는 태양각을 그 날짜로 계산했습니다). 촬영 날짜를 공급자 카탈로그와 대조하십시오</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="168" />
+      <source>the file's date is off by {days} day: its sun matches {shifted} at the same time of day (or its sun angles were computed for that date); check the acquisition date against the vendor's catalogue</source>
+      <translation>파일의 날짜가 {days}일 어긋납니다: 태양이 같은 시각의 {shifted}에 맞습니다(또는 태양각을 그 날짜로 계산했습니다). 촬영 날짜를 공급자 카탈로그와 대조하십시오</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="175" />
+      <source>check the acquisition time and its time zone, the scene location and the angle conventions</source>
+      <translation>촬영 시각과 시간대, 장면 위치, 각도 규약을 확인하십시오</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="187" />
+      <source>No incidence angle and unknown orbit height for sensor {sensor!r}: incidence taken equal to the off-nadir angle {off_nadir_deg:.2f} deg (too small by about 10 %).</source>
+      <translation>입사각이 없고 센서 {sensor!r}의 궤도 높이를 몰라 입사각을 오프나디르 각 {off_nadir_deg:.2f}도와 같다고 보았습니다(약 10 % 작음).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="194" />
+      <source>Incidence {inc:.2f} deg derived from off-nadir {off_nadir_deg:.2f} deg at an orbit height of {height:g} km.</source>
+      <translation>입사각 {inc:.2f}도는 궤도 높이 {height:g} km에서 오프나디르 {off_nadir_deg:.2f}도로부터 구했습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="202" />
+      <source>Incidence {incidence_deg:.2f} deg does not match off-nadir {off_nadir_deg:.2f} deg for {sensor} (expected {expected:.2f} deg): one of the viewing angles is wrong; the incidence is used.</source>
+      <translation>입사각 {incidence_deg:.2f}도가 {sensor}의 오프나디르 {off_nadir_deg:.2f}도와 맞지 않습니다(예상 {expected:.2f}도): 관측각 중 하나가 틀렸습니다. 입사각을 씁니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="210" />
       <source>Give both latitude and longitude for the sun check, not only one (got {lat_deg!r}, {lon_deg!r}).</source>
       <translation>태양 확인에는 위도와 경도를 둘 다 주십시오. 하나만 주면 안 됩니다(받은 값: {lat_deg!r}, {lon_deg!r}).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="217" />
+      <source>No scene location: the file's sun angles could not be checked against the computed sun position.</source>
+      <translation>장면 위치가 없어 파일의 태양각을 계산한 태양 위치와 대조하지 못했습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="222" />
+      <source>Sun angles computed from the time and place: elevation {elevation_deg:.2f} deg, azimuth {azimuth_deg:.2f} deg.</source>
+      <translation>시각과 위치로 태양각을 계산했습니다: 고도 {elevation_deg:.2f}도, 방위 {azimuth_deg:.2f}도.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/metadata/model.py" line="231" />
+      <source>The file's sun (elevation {sun_elevation_deg:.2f} deg, azimuth {sun_azimuth_deg:.2f} deg) differs by {sep:.2f} deg from the sun computed for {acquired_utc} UTC at {lat:.4f}, {lon:.4f} (elevation {elevation_deg:.2f} deg, azimuth {azimuth_deg:.2f} deg): likely cause: {cause}.</source>
+      <translation>파일의 태양(고도 {sun_elevation_deg:.2f}도, 방위 {sun_azimuth_deg:.2f}도)이 {acquired_utc} UTC에 {lat:.4f}, {lon:.4f}에서 계산한 태양(고도 {elevation_deg:.2f}도, 방위 {azimuth_deg:.2f}도)과 {sep:.2f}도 다릅니다: 가능한 원인: {cause}.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/core/metadata/safe_io.py" line="26" />
@@ -794,32 +919,47 @@
       <translation>{source}: 태양각도, 이를 계산할 위치도 없습니다: 장면의 위도와 경도를 주거나 메타데이터 파일을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/shadow.py" line="341" />
+      <location filename="../coal_monitor/core/shadow.py" line="212" />
+      <source>Sun angle sigma {sun_sigma:.2f} deg: the file's sun disagrees with the computed one.</source>
+      <translation>태양각 시그마 {sun_sigma:.2f}도: 파일의 태양이 계산한 태양과 다릅니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/shadow.py" line="215" />
+      <source>No viewing angles: nadir assumed, satellite elevation sigma {UNKNOWN_VIEW_SIGMA_DEG:g} deg.</source>
+      <translation>관측각이 없습니다: 수직 촬영으로 가정하며 위성 고도각 시그마는 {UNKNOWN_VIEW_SIGMA_DEG:g}도입니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/shadow.py" line="222" />
+      <source>No satellite azimuth: no view correction applied; its possible size is in the sigma.</source>
+      <translation>위성 방위각이 없습니다: 관측 보정을 하지 않았으며, 그 가능한 크기는 시그마에 들어 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/shadow.py" line="344" />
       <source>The footprint must be a non-empty polygon in metric coordinates.</source>
       <translation>바닥 윤곽은 미터 좌표의 비어 있지 않은 다각형이어야 합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/shadow.py" line="343" />
+      <location filename="../coal_monitor/core/shadow.py" line="346" />
       <source>The footprint polygon is invalid (self-intersecting?): redraw or repair it.</source>
       <translation>바닥 윤곽 다각형이 올바르지 않습니다(스스로 교차?): 다시 그리거나 고치십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/shadow.py" line="345" />
+      <location filename="../coal_monitor/core/shadow.py" line="348" />
       <source>Model {model!r} is unknown: use one of {models}.</source>
       <translation>모델 {model!r}을(를) 알 수 없습니다: {models} 중 하나를 쓰십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/shadow.py" line="349" />
+      <location filename="../coal_monitor/core/shadow.py" line="352" />
       <source>Height {height:g} m is above the {limit_m:g} m limit for a coal heap.</source>
       <translation>높이 {height:g} m은(는) 석탄 더미의 한도 {limit_m:g} m를 넘습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/shadow.py" line="351" />
+      <location filename="../coal_monitor/core/shadow.py" line="354" />
       <source>Sun elevation</source>
       <translation>태양 고도</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/shadow.py" line="352" />
+      <location filename="../coal_monitor/core/shadow.py" line="355" />
       <source>Sun azimuth</source>
       <translation>태양 방위각</translation>
     </message>

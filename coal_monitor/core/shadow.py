@@ -209,15 +209,18 @@ def geometry_from_scene(meta) -> ShadowGeometry:
     sun_sigma = SUN_ANGLE_SIGMA_DEG
     if meta.sun_check_deg is not None and meta.sun_check_deg > sun_sigma:
         sun_sigma = meta.sun_check_deg
-        notes.append(f"Sun angle sigma {sun_sigma:.2f} deg: the file's sun disagrees with the computed one.")
+        notes.append(Message(QT_TR_NOOP("Sun angle sigma {sun_sigma:.2f} deg: the file's sun disagrees with the "
+                                        "computed one."), sun_sigma=sun_sigma))
     if meta.incidence_deg is None:
-        notes.append("No viewing angles: nadir assumed, satellite elevation sigma "
-                     f"{UNKNOWN_VIEW_SIGMA_DEG:g} deg.")
+        notes.append(Message(QT_TR_NOOP("No viewing angles: nadir assumed, satellite elevation sigma "
+                                        "{UNKNOWN_VIEW_SIGMA_DEG:g} deg."),
+                             UNKNOWN_VIEW_SIGMA_DEG=UNKNOWN_VIEW_SIGMA_DEG))
         # Azimuth along the sun line: the direction in which a tilt changes the length most.
         return ShadowGeometry(meta.sun_elevation_deg, meta.sun_azimuth_deg, 90.0, meta.sun_azimuth_deg,
                               sun_sigma, UNKNOWN_VIEW_SIGMA_DEG, 0.0, tuple(notes))
     if meta.view_azimuth_deg is None:
-        notes.append("No satellite azimuth: no view correction applied; its possible size is in the sigma.")
+        notes.append(QT_TR_NOOP("No satellite azimuth: no view correction applied; its possible size is in the "
+                                "sigma."))
         return ShadowGeometry(meta.sun_elevation_deg, meta.sun_azimuth_deg, 90.0 - meta.incidence_deg,
                               (meta.sun_azimuth_deg + 90.0) % 360.0, sun_sigma, VIEW_ANGLE_SIGMA_DEG,
                               UNKNOWN_VIEW_AZIMUTH_SIGMA_DEG, tuple(notes))

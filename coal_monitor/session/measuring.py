@@ -256,7 +256,7 @@ class MeasuringSession(QObject):
         self.refresh_scene()
         self.message.emit(tr("Image {scene} dated {when} UTC from {file}").format(
             scene=row["scene_id"], when=row["acquired_utc"], file=Path(path).name)
-            + (f" ({' '.join(meta.warnings)})" if meta.warnings else "") + ".", Success)
+            + (f" ({' '.join(map(message_text, meta.warnings))})" if meta.warnings else "") + ".", Success)
         return row
 
     @guarded

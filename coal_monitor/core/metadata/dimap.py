@@ -43,8 +43,9 @@ def _center_values(root, source, warnings):
     for node in located:
         if (_text(node, "LOCATION_TYPE") or "").lower() == "center":
             return node
-    warnings.append("No Located_Geometric_Values with LOCATION_TYPE Center; the first one "
-                    f"({_text(located[0], 'LOCATION_TYPE') or 'unnamed'}) is used.")
+    warnings.append(Message(QT_TR_NOOP("No Located_Geometric_Values with LOCATION_TYPE Center; the first one "
+                                       "({location_type}) is used."),
+                            location_type=_text(located[0], 'LOCATION_TYPE') or 'unnamed'))
     return located[0]
 
 
@@ -114,12 +115,16 @@ def _check_view_azimuth(meta, root, source, warnings):
     if diff <= AZIMUTH_CHECK_TOLERANCE_DEG:
         return meta
     if diff >= 180.0 - AZIMUTH_CHECK_TOLERANCE_DEG:
-        warnings.append(f"AZIMUTH_ANGLE {meta.view_azimuth_deg:.2f} deg is the look direction (the ephemeris "
-                        f"puts the satellite at azimuth {sat_az:.2f} deg from the scene): converted to "
-                        f"{(meta.view_azimuth_deg + 180.0) % 360.0:.2f} deg, ground towards satellite.")
+        warnings.append(Message(QT_TR_NOOP("AZIMUTH_ANGLE {view_azimuth_deg:.2f} deg is the look direction (the "
+                                           "ephemeris puts the satellite at azimuth {sat_az:.2f} deg from the "
+                                           "scene): converted to {converted_deg:.2f} deg, ground towards satellite."),
+                                view_azimuth_deg=meta.view_azimuth_deg, sat_az=sat_az,
+                                converted_deg=(meta.view_azimuth_deg + 180.0) % 360.0))
         return replace(meta, view_azimuth_deg=(meta.view_azimuth_deg + 180.0) % 360.0)
-    warnings.append(f"AZIMUTH_ANGLE {meta.view_azimuth_deg:.2f} deg disagrees by {diff:.1f} deg with the "
-                    f"satellite direction from the ephemeris ({sat_az:.2f} deg); the ephemeris value is used.")
+    warnings.append(Message(QT_TR_NOOP("AZIMUTH_ANGLE {view_azimuth_deg:.2f} deg disagrees by {diff:.1f} deg with "
+                                       "the satellite direction from the ephemeris ({sat_az:.2f} deg); the ephemeris "
+                                       "value is used."),
+                            view_azimuth_deg=meta.view_azimuth_deg, diff=diff, sat_az=sat_az))
     return replace(meta, view_azimuth_deg=sat_az)
 
 
@@ -150,7 +155,7 @@ def read_dimap(root, source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
     time_text = _text(center, "TIME")
     if time_text is None and strip is not None and _text(strip, "IMAGING_DATE"):
         time_text = f"{_text(strip, 'IMAGING_DATE')}T{_text(strip, 'IMAGING_TIME') or ''}"
-        warnings.append("No TIME at the scene centre; Strip_Source IMAGING_DATE/IMAGING_TIME used.")
+        warnings.append(QT_TR_NOOP("No TIME at the scene centre; Strip_Source IMAGING_DATE/IMAGING_TIME used."))
     acquired = utc_time(source, "Located_Geometric_Values/TIME", time_text, warnings)
     angles = center.find("Acquisition_Angles")
     sun = center.find("Solar_Incidences")
@@ -177,6 +182,6 @@ def read_dimap(root, source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
         source=source, center_lat_deg=lat, center_lon_deg=lon)
     meta = _check_view_azimuth(meta, root, source, warnings)
     if meta.off_nadir_deg is None and meta.incidence_deg is None:
-        warnings.append("No viewing angles (Acquisition_Angles): treat the scene as nadir only if you know "
-                        "it is.")
+        warnings.append(QT_TR_NOOP("No viewing angles (Acquisition_Angles): treat the scene as nadir only if you "
+                                   "know it is."))
     return finish(meta, warnings, lat_deg, lon_deg)
