@@ -15,6 +15,9 @@ ENTRY_DATA_FOLDER = "data_folder"  # the port logs' folder, relative to the proj
 LAYER_ROLE = "coal_monitor/role"
 LAYER_PORT_SLUG = "coal_monitor/port_slug"
 ROLE_HEAPS = "heaps"
+ROLE_VESSELS = "vessels"
+# A port layer's role (custom property) by its table in the port file.
+LAYER_ROLES = {"heaps": ROLE_HEAPS, "vessels": ROLE_VESSELS}
 
 # QgsSettings (the analyst's profile): what outlives a QGIS session.
 SETTINGS_GROUP = "coal_monitor"

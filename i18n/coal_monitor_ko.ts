@@ -169,6 +169,81 @@
       <translation>바닥 윤곽이 {total:,.0f} m²로, 믿을 만한 더미의 {max_m2:,.0f} m²보다 넓습니다: 더미를 하나씩 그리거나, 레이어의 좌표계가 좌표와 맞는지 확인하십시오</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/core/flows.py" line="37" />
+      <source>Consistent: the pile's drop agrees, within the ranges, with the cargo of the ships seen loading.</source>
+      <translation>일치: 더미의 감소량이 범위 안에서, 적재 중으로 보인 선박들의 화물과 맞습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="37" />
+      <source>The pile fell by more than the ships seen can carry: loadings were not seen (imagery is not daily), or coal left by rail or truck.</source>
+      <translation>더미가 보인 선박들이 실을 수 있는 양보다 많이 줄었습니다: 적재를 보지 못했거나(영상이 매일 있지 않음) 석탄이 철도나 트럭으로 나갔습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="37" />
+      <source>The ships seen loading carried more than the pile lost: coal was delivered in between (rail or truck), or the ships left part-loaded or topped up elsewhere.</source>
+      <translation>적재 중으로 보인 선박들이 더미가 줄어든 양보다 많이 실었습니다: 그 사이 석탄이 (철도나 트럭으로) 들어왔거나, 선박이 일부만 싣고 떠났거나 다른 곳에서 더 실었습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="37" />
+      <source>The pile grew: coal was delivered by rail or truck, more than any ships seen took.</source>
+      <translation>더미가 늘었습니다: 보인 선박들이 실어 간 양보다 많은 석탄이 철도나 트럭으로 들어왔습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="37" />
+      <source>No change beyond the measurement range, and no ship seen loading.</source>
+      <translation>측정 범위를 넘는 변화가 없고, 적재 중인 선박도 보이지 않았습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="37" />
+      <source>Partial comparison: the image of one of the dates covers only part of the port, so its tonnage is not the port's whole stock.</source>
+      <translation>부분 비교: 한 날짜의 영상이 항구의 일부만 담고 있어, 그 톤수는 항구 전체 재고가 아닙니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="89" />
+      <source>{what}: date {value!r} is not an ISO date (yyyy-mm-dd); give it as 2025-04-18.</source>
+      <translation>{what}: 날짜 {value!r}은(는) ISO 날짜(yyyy-mm-dd)가 아닙니다. 2025-04-18처럼 주십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="98" />
+      <source>{what}: {key} {value!r} is not a number of tonnes; give a finite number.</source>
+      <translation>{what}: {key} {value!r}은(는) 톤 단위 숫자가 아닙니다. 유한한 숫자를 주십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="101" />
+      <source>{what}: {key} is {value:g} t; tonnages cannot be negative. Check the estimate.</source>
+      <translation>{what}: {key}이(가) {value:g} t입니다. 톤수는 음수일 수 없습니다. 추정치를 확인하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="110" />
+      <source>{what}: give both {lo_key} and {hi_key}, or neither.</source>
+      <translation>{what}: {lo_key}와(과) {hi_key}를 둘 다 주거나 둘 다 비우십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="114" />
+      <source>{what}: the range {lo:g}-{hi:g} t must hold its low end first and the estimate {point:g} t; check the numbers.</source>
+      <translation>{what}: 범위 {lo:g}-{hi:g} t는 하한이 먼저 와야 하며 추정치 {point:g} t를 담아야 합니다. 숫자를 확인하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="114" />
+      <source>{what}: the range {lo:g}-{hi:g} t must hold its low end first; check the numbers.</source>
+      <translation>{what}: 범위 {lo:g}-{hi:g} t는 하한이 먼저 와야 합니다. 숫자를 확인하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="128" />
+      <source>{what} {record!r} is not a record with date and {fields}.</source>
+      <translation>{what} {record!r}은(는) 날짜와 {fields}이(가) 있는 레코드가 아닙니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="138" />
+      <source>{what}: date {date} does not follow {previous}; give one observation per date, oldest first.</source>
+      <translation>{what}: 날짜 {date}이(가) {previous} 뒤에 오지 않습니다. 날짜마다 관측 하나씩, 오래된 것부터 주십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/flows.py" line="218" />
+      <source>Vessel {number} {record!r} is not a record with state and observed_utc.</source>
+      <translation>선박 {number} {record!r}은(는) state와 observed_utc가 있는 레코드가 아닙니다.</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/core/geodesy.py" line="28" />
       <source>CRS {crs!r} is missing: give the layer a CRS (e.g. EPSG:4326 or its UTM zone)</source>
       <translation>좌표계 {crs!r}이(가) 없습니다: 레이어에 좌표계를 지정하십시오(예: EPSG:4326 또는 해당 UTM 구역)</translation>
@@ -634,202 +709,222 @@
       <translation>원뿔: 원뿔 모양의 단일 더미.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="101" />
+      <location filename="../coal_monitor/core/ports.py" line="113" />
       <source>Latitude {lat_deg!r} is outside -90..90 degrees; give WGS84 degrees north.</source>
       <translation>위도 {lat_deg!r}은(는) -90..90도 범위를 벗어납니다. WGS84 북위 도 단위로 주십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="104" />
+      <location filename="../coal_monitor/core/ports.py" line="116" />
       <source>Longitude {lon_deg!r} is outside -180..180 degrees; give WGS84 degrees east.</source>
       <translation>경도 {lon_deg!r}은(는) -180..180도 범위를 벗어납니다. WGS84 동경 도 단위로 주십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="114" />
+      <location filename="../coal_monitor/core/ports.py" line="126" />
       <source>{name} = {value!r} is not a number.</source>
       <translation>{name} = {value!r}은(는) 숫자가 아닙니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="117" />
+      <location filename="../coal_monitor/core/ports.py" line="129" />
       <source>{name} = {value!r} is not a finite number.</source>
       <translation>{name} = {value!r}은(는) 유한한 숫자가 아닙니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="124" />
+      <location filename="../coal_monitor/core/ports.py" line="136" />
       <source>{name} = {value!r} is outside {low:g}..{high:g} {hint}.</source>
       <translation>{name} = {value!r}은(는) {low:g}..{high:g} {hint} 범위를 벗어납니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="135" />
+      <location filename="../coal_monitor/core/ports.py" line="147" />
       <source>crs_epsg = {epsg!r} is not an EPSG code such as 32651.</source>
       <translation>crs_epsg = {epsg!r}은(는) 32651 같은 EPSG 코드가 아닙니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="141" />
+      <location filename="../coal_monitor/core/ports.py" line="153" />
       <source>crs_epsg = {epsg!r} is not a known EPSG code.</source>
       <translation>crs_epsg = {epsg!r}은(는) 알려진 EPSG 코드가 아닙니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="144" />
+      <location filename="../coal_monitor/core/ports.py" line="156" />
       <source>EPSG:{epsg} ({crs_name}) is not a projected CRS in metres; areas in it would be wrong. Leave crs_epsg out to get the UTM zone of the port.</source>
       <translation>EPSG:{epsg}({crs_name})은(는) 미터 단위의 투영 좌표계가 아니어서 면적이 틀리게 됩니다. crs_epsg를 빼면 항구의 UTM 구역을 씁니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="153" />
+      <location filename="../coal_monitor/core/ports.py" line="165" />
       <source>EPSG:{epsg} ({crs_name}) scales areas by {areal_scale:.3g} at {lat:g}, {lon:g}, more than {tolerance:.0%} off; heap areas would be wrong. Leave crs_epsg out to get the UTM zone of the port.</source>
       <translation>EPSG:{epsg}({crs_name})은(는) {lat:g}, {lon:g}에서 면적을 {areal_scale:.3g}배로 늘려 {tolerance:.0%} 넘게 어긋나므로 더미 면적이 틀리게 됩니다. crs_epsg를 빼면 항구의 UTM 구역을 씁니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="170" />
+      <location filename="../coal_monitor/core/ports.py" line="182" />
       <source>{name} = {values!r} holds an empty entry; remove it.</source>
       <translation>{name} = {values!r}에 빈 항목이 있습니다. 지우십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="181" />
+      <location filename="../coal_monitor/core/ports.py" line="193" />
       <source>aoi_lonlat = {value!r} must be [lon_min, lat_min, lon_max, lat_max] in degrees.</source>
       <translation>aoi_lonlat = {value!r}은(는) 도 단위의 [lon_min, lat_min, lon_max, lat_max]여야 합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="188" />
+      <location filename="../coal_monitor/core/ports.py" line="200" />
       <source>aoi_lonlat = {values!r} is empty: minimums must be below maximums.</source>
       <translation>aoi_lonlat = {values!r}이(가) 비어 있습니다: 최솟값이 최댓값보다 작아야 합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="201" />
+      <location filename="../coal_monitor/core/ports.py" line="213" />
       <source>Unknown port field(s) {unknown}; known fields are {known}.</source>
       <translation>알 수 없는 항구 필드 {unknown}입니다. 알려진 필드는 {known}입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="206" />
+      <location filename="../coal_monitor/core/ports.py" line="218" />
       <source>Port name {name!r} is empty; give the port a name such as 'Nampho'.</source>
       <translation>항구 이름 {name!r}이(가) 비어 있습니다. 'Nampho'처럼 항구에 이름을 주십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="230" />
+      <location filename="../coal_monitor/core/ports.py" line="242" />
       <source>degrees (coal piles stand at about 35)</source>
       <translation>도(석탄 더미는 약 35도로 섭니다)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="233" />
+      <location filename="../coal_monitor/core/ports.py" line="245" />
       <source>degrees (the repose band must stay within the repose limits)</source>
       <translation>도(안식각 범위는 안식각 한계 안에 있어야 합니다)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="238" />
+      <location filename="../coal_monitor/core/ports.py" line="250" />
       <source>t/m3 (stockpiled coal is about 0.85)</source>
       <translation>t/m3(야적 석탄은 약 0.85)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="241" />
+      <location filename="../coal_monitor/core/ports.py" line="253" />
       <source>Port {name!r}: density {density:g} t/m3 must lie within its band {low:g}..{high:g} t/m3; widen the band or change it.</source>
       <translation>항구 {name!r}: 밀도 {density:g} t/m3은(는) 범위 {low:g}..{high:g} t/m3 안에 있어야 합니다. 범위를 넓히거나 밀도를 바꾸십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="247" />
+      <location filename="../coal_monitor/core/ports.py" line="259" />
       <source>default_model = {model!r} is not one of {models}.</source>
       <translation>default_model = {model!r}은(는) {models} 중 하나가 아닙니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="253" />
+      <location filename="../coal_monitor/core/ports.py" line="265" />
       <source>Port {name!r}: piers {piers!r} list a pier twice.</source>
       <translation>항구 {name!r}: 부두 목록 {piers!r}에 같은 부두가 두 번 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="264" />
+      <location filename="../coal_monitor/core/ports.py" line="282" />
+      <source>Port {name!r}: pier_depths_m = {depths!r} must map pier names to [shallowest, deepest] depths in metres, e.g. {{"coal terminal": [7, 9]}}.</source>
+      <translation>항구 {name!r}: pier_depths_m = {depths!r}은(는) 부두 이름을 미터 단위 [가장 얕은, 가장 깊은] 수심에 대응시켜야 합니다(예: {{"coal terminal": [7, 9]}}).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/ports.py" line="288" />
+      <source>Port {name!r}: pier_depths_m names the pier {pier!r}, which is not one of its piers {piers!r}; add the pier first or correct the name.</source>
+      <translation>항구 {name!r}: pier_depths_m에 부두 {pier!r}이(가) 있지만 항구의 부두 {piers!r}에 없습니다. 먼저 부두를 추가하거나 이름을 고치십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/ports.py" line="294" />
+      <source>Port {name!r}: the depth of pier {pier!r} is {band!r}; give [shallowest, deepest] in metres, e.g. [7, 9].</source>
+      <translation>항구 {name!r}: 부두 {pier!r}의 수심이 {band!r}입니다. 미터 단위 [가장 얕은, 가장 깊은] 값을 주십시오(예: [7, 9]).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/ports.py" line="297" />
+      <source>Port {name!r}: the depth of pier {pier!r} is {low:g}..{high:g} m; it must satisfy 0 &lt; shallowest &lt;= deepest &lt;= {BERTH_DEPTH_MAX_M:g} m.</source>
+      <translation>항구 {name!r}: 부두 {pier!r}의 수심이 {low:g}..{high:g} m입니다. 0 &lt; 가장 얕은 &lt;= 가장 깊은 &lt;= {BERTH_DEPTH_MAX_M:g} m를 만족해야 합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/ports.py" line="308" />
       <source>Port entry {data!r} is not a JSON object.</source>
       <translation>항구 항목 {data!r}은(는) JSON 객체가 아닙니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="267" />
+      <location filename="../coal_monitor/core/ports.py" line="311" />
       <source>Port entry {entry!r} lacks {missing}.</source>
       <translation>항구 항목 {entry!r}에 {missing}이(가) 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="280" />
+      <location filename="../coal_monitor/core/ports.py" line="324" />
       <source>{path} is not a Coal Monitor ports file; reinstall the plugin.</source>
       <translation>{path}은(는) Coal Monitor 항구 목록 파일이 아닙니다. 플러그인을 다시 설치하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="304" />
+      <location filename="../coal_monitor/core/ports.py" line="348" />
       <source>Cannot read the ports file {path}: {reason}.</source>
       <translation>항구 목록 파일 {path}을(를) 읽을 수 없습니다: {reason}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="307" />
+      <location filename="../coal_monitor/core/ports.py" line="351" />
       <source>The ports file {path} is not valid JSON ({exc}); it was left untouched. Fix or remove it.</source>
       <translation>항구 목록 파일 {path}은(는) 올바른 JSON이 아닙니다({exc}). 파일은 건드리지 않았습니다. 고치거나 지우십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="312" />
+      <location filename="../coal_monitor/core/ports.py" line="356" />
       <source>The ports file {path} does not hold a JSON object; it was left untouched.</source>
       <translation>항구 목록 파일 {path}에 JSON 객체가 없습니다. 파일은 건드리지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="321" />
+      <location filename="../coal_monitor/core/ports.py" line="365" />
       <source>{where}: port {name!r} (slug {slug!r}) is listed twice.</source>
       <translation>{where}: 항구 {name!r}(슬러그 {slug!r})이(가) 두 번 나옵니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="356" />
+      <location filename="../coal_monitor/core/ports.py" line="400" />
       <source>No port called {name!r}; known ports: {known}. Add it first (name and reference point).</source>
       <translation>{name!r}(이)라는 항구가 없습니다. 알려진 항구: {known}. 먼저 추가하십시오(이름과 기준점).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="367" />
+      <location filename="../coal_monitor/core/ports.py" line="411" />
       <source>No port has the slug {slug!r}.</source>
       <translation>슬러그가 {slug!r}인 항구가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="388" />
+      <location filename="../coal_monitor/core/ports.py" line="432" />
       <source>Port {name!r}: {fixed} cannot be edited (the port file is named and projected by them); remove the port and add it again, or edit only {editable}.</source>
       <translation>항구 {name!r}: {fixed}은(는) 고칠 수 없습니다(항구 파일의 이름과 투영이 이에 따라 정해짐). 항구를 지우고 다시 추가하거나, {editable}만 고치십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="412" />
+      <location filename="../coal_monitor/core/ports.py" line="456" />
       <source>Port {name!r} is not a built-in port; there are no shipped defaults.</source>
       <translation>항구 {name!r}은(는) 내장 항구가 아니어서 배포된 기본값이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="421" />
+      <location filename="../coal_monitor/core/ports.py" line="465" />
       <source>No port called {name!r} to remove.</source>
       <translation>지울 {name!r}(이)라는 항구가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="423" />
+      <location filename="../coal_monitor/core/ports.py" line="467" />
       <source>Port {key!r} is built in and cannot be removed; use reset to restore its defaults.</source>
       <translation>항구 {key!r}은(는) 내장 항구라 지울 수 없습니다. 초기화로 기본값을 되돌리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="450" />
+      <location filename="../coal_monitor/core/ports.py" line="494" />
       <source>A port called {other!r} already exists; choose another name.</source>
       <translation>{other!r}(이)라는 항구가 이미 있습니다. 다른 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="453" />
+      <location filename="../coal_monitor/core/ports.py" line="497" />
       <source>Port name {name!r} gives the file name '{slug}.gpkg', already used by port {other!r}; choose a more distinct name.</source>
       <translation>항구 이름 {name!r}은(는) 파일 이름 '{slug}.gpkg'가 되는데, 이미 항구 {other!r}이(가) 쓰고 있습니다. 더 구별되는 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="462" />
+      <location filename="../coal_monitor/core/ports.py" line="506" />
       <source>{path} is not a Coal Monitor ports file; it was left untouched.</source>
       <translation>{path}은(는) Coal Monitor 항구 목록 파일이 아닙니다. 파일은 건드리지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="466" />
+      <location filename="../coal_monitor/core/ports.py" line="510" />
       <source>{path} has format version {version!r}, newer than this plugin reads ({supported}); update Coal Monitor. The file was left untouched.</source>
       <translation>{path}의 형식 버전 {version!r}은(는) 이 플러그인이 읽는 버전({supported})보다 새롭습니다. Coal Monitor를 업데이트하십시오. 파일은 건드리지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="474" />
+      <location filename="../coal_monitor/core/ports.py" line="518" />
       <source>edited port {name!r} is not a built-in port</source>
       <translation>수정된 항구 {name!r}은(는) 내장 항구가 아닙니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="477" />
+      <location filename="../coal_monitor/core/ports.py" line="521" />
       <source>edits of {name!r} touch fixed fields {unknown}</source>
       <translation>{name!r}의 수정 사항이 고정 필드 {unknown}을(를) 건드립니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/ports.py" line="486" />
+      <location filename="../coal_monitor/core/ports.py" line="530" />
       <source>{path}: {exc} The file was left untouched.</source>
       <translation>{path}: {exc} 파일은 건드리지 않았습니다.</translation>
     </message>
@@ -1109,6 +1204,131 @@
       <translation>래스터 {path}의 밴드 {b}을(를) 읽을 수 없습니다{reason}: 파일이 온전한지 확인하십시오</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/core/vessels.py" line="32" />
+      <source>Loading</source>
+      <translation>적재 중</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="32" />
+      <source>Moored</source>
+      <translation>계류 중</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="32" />
+      <source>At anchor</source>
+      <translation>묘박 중</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="32" />
+      <source>Underway</source>
+      <translation>항행 중</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="32" />
+      <source>Unknown</source>
+      <translation>알 수 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="46" />
+      <source>Ship state {state!r} is not one of {states}; choose one of those.</source>
+      <translation>선박 상태 {state!r}은(는) {states} 중 하나가 아닙니다. 그중 하나를 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="76" />
+      <source>The {name} point {xy!r} is not an (x, y) pair of numbers; click it again.</source>
+      <translation>{name} 지점 {xy!r}은(는) (x, y) 숫자 쌍이 아닙니다. 다시 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="79" />
+      <source>The {name} point {xy!r} has no finite coordinates; click it again.</source>
+      <translation>{name} 지점 {xy!r}에 유한한 좌표가 없습니다. 다시 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="96" />
+      <source>bow</source>
+      <translation>선수</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="97" />
+      <source>stern</source>
+      <translation>선미</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="98" />
+      <source>side</source>
+      <translation>측면</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="101" />
+      <source>Bow and stern are the same point (LOA 0 m); click the bow, then the stern.</source>
+      <translation>선수와 선미가 같은 지점입니다(LOA 0 m). 선수를 클릭한 다음 선미를 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="130" />
+      <source>outline corner {number}</source>
+      <translation>윤곽 꼭짓점 {number}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="133" />
+      <source>A hull outline needs at least 3 distinct corners; it has {corners}. Click around the hull again.</source>
+      <translation>선체 윤곽에는 서로 다른 꼭짓점이 최소 3개 필요한데 {corners}개입니다. 선체 둘레를 다시 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="140" />
+      <source>The hull outline has no area (all corners on one line); click around the hull again.</source>
+      <translation>선체 윤곽의 면적이 없습니다(모든 꼭짓점이 한 직선 위에 있음). 선체 둘레를 다시 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="156" />
+      <source>length (LOA)</source>
+      <translation>길이(LOA)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="156" />
+      <source>beam</source>
+      <translation>폭</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="158" />
+      <source>The ship's {name} {value!r} is not a number; measure the ship again.</source>
+      <translation>선박의 {name} {value!r}은(는) 숫자가 아닙니다. 선박을 다시 재십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="161" />
+      <source>The ship's {name} is {value:g} m; it must be more than 0 m. Click the bow, the stern, then a point on the hull's side at its widest.</source>
+      <translation>선박의 {name}이(가) {value:g} m입니다. 0 m보다 커야 합니다. 선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 차례로 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="166" />
+      <source>The ship's length (LOA) is {loa_m:.1f} m, shorter than {VESSEL_LOA_MIN_M:g} m: no cargo ship is that small. Click the very ends of the hull (bow and stern), zooming in if needed.</source>
+      <translation>선박 길이(LOA)가 {loa_m:.1f} m로 {VESSEL_LOA_MIN_M:g} m보다 짧습니다: 그렇게 작은 화물선은 없습니다. 필요하면 확대해서 선체의 맨 끝(선수와 선미)을 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="172" />
+      <source>The ship's length (LOA) is {loa_m:.1f} m, longer than {VESSEL_LOA_MAX_M:g} m: no ship afloat is that long. Check the clicks are on one ship's bow and stern and the image's scale.</source>
+      <translation>선박 길이(LOA)가 {loa_m:.1f} m로 {VESSEL_LOA_MAX_M:g} m보다 깁니다: 그렇게 긴 배는 없습니다. 클릭이 한 선박의 선수와 선미에 있는지, 영상의 축척을 확인하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="179" />
+      <source>The ship's beam is {beam_m:.1f} m, wider than a third of its length ({beam_max_m:.1f} m of {loa_m:.1f} m): no ship is that broad. Click the side at the widest point, across from the centreline, not beyond the hull.</source>
+      <translation>선박 폭이 {beam_m:.1f} m로 길이의 3분의 1보다 넓습니다({loa_m:.1f} m 중 {beam_max_m:.1f} m): 그렇게 넓은 배는 없습니다. 중심선 맞은편의 가장 넓은 곳의 측면을 선체 밖이 아니게 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="313" />
+      <source>Berth depth {berth_depth_m!r} is not a depth in metres or a (shallowest, deepest) pair; give it as 8 or (7, 9).</source>
+      <translation>선석 수심 {berth_depth_m!r}은(는) 미터 단위 수심이나 (가장 얕은, 가장 깊은) 쌍이 아닙니다. 8 또는 (7, 9)처럼 주십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="318" />
+      <source>Berth depth {berth_depth_m!r} must be positive metres with the shallowest first, e.g. (7, 9).</source>
+      <translation>선석 수심 {berth_depth_m!r}은(는) 양수의 미터 값이어야 하며 가장 얕은 값이 먼저 와야 합니다(예: (7, 9)).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/vessels.py" line="349" />
+      <source>The image's GSD {gsd_m!r} must be a positive number of metres; set it on the scene.</source>
+      <translation>영상의 GSD {gsd_m!r}은(는) 양수의 미터 값이어야 합니다. 장면에서 설정하십시오.</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/gui/capture_tool.py" line="27" />
       <source>A heap outline needs at least {needed} corners; you clicked {clicked}. Click around the heap again and finish with a right click or Enter.</source>
       <translation>더미 윤곽에는 꼭짓점이 {needed}개 이상 필요합니다. 클릭한 꼭짓점은 {clicked}개입니다. 더미 둘레를 다시 클릭하고 오른쪽 클릭이나 Enter로 마치십시오.</translation>
@@ -1199,152 +1419,152 @@
       <translation>지상 해상도 {gsd:g} m은(는) {low:g}-{high:g} m 범위를 벗어납니다. 미터로 입력하거나 비워 두십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="37" />
+      <location filename="../coal_monitor/gui/dock.py" line="32" />
       <source>Pick the port and the image, press “Draw heap on the map” and click the heap's corners.</source>
       <translation>항구와 영상을 고르고 “지도에 더미 그리기”를 누른 뒤 더미의 꼭짓점을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="226" />
+      <location filename="../coal_monitor/gui/dock.py" line="222" />
       <source>Finish the heap's outline first (right click or Enter), then measure its shadow.</source>
       <translation>먼저 더미 윤곽을 마치고(오른쪽 클릭 또는 Enter) 그림자를 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="236" />
+      <location filename="../coal_monitor/gui/dock.py" line="232" />
       <source>Height from the shadow: {height} ± {sigma} m.</source>
       <translation>그림자로 잰 높이: {height} ± {sigma} m.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="296" />
+      <location filename="../coal_monitor/gui/dock.py" line="292" />
       <source>Save changes to this heap</source>
       <translation>이 더미의 변경 저장</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="322" />
+      <location filename="../coal_monitor/gui/dock.py" line="318" />
       <source>Logged {tonnes} t. Draw the next heap of this image.</source>
       <translation>{tonnes} t을 기록했습니다. 이 영상의 다음 더미를 그리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="322" />
+      <location filename="../coal_monitor/gui/dock.py" line="318" />
       <source>Saved changes to {tonnes} t. Draw the next heap of this image.</source>
       <translation>{tonnes} t으로 변경을 저장했습니다. 이 영상의 다음 더미를 그리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="37" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="39" />
       <source>Port and image</source>
       <translation>항구와 영상</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="42" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="44" />
       <source>New port…</source>
       <translation>새 항구…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="44" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="46" />
       <source>Port</source>
       <translation>항구</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="47" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="49" />
       <source>Data folder…</source>
       <translation>데이터 폴더…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="49" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="51" />
       <source>Choose the folder that holds the port logs (GeoPackages); it is kept in the project, relative to the project file.</source>
       <translation>항구 기록(GeoPackage)을 둘 폴더를 고르십시오. 프로젝트 파일을 기준으로 한 상대 경로로 프로젝트에 저장됩니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="60" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="62" />
       <source>Metadata…</source>
       <translation>메타데이터…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="62" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="64" />
       <source>Read the image's acquisition time, sun and view angles from a metadata file (DIMAP, IMD, Planet or STAC JSON) that is not beside the image</source>
       <translation>영상 옆에 없는 메타데이터 파일(DIMAP, IMD, Planet 또는 STAC JSON)에서 영상의 촬영 시각, 태양각과 관측각을 읽습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="64" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="66" />
       <source>Image</source>
       <translation>영상</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="74" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="76" />
       <source>Edit scene…</source>
       <translation>장면 수정…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="76" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="78" />
       <source>Correct the image's date and time, sensor, source and ground resolution; every heap of the image follows</source>
       <translation>영상의 촬영 일시, 센서, 출처와 지상 해상도를 바로잡습니다. 이 영상의 모든 더미가 따라 바뀝니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="84" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="86" />
       <source>Heap</source>
       <translation>더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="86" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="88" />
       <source>Draw heap on the map</source>
       <translation>지도에 더미 그리기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="88" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="90" />
       <source>Click the heap's corners; right click or Enter finishes, Backspace removes the last corner, Esc cancels.</source>
       <translation>더미의 꼭짓점을 클릭하십시오. 오른쪽 클릭 또는 Enter로 마치고, Backspace는 마지막 꼭짓점을 지우며, Esc는 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="92" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="94" />
       <source>Trace…</source>
       <translation>추적…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="94" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="96" />
       <source>Click inside a heap on the image: its outline is traced from the pixels. Wheel or +/- changes the tolerance, a second click adds a region, Shift+click removes one; Enter or right click accepts, Esc cancels.</source>
       <translation>영상에서 더미 안쪽을 클릭하면 화소로부터 윤곽을 추적합니다. 휠 또는 +/-로 허용치를 바꾸고, 다시 클릭하면 영역을 더하며, Shift+클릭은 영역을 뺍니다. Enter 또는 오른쪽 클릭으로 받아들이고 Esc로 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="103" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="105" />
       <source>Shadow…</source>
       <translation>그림자…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="104" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="106" />
       <source>Measure the height from the heap's shadow on the image: click the top of the heap, then the tip of its shadow.</source>
       <translation>영상의 더미 그림자로 높이를 잽니다: 더미 꼭대기를 클릭한 다음 그림자 끝을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="117" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="119" />
       <source>Log heap</source>
       <translation>더미 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="122" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="124" />
       <source>Heaps logged on this image</source>
       <translation>이 영상에 기록된 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="129" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="131" />
       <source>Delete heap…</source>
       <translation>더미 삭제…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="140" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="143" />
       <source>Measure</source>
       <translation>측정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="141" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="144" />
       <source>Trends</source>
       <translation>추이</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="154" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="157" />
       <source>Port report (PDF)…</source>
       <translation>항구 보고서(PDF)…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="156" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="159" />
       <source>Save a one-page PDF of this port: the latest image with its heaps, the trend chart, the table of dates and the method used.</source>
       <translation>이 항구의 한 쪽짜리 PDF를 저장합니다: 최신 영상과 더미, 추이 그래프, 날짜별 표와 사용한 방법.</translation>
     </message>
@@ -1424,11 +1644,6 @@
       <translation>부두 또는 야적장</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/heap_form.py" line="87" />
-      <source>Pier</source>
-      <translation>부두</translation>
-    </message>
-    <message>
       <location filename="../coal_monitor/gui/heap_form.py" line="90" />
       <source>short name of the heap (optional)</source>
       <translation>더미의 짧은 이름(선택)</translation>
@@ -1487,11 +1702,6 @@
       <location filename="../coal_monitor/gui/prompts.py" line="103" />
       <source>New port</source>
       <translation>새 항구</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/gui/prompts.py" line="113" />
-      <source>Name</source>
-      <translation>이름</translation>
     </message>
     <message>
       <location filename="../coal_monitor/gui/prompts.py" line="114" />
@@ -1659,6 +1869,156 @@
       <translation>두 번째 클릭이 첫 번째 클릭보다 태양 쪽에 있습니다: 태양 반대쪽 점선 안내선 위에서 그림자 끝을 클릭하십시오.</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="45" />
+      <source>Mark examined</source>
+      <translation>검토 완료 표시</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="45" />
+      <source>Every heap this image shows is logged (or it shows no coal): the image becomes an observation of the port, 0 t when it has no heap. An image not marked and without heaps is a gap in the trends.</source>
+      <translation>이 영상에 보이는 모든 더미가 기록되었습니다(또는 석탄이 보이지 않음): 이 영상은 항구의 관측이 되며, 더미가 없으면 0 t입니다. 표시하지 않고 더미도 없는 영상은 추이에서 빈칸입니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="48" />
+      <source>Carry piles forward</source>
+      <translation>더미 이어 가져오기</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="48" />
+      <source>Copy the heaps of the previous examined image onto this one as drafts, each keeping its pile's identity: take each, adjust it to this image and log it, or drop it.</source>
+      <translation>이전에 검토한 영상의 더미를 이 영상에 초안으로 복사하며, 각 더미는 자기 더미 식별을 유지합니다: 하나씩 가져와 이 영상에 맞게 고친 뒤 기록하거나 버리십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="63" />
+      <source>Piles carried forward</source>
+      <translation>이어 가져온 더미</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="70" />
+      <source>Take</source>
+      <translation>가져오기</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="70" />
+      <source>Measure the selected pile on this image: its outline and inputs fill the heap form; adjust and log.</source>
+      <translation>선택한 더미를 이 영상에서 잽니다: 윤곽과 입력값이 더미 양식에 채워지니 고친 뒤 기록하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="72" />
+      <source>Drop</source>
+      <translation>버리기</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="72" />
+      <source>The selected pile is gone on this image: remove it from the drafts.</source>
+      <translation>선택한 더미가 이 영상에서 사라졌습니다: 초안에서 지웁니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="86" />
+      <source>Ships</source>
+      <translation>선박</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="88" />
+      <source>Measure ship on the map</source>
+      <translation>지도에서 선박 재기</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="88" />
+      <source>Click the bow, the stern, then the side of the hull at its widest; Backspace removes the last click, Esc cancels.</source>
+      <translation>선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 클릭하십시오. Backspace는 마지막 클릭을 지우고 Esc는 취소합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="97" />
+      <source>State</source>
+      <translation>상태</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="101" />
+      <source>Pier</source>
+      <translation>부두</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="103" />
+      <source>Cargo visible</source>
+      <translation>화물 보임</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="105" />
+      <source>Hatches open</source>
+      <translation>해치 열림</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="112" />
+      <source>if identified</source>
+      <translation>식별된 경우</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="113" />
+      <source>Name</source>
+      <translation>이름</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="119" />
+      <source>Log ship</source>
+      <translation>선박 기록</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="119" />
+      <source>Log the measured ship with its state on this image; a ship loading (or moored with cargo visible) is a loading event in the port's flows.</source>
+      <translation>잰 선박을 이 영상에서의 상태와 함께 기록합니다. 적재 중인 선박(또는 화물이 보이는 계류 선박)은 항구 흐름에서 적재 사건입니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="148" />
+      <source>Examined: {note}</source>
+      <translation>검토 완료: {note}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="148" />
+      <source>every heap logged</source>
+      <translation>모든 더미 기록됨</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="156" />
+      <source>{label} from {date}: {tonnes} t</source>
+      <translation>{date}의 {label}: {tonnes} t</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="188" />
+      <source>Same pile as {label} of {date}</source>
+      <translation>{date}의 {label}과(와) 같은 더미</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="208" />
+      <source>Click the bow, the stern, then the hull's side at its widest.</source>
+      <translation>선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="220" />
+      <source>LOA {loa} m, beam {beam} m</source>
+      <translation>LOA {loa} m, 폭 {beam} m</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="223" />
+      <source>{ship_class}: deadweight {dwt_lo}-{dwt_hi} t, cargo {lo}-{hi} t</source>
+      <translation>{ship_class}: 재화중량 {dwt_lo}-{dwt_hi} t, 화물 {lo}-{hi} t</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="227" />
+      <source>cargo capped by the pier's depth</source>
+      <translation>부두 수심으로 화물 상한 적용</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="229" />
+      <source>fits no ship class: no tonnage</source>
+      <translation>맞는 선박 등급 없음: 톤수 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="244" />
+      <source>Click the bow</source>
+      <translation>선수를 클릭하십시오</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/gui/trace_tool.py" line="137" />
       <source>this click is outside the image window read for the first one: accept (Enter) or cancel (Esc) this heap, then start the next one</source>
       <translation>이 클릭은 첫 클릭 때 읽은 영상 창 밖에 있습니다: 이 더미를 받아들이거나(Enter) 취소한(Esc) 뒤 다음 더미를 시작하십시오</translation>
@@ -1697,6 +2057,16 @@
       <location filename="../coal_monitor/gui/trends.py" line="234" />
       <source>Cannot export the trends to {path}: {problem}</source>
       <translation>추이를 {path}(으)로 내보낼 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/vessel_tool.py" line="47" />
+      <source>LOA {loa:.1f} m, beam {beam:.1f} m</source>
+      <translation>LOA {loa:.1f} m, 폭 {beam:.1f} m</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/vessel_tool.py" line="217" />
+      <source>A hull outline needs at least {needed} corners; you clicked {clicked}. Click around the hull and finish with a right click or Enter.</source>
+      <translation>선체 윤곽에는 꼭짓점이 {needed}개 이상 필요합니다. 클릭한 꼭짓점은 {clicked}개입니다. 선체 둘레를 클릭하고 오른쪽 클릭이나 Enter로 마치십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/plugin.py" line="56" />
@@ -1897,32 +2267,32 @@
       <translation>{port} 보고서를 {path}에 썼습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="46" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="47" />
       <source>Port time series (tonnage per date)</source>
       <translation>항구 시계열(날짜별 톤수)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="48" />
-      <source>Sums the heaps logged in a port's GeoPackage per observation date (UTC), in total or per pier: number of heaps, footprint area, volume and tonnage with their low and high ends. The low and high ends are sums of the heaps' ranges. A date counts only when it holds heaps. When several images of one day show the same heaps (their outlines overlap), only one counts: the finer ground resolution, else the later acquisition; the columns scene_ids and note say which. The same numbers as the Coal Monitor dock's trend chart.</source>
-      <translation>항구 GeoPackage에 기록된 더미를 관측일(UTC)별로, 전체 또는 부두별로 합산합니다: 더미 수, 바닥 면적, 부피와 톤수 및 그 하한과 상한. 하한과 상한은 더미 범위의 합입니다. 더미가 있는 날짜만 관측으로 셉니다. 같은 날의 여러 영상이 같은 더미를 보이면(윤곽이 겹치면) 하나만 셉니다: 해상도가 더 높은 영상, 같으면 더 늦게 촬영한 영상이며, scene_ids와 note 열이 어느 것인지 밝힙니다. Coal Monitor 패널의 추이 그래프와 같은 숫자입니다.</translation>
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="49" />
+      <source>Sums the heaps logged in a port's GeoPackage per observation date (UTC), in total or per pier: number of heaps, footprint area, volume and tonnage with their low and high ends. The low and high ends are sums of the heaps' ranges. A date counts when it holds heaps or when an image of it was marked examined: an examined image without heaps is a row of 0 heaps and 0 t; a date nobody examined is no row (a gap, not a zero). A pile seen on several images of one day (one pile identity, or outlines that overlap) counts once: the finer ground resolution, else the later acquisition; the columns scene_ids and note say which. examined: every image of the date marked examined (1/0); partial_coverage: an image of the date shows only part of the port (1/0); vessels: ships seen that date. The same numbers as the Coal Monitor dock's trend chart.</source>
+      <translation>항구 GeoPackage에 기록된 더미를 관측일(UTC)별로, 전체 또는 부두별로 합산합니다: 더미 수, 바닥 면적, 부피와 톤수 및 그 하한과 상한. 하한과 상한은 더미 범위의 합입니다. 더미가 있거나 그날의 영상이 검토 완료로 표시된 날짜가 집계됩니다: 더미 없이 검토 완료된 영상은 더미 0개, 0 t의 행이 되고, 아무도 검토하지 않은 날짜는 행이 없습니다(0이 아니라 빈칸). 하루의 여러 영상에 보인 더미(같은 더미 식별, 또는 겹치는 윤곽)는 한 번만 셉니다: 지상 해상도가 더 좋은 것, 아니면 더 늦게 촬영된 것을 쓰며, scene_ids와 note 열이 어느 것인지 알려 줍니다. examined: 그날의 모든 영상이 검토 완료로 표시됨(1/0); partial_coverage: 그날의 영상이 항구의 일부만 보여 줌(1/0); vessels: 그날 보인 선박. Coal Monitor 패널의 추이 그래프와 같은 숫자입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="63" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="67" />
       <source>One row per pier</source>
       <translation>부두마다 한 행</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="64" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="68" />
       <source>Time series</source>
       <translation>시계열</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="97" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="101" />
       <source>{port}: {dates} observation dates, {heaps} heaps, {rows} rows.</source>
       <translation>{port}: 관측일 {dates}개, 더미 {heaps}개, {rows}행.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="100" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="104" />
       <source>{unmeasured} heap(s) have no volume (the engine refused their inputs) and add nothing to the sums; run 'Recompute heap volumes' or fix them.</source>
       <translation>더미 {unmeasured}개에 부피가 없어(엔진이 입력값을 거부함) 합계에 더해지지 않습니다. '더미 부피 다시 계산'을 실행하거나 고치십시오.</translation>
     </message>
@@ -1957,107 +2327,107 @@
       <translation>{problem} 내장 항구만 목록에 나옵니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="102" />
+      <location filename="../coal_monitor/session/measuring.py" line="104" />
       <source>Heap {fid} of the heaps layer: {text}</source>
       <translation>더미 레이어의 더미 {fid}: {text}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="134" />
+      <location filename="../coal_monitor/session/measuring.py" line="136" />
       <source>Port {port} added (heaps stored in EPSG:{epsg}).</source>
       <translation>항구 {port}을(를) 추가했습니다(더미는 EPSG:{epsg}로 저장).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="149" />
+      <location filename="../coal_monitor/session/measuring.py" line="151" />
       <source>Port logs are kept in {folder}.</source>
       <translation>항구 기록은 {folder}에 보관됩니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="245" />
+      <location filename="../coal_monitor/session/measuring.py" line="247" />
       <source>The scene {scene} is already logged (acquired {when} UTC) and its heaps are dated by it; a metadata file can only be chosen for an image before its first heap is logged; correct the scene with Edit scene instead.</source>
       <translation>장면 {scene}은(는) 이미 기록되었고(촬영 {when} UTC) 그 더미들의 날짜가 이를 따릅니다. 메타데이터 파일은 영상의 첫 더미를 기록하기 전에만 고를 수 있으니, 대신 “장면 수정”으로 바로잡으십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="257" />
+      <location filename="../coal_monitor/session/measuring.py" line="259" />
       <source>Image {scene} dated {when} UTC from {file}</source>
       <translation>영상 {scene}의 촬영 시각 {when} UTC({file}에서 읽음)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="268" />
+      <location filename="../coal_monitor/session/measuring.py" line="270" />
       <source>This image has no logged scene yet: its record is made with its first heap; correct it after that.</source>
       <translation>이 영상에는 아직 기록된 장면이 없습니다. 장면 기록은 첫 더미와 함께 만들어지니 그 뒤에 바로잡으십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="278" />
+      <location filename="../coal_monitor/session/measuring.py" line="280" />
       <source>Scene {scene} corrected ({fields}); its heaps follow.</source>
       <translation>장면 {scene}을(를) 바로잡았습니다({fields}). 그 더미들도 따라 바뀝니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="393" />
+      <location filename="../coal_monitor/session/measuring.py" line="397" />
       <source>There is no heap outline to log: press “Draw heap on the map” and click its corners.</source>
       <translation>기록할 더미 윤곽이 없습니다: “지도에 더미 그리기”를 누르고 꼭짓점을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="408" />
+      <location filename="../coal_monitor/session/measuring.py" line="412" />
       <source>The heap was not logged: it needs the image's acquisition date and time (UTC).</source>
       <translation>더미를 기록하지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="413" />
+      <location filename="../coal_monitor/session/measuring.py" line="418" />
       <source>Logged heap at {port}: {tonnes}.</source>
       <translation>{port}에 더미를 기록했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="415" />
+      <location filename="../coal_monitor/session/measuring.py" line="420" />
       <source>Saved changes to heap at {port}: {tonnes}.</source>
       <translation>{port}의 더미 변경을 저장했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="453" />
+      <location filename="../coal_monitor/session/measuring.py" line="458" />
       <source>Deleted heap {heap}.</source>
       <translation>더미 {heap}을(를) 삭제했습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="468" />
+      <location filename="../coal_monitor/session/measuring.py" line="473" />
       <source>{port} has no port file yet (or it was moved away): log a heap on an image of the port first, then make its report.</source>
       <translation>{port}에는 아직 항구 파일이 없습니다(또는 옮겨졌습니다): 먼저 이 항구의 영상에 더미를 기록한 뒤 보고서를 만드십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="480" />
+      <location filename="../coal_monitor/session/measuring.py" line="485" />
       <source>Report of {port} saved to {path}</source>
       <translation>{port} 보고서를 {path}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="526" />
+      <location filename="../coal_monitor/session/measuring.py" line="531" />
       <source>Web basemap ({credit}): its capture date is asked when the first heap is logged; ground resolution unknown</source>
       <translation>웹 배경지도({credit}): 첫 더미를 기록할 때 촬영 날짜를 묻습니다. 지상 해상도는 알 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="527" />
+      <location filename="../coal_monitor/session/measuring.py" line="532" />
       <source>no credit given</source>
       <translation>출처 표시 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="530" />
+      <location filename="../coal_monitor/session/measuring.py" line="535" />
       <source>Scene {scene}</source>
       <translation>장면 {scene}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="532" />
+      <location filename="../coal_monitor/session/measuring.py" line="537" />
       <source>acquired {when} UTC</source>
       <translation>촬영 {when} UTC</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="534" />
+      <location filename="../coal_monitor/session/measuring.py" line="539" />
       <source>acquisition time unknown (asked when the first heap is logged)</source>
       <translation>촬영 시각 모름(첫 더미를 기록할 때 묻습니다)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="536" />
+      <location filename="../coal_monitor/session/measuring.py" line="541" />
       <source>GSD {gsd} m</source>
       <translation>GSD {gsd} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="552" />
+      <location filename="../coal_monitor/session/measuring.py" line="557" />
       <source>heap</source>
       <translation>더미</translation>
     </message>
@@ -2067,12 +2437,22 @@
       <translation>Coal Monitor 항구 파일용 폴더</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="81" />
+      <location filename="../coal_monitor/session/port_log.py" line="25" />
+      <source>{port} heaps</source>
+      <translation>{port} 더미</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="25" />
+      <source>{port} ships</source>
+      <translation>{port} 선박</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="83" />
       <source>Port file missing</source>
       <translation>항구 파일 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="81" />
+      <location filename="../coal_monitor/session/port_log.py" line="83" />
       <source>The port file {path} was deleted or moved while QGIS had it open.
 
 Create a new, empty port file there and log the heap in it?</source>
@@ -2081,29 +2461,119 @@ Create a new, empty port file there and log the heap in it?</source>
 그 자리에 빈 항구 파일을 새로 만들고 더미를 기록할까요?</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="85" />
+      <location filename="../coal_monitor/session/port_log.py" line="87" />
       <source>Nothing was logged: the port file {missing} was deleted or moved outside QGIS. Put it back (from a backup or snapshot) and choose the port again.</source>
       <translation>아무것도 기록하지 않았습니다: 항구 파일 {missing}이(가) QGIS 밖에서 삭제되거나 옮겨졌습니다. (백업이나 스냅숏에서) 되돌려 놓고 항구를 다시 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="93" />
+      <location filename="../coal_monitor/session/port_log.py" line="95" />
       <source>Nothing was logged: Coal Monitor needs a data folder for the port files (or save the project first; the folder is then kept beside it).</source>
       <translation>아무것도 기록하지 않았습니다: Coal Monitor에는 항구 파일을 둘 데이터 폴더가 필요합니다(또는 먼저 프로젝트를 저장하면 그 옆에 폴더를 둡니다).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="173" />
+      <location filename="../coal_monitor/session/port_log.py" line="175" />
       <source>The port file of {name} is missing (deleted or moved outside QGIS); nothing was deleted.</source>
       <translation>{name}의 항구 파일이 없습니다(QGIS 밖에서 삭제되거나 옮겨짐). 아무것도 삭제하지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="182" />
+      <location filename="../coal_monitor/session/port_log.py" line="184" />
       <source>The layer '{layer}' has unsaved edits; save or discard them (Toggle Editing) before logging heaps from the dock.</source>
       <translation>레이어 '{layer}'에 저장하지 않은 편집이 있습니다. 패널에서 더미를 기록하기 전에 편집을 저장하거나 버리십시오(편집 전환).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="203" />
-      <source>QGIS cannot open the heaps of {path} as a layer; the heap was logged, add the file to the map by hand (Layer &gt; Add Layer).</source>
-      <translation>QGIS가 {path}의 더미를 레이어로 열 수 없습니다. 더미는 기록되었으니 파일을 직접 지도에 추가하십시오(레이어 &gt; 레이어 추가).</translation>
+      <location filename="../coal_monitor/session/port_log.py" line="213" />
+      <source>QGIS cannot open the {table} of {path} as a layer; the row was logged, add the file to the map by hand (Layer &gt; Add Layer).</source>
+      <translation>QGIS가 {path}의 {table}을(를) 레이어로 열 수 없습니다. 행은 기록되었으니 파일을 직접 지도에 추가하십시오(레이어 &gt; 레이어 추가).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="68" />
+      <source>A heap is still being drawn or measured on this image: log it or press Esc first, then mark the image examined.</source>
+      <translation>이 영상에서 더미를 그리거나 재는 중입니다: 먼저 기록하거나 Esc를 누른 뒤 영상을 검토 완료로 표시하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="70" />
+      <source>The image was not marked examined: it needs its acquisition date and time (UTC).</source>
+      <translation>영상을 검토 완료로 표시하지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="76" />
+      <source>Examined: no coal</source>
+      <translation>검토 완료: 석탄 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="76" />
+      <source>No heap is logged on {scene}. Mark it examined with no coal? The port's series then shows 0 t on {date}; leave it unmarked if you have not looked at the whole image.</source>
+      <translation>{scene}에 기록된 더미가 없습니다. 석탄 없음으로 검토 완료 표시할까요? 그러면 항구 시계열이 {date}에 0 t를 보여 줍니다. 영상 전체를 보지 않았다면 표시하지 마십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="89" />
+      <source>Image {scene} marked examined: its {count} heap(s) are all it shows.</source>
+      <translation>영상 {scene}을(를) 검토 완료로 표시했습니다: 더미 {count}개가 보이는 전부입니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="91" />
+      <source>Image {scene} marked examined with no heap: the port shows no coal on {date} (0 t).</source>
+      <translation>영상 {scene}을(를) 더미 없이 검토 완료로 표시했습니다: 항구에는 {date}에 석탄이 없습니다(0 t).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="121" />
+      <source>Pick a port first.</source>
+      <translation>먼저 항구를 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="124" />
+      <source>{port} has no log yet: nothing was examined before this image.</source>
+      <translation>{port}에는 아직 기록이 없습니다: 이 영상 전에 검토한 것이 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="128" />
+      <source>Piles were not carried forward: the image needs its acquisition date and time (UTC).</source>
+      <translation>더미를 이어 가져오지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="132" />
+      <source>No image before {date} is marked examined, so there are no piles to carry forward; mark the earlier image examined when all its heaps are logged.</source>
+      <translation>{date} 이전에 검토 완료로 표시된 영상이 없어 이어 가져올 더미가 없습니다. 이전 영상의 더미를 모두 기록했으면 그 영상을 검토 완료로 표시하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="147" />
+      <source>{count} pile(s) carried forward from {scene} ({date}): take each, adjust its outline and height to this image, and log it; drop the piles that are gone.</source>
+      <translation>{scene}({date})에서 더미 {count}개를 이어 가져왔습니다: 하나씩 가져와 윤곽과 높이를 이 영상에 맞게 고치고 기록하십시오. 사라진 더미는 버리십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="234" />
+      <source>The image has no GSD: the ship is logged with its length and beam but no class; set the GSD with Edit scene to class it.</source>
+      <translation>영상에 GSD가 없습니다: 선박은 길이와 폭만으로 등급 없이 기록됩니다. 등급을 매기려면 장면 수정에서 GSD를 설정하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="248" />
+      <source>There is no ship to log: press “Measure ship” and click its bow, stern and side.</source>
+      <translation>기록할 선박이 없습니다: “선박 재기”를 누르고 선수, 선미, 측면을 클릭하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="250" />
+      <source>The ship was not logged: it needs the image's acquisition date and time (UTC).</source>
+      <translation>선박을 기록하지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="261" />
+      <source>Logged ship at {port}: {ship}.</source>
+      <translation>{port}에 선박을 기록했습니다: {ship}.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="268" />
+      <source>{loa} x {beam} m</source>
+      <translation>{loa} x {beam} m</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="270" />
+      <source>{size}, no class ({state})</source>
+      <translation>{size}, 등급 없음({state})</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="271" />
+      <source>{ship_class}, {size}, cargo {low}-{high} t ({state})</source>
+      <translation>{ship_class}, {size}, 화물 {low}-{high} t({state})</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/connection.py" line="73" />
@@ -2166,27 +2636,27 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>{action} 작업을 할 수 없습니다: 항구 파일 {path}이(가) 손상되었습니다({exc}). Coal Monitor는 이 파일을 고치지 않습니다. 스냅숏이나 백업에서 복원하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/creation.py" line="170" />
+      <location filename="../coal_monitor/store/creation.py" line="227" />
       <source>Port file {path} already exists; Coal Monitor never overwrites a port file. Open it instead, or move it away first.</source>
       <translation>항구 파일 {path}이(가) 이미 있습니다. Coal Monitor는 항구 파일을 덮어쓰지 않습니다. 대신 그 파일을 열거나 먼저 다른 곳으로 옮기십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/creation.py" line="175" />
+      <location filename="../coal_monitor/store/creation.py" line="232" />
       <source>Cannot create port file {path}: the folder {folder} does not exist; create it first.</source>
       <translation>항구 파일 {path}을(를) 만들 수 없습니다: 폴더 {folder}이(가) 없습니다. 먼저 폴더를 만드십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/creation.py" line="181" />
+      <location filename="../coal_monitor/store/creation.py" line="238" />
       <source>Cannot create port file {path}: port {name!r}: {problem}.</source>
       <translation>항구 파일 {path}을(를) 만들 수 없습니다: 항구 {name!r}: {problem}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/creation.py" line="189" />
+      <location filename="../coal_monitor/store/creation.py" line="246" />
       <source>Port file {path} appeared while it was being created; it was left untouched.</source>
       <translation>항구 파일 {path}이(가) 만드는 동안 생겼습니다. 그 파일은 건드리지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/creation.py" line="192" />
+      <location filename="../coal_monitor/store/creation.py" line="249" />
       <source>Cannot create port file {path}: {exc}. Check the folder is writable and has space.</source>
       <translation>항구 파일 {path}을(를) 만들 수 없습니다: {exc}. 폴더에 쓸 수 있고 공간이 있는지 확인하십시오.</translation>
     </message>
@@ -2311,32 +2781,37 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>{layer}: {exc}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/migration.py" line="38" />
+      <location filename="../coal_monitor/store/migration.py" line="61" />
+      <source>Cannot upgrade {path} to schema version {SCHEMA_VERSION}: {exc}. The file keeps its old version and all its heaps; check the folder is writable and has space, then open it again.</source>
+      <translation>{path}을(를) 스키마 버전 {SCHEMA_VERSION}(으)로 업그레이드할 수 없습니다: {exc}. 파일은 이전 버전과 모든 더미를 그대로 유지합니다. 폴더에 쓸 수 있고 공간이 있는지 확인한 뒤 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/migration.py" line="91" />
       <source>Cannot back up {path} before migrating it: {backup_path} already exists. Retry in a second.</source>
       <translation>이전하기 전에 {path}을(를) 백업할 수 없습니다: {backup_path}이(가) 이미 있습니다. 잠시 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/migration.py" line="63" />
+      <location filename="../coal_monitor/store/migration.py" line="116" />
       <source>{path} is a GeoPackage but not a Coal Monitor port file (no table {absent}). Load it as an ordinary layer, or create the port's own file.</source>
       <translation>{path}은(는) GeoPackage이지만 Coal Monitor 항구 파일이 아닙니다({absent} 테이블 없음). 일반 레이어로 불러오거나 항구의 자체 파일을 만드십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/migration.py" line="68" />
+      <location filename="../coal_monitor/store/migration.py" line="121" />
       <source>{path}: its 'port' table must hold exactly one row with a schema_version; it has {rows} rows. The file was altered outside Coal Monitor; restore it from a backup.</source>
       <translation>{path}: 'port' 테이블에는 schema_version이 있는 행이 정확히 하나 있어야 하는데 {rows}개 있습니다. Coal Monitor 밖에서 파일이 바뀌었으니 백업에서 복원하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/migration.py" line="73" />
+      <location filename="../coal_monitor/store/migration.py" line="126" />
       <source>{path} was written by a newer Coal Monitor (schema version {version}; this plugin reads up to {supported}). Update the Coal Monitor plugin to open it.</source>
       <translation>{path}은(는) 더 새로운 Coal Monitor가 썼습니다(스키마 버전 {version}; 이 플러그인은 {supported}까지 읽음). 열려면 Coal Monitor 플러그인을 업데이트하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/migration.py" line="80" />
+      <location filename="../coal_monitor/store/migration.py" line="133" />
       <source>{path} lacks the columns {lacking} of schema version {version}; it was altered outside Coal Monitor. Restore it from a backup or snapshot.</source>
       <translation>{path}에 스키마 버전 {version}의 열 {lacking}이(가) 없습니다. Coal Monitor 밖에서 바뀌었습니다. 백업이나 스냅숏에서 복원하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/migration.py" line="85" />
+      <location filename="../coal_monitor/store/migration.py" line="138" />
       <source>{path} uses the older schema version {version} and must be upgraded, but it is read-only. Copy it to a writable folder and open it again.</source>
       <translation>{path}은(는) 이전 스키마 버전 {version}을(를) 써서 업그레이드해야 하지만 읽기 전용입니다. 쓸 수 있는 폴더로 복사한 뒤 다시 여십시오.</translation>
     </message>
@@ -2366,142 +2841,147 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="161" />
+      <location filename="../coal_monitor/store/portfile.py" line="162" />
       <source>correct the scene</source>
       <translation>장면 수정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="213" />
+      <location filename="../coal_monitor/store/portfile.py" line="187" />
+      <source>No scene {scene_id!r} in {path}; log the image before its coverage.</source>
+      <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 촬영 범위보다 먼저 영상을 기록하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="238" />
       <source>log heap</source>
       <translation>더미 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="227" />
+      <location filename="../coal_monitor/store/portfile.py" line="253" />
       <source>The footprint was measured in EPSG:{measured_epsg}, but {file} keeps heaps in EPSG:{port_epsg}; measure it again for this port.</source>
       <translation>바닥 윤곽은 EPSG:{measured_epsg}에서 쟀지만 {file}은(는) 더미를 EPSG:{port_epsg}로 보관합니다. 이 항구에 맞게 다시 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="244" />
+      <location filename="../coal_monitor/store/portfile.py" line="270" />
       <source>update heap</source>
       <translation>더미 갱신</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="251" />
+      <location filename="../coal_monitor/store/portfile.py" line="277" />
       <source>heap_uid of heap {heap_uid} cannot change; it identifies the heap for good.</source>
       <translation>더미 {heap_uid}의 heap_uid는 바꿀 수 없습니다. 이 값이 더미를 영구히 식별합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="264" />
+      <location filename="../coal_monitor/store/portfile.py" line="291" />
       <source>delete heap</source>
       <translation>더미 삭제</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="309" />
+      <location filename="../coal_monitor/store/portfile.py" line="336" />
       <source>verify heaps</source>
       <translation>더미 검증</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="323" />
+      <location filename="../coal_monitor/store/portfile.py" line="350" />
       <source>recompute heap</source>
       <translation>더미 재계산</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="395" />
+      <location filename="../coal_monitor/store/portfile.py" line="460" />
       <source>Snapshot target {dest} already exists; choose a new file name.</source>
       <translation>스냅숏 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="402" />
+      <location filename="../coal_monitor/store/portfile.py" line="467" />
       <source>snapshot</source>
       <translation>스냅숏</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="409" />
+      <location filename="../coal_monitor/store/portfile.py" line="474" />
       <source>Snapshot target {dest} appeared meanwhile; it was left untouched.</source>
       <translation>스냅숏 대상 {dest}이(가) 그 사이 생겼습니다. 그 파일은 건드리지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="412" />
+      <location filename="../coal_monitor/store/portfile.py" line="477" />
       <source>Cannot write snapshot {dest}: {exc}. Check the folder is writable.</source>
       <translation>스냅숏 {dest}을(를) 쓸 수 없습니다: {exc}. 폴더에 쓸 수 있는지 확인하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="431" />
+      <location filename="../coal_monitor/store/portfile.py" line="496" />
       <source>CSV target {dest} already exists; choose a new file name.</source>
       <translation>CSV 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="434" />
+      <location filename="../coal_monitor/store/portfile.py" line="499" />
       <source>Cannot write CSV {dest}: {exc}.</source>
       <translation>CSV {dest}을(를) 쓸 수 없습니다: {exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="442" />
+      <location filename="../coal_monitor/store/portfile.py" line="507" />
       <source>Port file {path} is closed; open it again to {action}.</source>
       <translation>항구 파일 {path}이(가) 닫혀 있습니다. {action} 작업을 하려면 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="445" />
+      <location filename="../coal_monitor/store/portfile.py" line="510" />
       <source>Cannot {action}: port file {path} is open read-only ({reason}). Copy it to a writable folder or fix its permissions, then open it again.</source>
       <translation>{action} 작업을 할 수 없습니다: 항구 파일 {path}이(가) 읽기 전용으로 열려 있습니다({reason}). 쓸 수 있는 폴더로 복사하거나 권한을 고친 뒤 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="459" />
+      <location filename="../coal_monitor/store/portfile.py" line="524" />
       <source>Port file {path} is closed; open it again.</source>
       <translation>항구 파일 {path}이(가) 닫혀 있습니다. 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="460" />
+      <location filename="../coal_monitor/store/portfile.py" line="525" />
       <source>read</source>
       <translation>읽기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="478" />
+      <location filename="../coal_monitor/store/portfile.py" line="545" />
       <source>{table} has no field {unknown}; fields are: {fields}.</source>
       <translation>{table}에는 {unknown} 필드가 없습니다. 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="495" />
+      <location filename="../coal_monitor/store/portfile.py" line="562" />
       <source>{exc}.</source>
       <translation>{exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="500" />
+      <location filename="../coal_monitor/store/portfile.py" line="569" />
       <source>'{name}' is {value!r}, not a number.</source>
       <translation>'{name}'은(는) 숫자가 아닌 {value!r}입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="504" />
+      <location filename="../coal_monitor/store/portfile.py" line="573" />
       <source>{problem}.</source>
       <translation>{problem}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="511" />
+      <location filename="../coal_monitor/store/portfile.py" line="580" />
       <source>{derived} cannot be set: Coal Monitor derives them from the footprint and the inputs (height, model, angle, density).</source>
       <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 바닥 윤곽과 입력값(높이, 모델, 각도, 밀도)으로 계산합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="522" />
+      <location filename="../coal_monitor/store/portfile.py" line="593" />
       <source>A heap needs 'observed_utc', the date and time (UTC) of the image it was measured on; give it before logging the heap.</source>
       <translation>더미에는 'observed_utc', 즉 더미를 잰 영상의 촬영 일시(UTC)가 필요합니다. 더미를 기록하기 전에 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="525" />
+      <location filename="../coal_monitor/store/portfile.py" line="596" />
       <source>A heap needs 'height_m', its height in metres; measure or enter it first.</source>
       <translation>더미에는 'height_m', 즉 미터 단위의 높이가 필요합니다. 먼저 재거나 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="537" />
+      <location filename="../coal_monitor/store/portfile.py" line="608" />
       <source>Heap not logged to {file}: {exc}</source>
       <translation>{file}에 더미를 기록하지 않았습니다: {exc}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="560" />
+      <location filename="../coal_monitor/store/portfile.py" line="631" />
       <source>No heap {heap_uid!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 더미 {heap_uid!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="579" />
+      <location filename="../coal_monitor/store/portfile.py" line="650" />
       <source>record the time of the last change</source>
       <translation>마지막 변경 시각 기록</translation>
     </message>
@@ -2531,27 +3011,32 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>{path} 재계산을 취소했습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/schema.py" line="87" />
+      <location filename="../coal_monitor/store/schema.py" line="100" />
       <source>'{name}' is required</source>
       <translation>'{name}'은(는) 필수입니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/schema.py" line="89" />
+      <location filename="../coal_monitor/store/schema.py" line="102" />
+      <source>'{name}' is {value!r}; use true or false</source>
+      <translation>'{name}'은(는) {value!r}입니다. true 또는 false를 쓰십시오</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/schema.py" line="104" />
       <source>'{name}' is {value!r}; use one of {values}</source>
       <translation>'{name}'은(는) {value!r}입니다. {values} 중 하나를 쓰십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/schema.py" line="95" />
+      <location filename="../coal_monitor/store/schema.py" line="110" />
       <source>'{name}' is {value!r}, not a number</source>
       <translation>'{name}'은(는) 숫자가 아닌 {value!r}입니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/schema.py" line="98" />
+      <location filename="../coal_monitor/store/schema.py" line="113" />
       <source>'{name}' is {value!r}; use a value above {low:g} to {high:g}</source>
       <translation>'{name}'은(는) {value!r}입니다. {low:g} 초과 {high:g} 이하의 값을 쓰십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/schema.py" line="98" />
+      <location filename="../coal_monitor/store/schema.py" line="113" />
       <source>'{name}' is {value!r}; use a value from {low:g} to {high:g}</source>
       <translation>'{name}'은(는) {value!r}입니다. {low:g} 이상 {high:g} 이하의 값을 쓰십시오</translation>
     </message>
@@ -2564,6 +3049,36 @@ Create a new, empty port file there and log the heap in it?</source>
       <location filename="../coal_monitor/store/sqltime.py" line="45" />
       <source>'{name}' is {value!r}, not a date-time; use ISO 8601 such as 2024-04-02T02:31:00Z (UTC)</source>
       <translation>'{name}'은(는) 일시가 아닌 {value!r}입니다. 2024-04-02T02:31:00Z (UTC) 같은 ISO 8601을 쓰십시오</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="38" />
+      <source>{derived} cannot be set: Coal Monitor measures them on the hull outline and the ship class table.</source>
+      <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 선체 윤곽과 선박 등급표로 잽니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="44" />
+      <source>A ship needs 'observed_utc', the date and time (UTC) of the image it was seen on.</source>
+      <translation>선박에는 'observed_utc', 즉 선박이 보인 영상의 촬영 일시(UTC)가 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="54" />
+      <source>Vessel {vessel_uid} is already logged in {file}.</source>
+      <translation>선박 {vessel_uid}은(는) {file}에 이미 기록되어 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="85" />
+      <source>{fields} cannot be changed here.</source>
+      <translation>{fields}은(는) 여기서 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="112" />
+      <source>No vessel {vessel_uid} in {file}; it may have been deleted meanwhile.</source>
+      <translation>{file}에 선박 {vessel_uid}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="150" />
+      <source>Pile {pile_uid} is already heap {heap} on image {scene_id}; a pile is measured once per image. Give this heap a new pile, or adjust that heap.</source>
+      <translation>더미 {pile_uid}은(는) 이미 영상 {scene_id}의 더미 {heap}입니다. 한 더미는 영상마다 한 번만 잽니다. 이 더미에 새 더미 식별을 주거나 그 더미를 고치십시오.</translation>
     </message>
   </context>
 </TS>

@@ -17,8 +17,8 @@ same command writes byte-identical files with the same GDAL and numpy.
     /usr/bin/python3 tools/make_scenes.py                # writes resources/samples/
     /usr/bin/python3 tools/make_scenes.py --out /tmp/x   # anywhere else
 
-What is in each scene: scene_specs.py. Surface model: scene_surface.py. Light, shadows and view:
-scene_render.py. Georeferencing and file formats: scene_files.py. This module: the truth and the run.
+What is in each scene: scene_specs.py. Surface model: scene_surface.py. Ships beside the pier:
+scene_ships.py. Light, shadows and view: scene_render.py. Georeferencing and file formats: scene_files.py. This module: the truth and the run.
 """
 import argparse
 import json
@@ -41,6 +41,7 @@ from coal_monitor.core.sun import sun_position  # noqa: E402
 from scene_files import (GTIFF_DSM, GTIFF_IMAGE, SYNTHETIC_NOTE, Place, dimap_xml,  # noqa: E402
                          iso_utc, planet_json, write_geotiff, write_text)
 from scene_render import render, view_geometry  # noqa: E402
+from scene_ships import add_ships, truth as ship_truth  # noqa: E402
 from scene_specs import SCENES  # noqa: E402
 from scene_surface import GSD_M, Grid, build_surface  # noqa: E402
 
@@ -130,6 +131,7 @@ def make_scene(scene, port, out_dir):
     rng = np.random.default_rng(scene["seed"])
 
     dsm, labels, water, surfaces, heaps = build_surface(scene, grid)
+    add_ships(scene, grid, dsm, water, surfaces)
     image, shadow = render(scene, grid, dsm, labels, water, surfaces, grid_sun, view, rng)
     features = [heap_truth(i + 1, heap, scene, grid, dsm, labels, shadow, grid_sun, view, place)
                 for i, heap in enumerate(heaps)]
@@ -168,6 +170,10 @@ def make_scene(scene, port, out_dir):
                              "shadow tips lie along sun_grid_azimuth_deg + 180, clockwise from the UTM grid's "
                              "north (true azimuth minus the meridian convergence at the scene centre)"),
         "features": features,
+        "vessels": [ship_truth(ship, scene["id"], place) for ship in scene.get("ships", ())],
+        "vessels_note": ("ships in the water beside the pier, not heaps: loa_m from the stern's transom to the "
+                         "bow's tip, beam_m across the parallel midbody; bow, stern and side are the points an "
+                         "analyst clicks (side: on the hull's side at its widest)"),
     }
     write_text(folder / names["truth"], json.dumps(truth, indent=1) + "\n")
     return {
@@ -181,6 +187,7 @@ def make_scene(scene, port, out_dir):
         "off_nadir_deg": view["off_nadir_deg"], "incidence_deg": round(view["incidence_deg"], 4),
         "satellite_azimuth_deg": view["satellite_azimuth_deg"],
         "heap_count": len(features),
+        "vessel_count": len(scene.get("ships", ())),
         "total_volume_m3": round(sum(f["properties"]["volume_m3"] for f in features), 2),
     }
 

@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 
+from scene_ships import SHIP_ALBEDO, SHIP_COAL
 from scene_surface import GSD_M
 
 EARTH_RADIUS_M = 6378137.0
@@ -84,8 +85,10 @@ def value_noise(rng, shape, cell_px):
     return bilinear(coarse, rows / cell_px, cols / cell_px)
 
 
-def albedo_map(scene, grid, labels, water, rng):
-    """Per-pixel RGB reflectance: concrete bright with joints, coal dark and grainy, water textured."""
+def albedo_map(scene, grid, labels, water, surfaces, rng):
+    """Per-pixel RGB reflectance: concrete bright with joints, coal dark and grainy, water textured;
+    ships' parts (``surfaces``, scene_ships) in their paint, coal in open holds as grainy as on the pier.
+    Ships draw no random numbers of their own, so a ship changes no other pixel's texture."""
     layout = scene["layout"]
     shape = labels.shape
     grain = 0.85 + 0.3 * rng.random(shape)
@@ -104,6 +107,9 @@ def albedo_map(scene, grid, labels, water, rng):
         coal = ALBEDO["coal"][band] * grain * patches
         band_albedo = np.where(labels > 0, coal, concrete)
         albedo[..., band] = np.where(water, ALBEDO["water"][band] * waves, band_albedo)
+        for part, colour in SHIP_ALBEDO.items():
+            texture = grain * patches if part == SHIP_COAL else patches
+            albedo[..., band] = np.where(surfaces == part, colour[band] * texture, albedo[..., band])
     return albedo
 
 
@@ -136,7 +142,7 @@ def render(scene, grid, dsm, labels, water, surfaces, sun, view, rng):
     """8-bit RGB image: albedo x light, seen from the satellite; the gain puts lit deck near 200."""
     shadow = cast_shadows(dsm, sun.elevation_deg, sun.azimuth_deg)
     light = illumination(dsm, surfaces, shadow, sun.elevation_deg, sun.azimuth_deg)
-    radiance = albedo_map(scene, grid, labels, water, rng) * light[..., None]
+    radiance = albedo_map(scene, grid, labels, water, surfaces, rng) * light[..., None]
     gain = 200.0 / (255.0 * float(np.mean(ALBEDO["concrete"])))
     seen_rows, seen_cols = view_offsets(dsm, scene["layout"]["deck_z_m"], view["incidence_deg"],
                                         view["satellite_azimuth_deg"])

@@ -18,6 +18,12 @@ Heap kinds (``shape``) and the volume model that describes each:
                      ends where the partner's surface is higher           hides part of the cone)
   bin                walled bin filled flat                        prism  (exact)
   bin_overfilled     walled bin heaped above its walls at repose   prism  (not exact)
+
+Ships (``ships``, drawn by scene_ships.py) lie in the water beside the quay, 1.5 m off it, parallel to
+it: a Supramax-like bulk carrier loading at Rason on 2025-04-18 (LOA 190 m, beam 32.26 m, five open
+hatches with coal), a Handysize loading there on 2024-12-14, and two small general cargo ships at
+Nampho on 2025-04-28 (98 m x 16 m), one loading and one moored with its hatches closed. Their sizes
+are the classes of domain.md section 9; the truth files carry them under ``vessels``.
 """
 
 
@@ -56,6 +62,28 @@ NAMPHO_LAYOUT = {
     "bins": NAMPHO_BINS,
     "bin_wall": {"thickness_m": 1.0, "height_m": 6.0},
 }
+
+
+def _ship(ship_id, vessel_class, state, stern, heading_deg, loa_m, beam_m, hatches, cranes, freeboard_m,
+          house_height_m, note, hatches_open=None, cargo_visible=None):
+    """A ship spec (scene_ships.py). Loading: hatches open with coal in view, unless said otherwise."""
+    loading = state == "loading"
+    return {"id": ship_id, "vessel_class": vessel_class, "state": state, "stern": list(stern),
+            "heading_deg": heading_deg, "loa_m": loa_m, "beam_m": beam_m, "hatches": hatches, "cranes": cranes,
+            "freeboard_m": freeboard_m, "house_height_m": house_height_m, "coal_below_deck_m": 2.5,
+            "hatches_open": loading if hatches_open is None else hatches_open,
+            "cargo_visible": loading if cargo_visible is None else cargo_visible, "note": note}
+
+
+# Rason's north quay edge is at y = 160 m, Nampho's at y = 170 m (the layouts' water above).
+RASON_SUPRAMAX = _ship("V1", "Handymax / Supramax", "loading", (250.0, 177.63), 270.0, 190.0, 32.26, 5, 4,
+                       7.0, 13.0, "Supramax-like bulk carrier loading coal at Pier 3, bow west (190 m seen in 2024)")
+RASON_HANDYSIZE = _ship("V1", "Handysize", "loading", (40.0, 175.0), 90.0, 169.0, 27.0, 5, 4, 6.0, 12.0,
+                        "Handysize (Baltic standard 28 kt) loading coal at Pier 3, bow east")
+NAMPHO_LOADING = _ship("V1", "Small general cargo", "loading", (20.0, 179.5), 90.0, 98.0, 16.0, 2, 1, 4.0, 8.0,
+                       "small general cargo ship loading coal at the coal terminal, bow east")
+NAMPHO_MOORED = _ship("V2", "Small general cargo", "moored", (280.0, 179.5), 270.0, 98.0, 16.0, 2, 1, 5.0, 8.0,
+                      "small general cargo ship moored at the coal terminal, hatches closed, bow west")
 
 
 def _bins(fills, overfill=None):
@@ -108,6 +136,7 @@ SCENES = [
             {"id": "H6", "shape": "irregular_concave",
              "polygon": [(20, 30), (80, 30), (80, 48), (45, 48), (45, 75), (20, 75)], "cap_m": 6.0},
         ],
+        "ships": [RASON_HANDYSIZE],
     },
     {
         "id": "rason_20250418", "layout": RASON_LAYOUT, "seed": 250418,
@@ -127,6 +156,7 @@ SCENES = [
             {"id": "H6", "shape": "touching_pair", "partner": "H7",
              "cones": [[[250.25, 120.25], 13.0], [[252.25, 140.25], 11.0]]},
         ],
+        "ships": [RASON_SUPRAMAX],
     },
     {
         "id": "nampho_20230615", "layout": NAMPHO_LAYOUT, "seed": 230615,
@@ -166,5 +196,6 @@ SCENES = [
             {"id": "H5", "shape": "flat_top", "polygon": rect(190, 80, 250, 120), "cap_m": 6.0},
             {"id": "H6", "shape": "cone", "center": [275.25, 130.25], "radius_m": 12.0},
         ],
+        "ships": [NAMPHO_LOADING, NAMPHO_MOORED],
     },
 ]

@@ -12,6 +12,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 from . import limits
 from .errors import InputError
@@ -34,7 +35,7 @@ AREA_SCALE_TOLERANCE = 0.01
 # the port's GeoPackage is named by the slug and stored in that CRS; add a new port instead.
 EDITABLE_FIELDS = (
     "repose_deg", "repose_tol_deg", "density_t_m3", "density_lo_t_m3", "density_hi_t_m3",
-    "default_model", "piers", "notes", "aoi_lonlat", "checks",
+    "default_model", "piers", "pier_depths_m", "notes", "aoi_lonlat", "checks",
 )
 
 
@@ -56,6 +57,9 @@ class Port:
     density_hi_t_m3: float = limits.DENSITY_HIGH_T_M3
     default_model: str = limits.DEFAULT_MODEL
     piers: tuple = field(default_factory=tuple)
+    # ((pier, shallowest_m, deepest_m), ...): water depth alongside, which caps a ship's cargo there
+    # (JSON: {pier: [shallowest, deepest]}). A tuple, so that a Port stays hashable.
+    pier_depths_m: tuple = field(default_factory=tuple)
     notes: str = ""
     # [lon_min, lat_min, lon_max, lat_max] in WGS84 degrees, or None when not known.
     aoi_lonlat: tuple = None
@@ -68,7 +72,15 @@ class Port:
         for key in ("piers", "checks", "aoi_lonlat"):
             if data[key] is not None:
                 data[key] = list(data[key])
+        data["pier_depths_m"] = {pier: [low, high] for pier, low, high in self.pier_depths_m}
         return data
+
+    def berth_depth_m(self, pier) -> Optional[tuple]:
+        """(shallowest_m, deepest_m) alongside ``pier``, or None when the port does not know it."""
+        for name, low, high in self.pier_depths_m:
+            if name == pier:
+                return (low, high)
+        return None
 
 
 PORT_FIELDS = tuple(f.name for f in dataclasses.fields(Port))
@@ -252,10 +264,42 @@ def _validated_defaults(name, values) -> dict:
     if len({p.casefold() for p in out["piers"]}) != len(out["piers"]):
         raise PortError(QT_TR_NOOP("Port {name!r}: piers {piers!r} list a pier twice."),
                         name=name, piers=list(out['piers']))
+    out["pier_depths_m"] = _pier_depths(name, values["pier_depths_m"], out["piers"])
     out["checks"] = _text_tuple("checks", values["checks"])
     out["notes"] = "" if values["notes"] is None else str(values["notes"])
     out["aoi_lonlat"] = _aoi(values["aoi_lonlat"])
     return out
+
+
+def _pier_depths(name, depths, piers) -> tuple:
+    """{pier: [shallowest_m, deepest_m]} (or the Port's tuple form) checked: known piers,
+    0 < shallowest <= deepest <= the limit. Returns ((pier, shallowest_m, deepest_m), ...)."""
+    if not depths:
+        return ()
+    if isinstance(depths, (tuple, list)) and all(isinstance(e, (tuple, list)) and len(e) == 3 for e in depths):
+        depths = {e[0]: e[1:] for e in depths}
+    if not isinstance(depths, dict):
+        raise PortError(QT_TR_NOOP("Port {name!r}: pier_depths_m = {depths!r} must map pier names to [shallowest, "
+                                   "deepest] depths in metres, e.g. {{\"coal terminal\": [7, 9]}}."),
+                        name=name, depths=depths)
+    out = {}
+    for pier, band in depths.items():
+        if pier not in piers:
+            raise PortError(QT_TR_NOOP("Port {name!r}: pier_depths_m names the pier {pier!r}, which is not one of "
+                                       "its piers {piers!r}; add the pier first or correct the name."),
+                            name=name, pier=pier, piers=list(piers))
+        try:
+            low, high = (float(v) for v in band)
+        except (TypeError, ValueError):
+            raise PortError(QT_TR_NOOP("Port {name!r}: the depth of pier {pier!r} is {band!r}; give [shallowest, "
+                                       "deepest] in metres, e.g. [7, 9]."), name=name, pier=pier, band=band) from None
+        if not 0 < low <= high <= limits.BERTH_DEPTH_MAX_M:
+            raise PortError(QT_TR_NOOP("Port {name!r}: the depth of pier {pier!r} is {low:g}..{high:g} m; it must "
+                                       "satisfy 0 < shallowest <= deepest <= {BERTH_DEPTH_MAX_M:g} m."),
+                            name=name, pier=pier, low=low, high=high,
+                            BERTH_DEPTH_MAX_M=limits.BERTH_DEPTH_MAX_M)
+        out[pier] = (low, high)
+    return tuple((pier, low, high) for pier, (low, high) in out.items())
 
 
 def port_from_dict(data) -> Port:

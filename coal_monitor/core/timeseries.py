@@ -12,9 +12,10 @@ from typing import Callable, Iterable, List, Tuple
 # Output columns, in order: the contract of `coal_monitor:porttimeseries` and of the CSV export.
 SUMMED = ("area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3", "tonnage_t", "tonnage_lo_t", "tonnage_hi_t")
 COLUMNS = ("observed_date", "pier", "heaps") + SUMMED
-# After COLUMNS in the CSV and the algorithm's table: the scenes summed (semicolon-separated), and which
-# overlapping images of the day were set aside (PortFile.totals_by_date).
-SOURCE_COLUMNS = ("scene_ids", "note")
+# After COLUMNS in the CSV and the algorithm's table: the scenes summed (semicolon-separated), which
+# overlapping images of the day were set aside (PortFile.totals_by_date), whether every image of the date
+# was marked examined (1/0), whether one shows only part of the port (1/0), and the ships seen that day.
+SOURCE_COLUMNS = ("scene_ids", "note", "examined", "partial_coverage", "vessels")
 # The pier column of a total row, and of heaps logged without a pier in a per-pier series.
 ALL_PIERS = "all piers"
 NO_PIER = "no pier"
@@ -43,6 +44,12 @@ class SeriesPoint:
     unmeasured: int = 0
     # Images of this date left out of the sums because another image of the same footprint counts.
     note: str = ""
+    # Every image of the date marked examined (an examined date without heaps is a point of 0 t).
+    examined: bool = False
+    # An image of the date shows only part of the port (its coverage): the total is not the whole stock.
+    partial: bool = False
+    # Ships seen on the date (any state).
+    vessels: int = 0
 
     def row(self) -> tuple:
         """The values in ``COLUMNS`` order."""
@@ -50,11 +57,15 @@ class SeriesPoint:
 
     def source_row(self) -> tuple:
         """The values in ``SOURCE_COLUMNS`` order."""
-        return (";".join(self.scene_ids), self.note)
+        return (";".join(self.scene_ids), self.note, int(self.examined), int(self.partial), self.vessels)
 
 
 def add_into(total: SeriesPoint, point: SeriesPoint) -> None:
     """Add ``point``'s heaps, sums, scenes and note to ``total`` (same date)."""
+    first = not total.scene_ids and not total.heaps
+    total.examined = point.examined if first else total.examined and point.examined
+    total.partial = total.partial or point.partial
+    total.vessels = max(total.vessels, point.vessels)  # a date's ships, repeated on each pier's point
     total.heaps += point.heaps
     total.unmeasured += point.unmeasured
     total.scene_ids += tuple(s for s in point.scene_ids if s not in total.scene_ids)

@@ -6,13 +6,7 @@ the map highlight live here because they need the canvas. Every slot is guarded
 (``session.guard.guarded``): a problem becomes a message in the dock and the message bar, never a
 traceback dialog.
 """
-from qgis.core import (
-    Qgis,
-    QgsCoordinateTransform,
-    QgsPointXY,
-    QgsProject,
-    QgsWkbTypes,
-)
+from qgis.core import Qgis, QgsCoordinateTransform, QgsPointXY, QgsProject, QgsWkbTypes
 from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
@@ -32,6 +26,7 @@ from .new_port import NewPortFlow
 from .prompts import Prompts
 from .quiet import quiet
 from .shadow_controller import ShadowController
+from .story_panel import StoryPanel
 
 _HIGHLIGHT = QColor(0, 120, 255)
 _IDLE_TEXT = QT_TR_NOOP("Pick the port and the image, press “Draw heap on the map” and click the heap's corners.")
@@ -68,6 +63,7 @@ class CoalMonitorDock(QDockWidget):
         # a relative data folder keeps pointing at the same folder when the project is saved elsewhere
         self._stop_following_project = datafolder.follow_project_file(project)
         dock_layout.build(self)
+        self.story_panel = StoryPanel(self)  # mark examined, piles carried forward, ships (session.story)
         self.trends.prompts = self.session.prompts
         self.session.restoring = True  # opening the dock must not mark the project as modified
         self._connect(project)
@@ -439,6 +435,7 @@ class CoalMonitorDock(QDockWidget):
         self.capture_tool.release()
         self.trace_tool.release()
         self.new_port_flow.release()
+        self.story_panel.release()
         self.shadow.cleanup()
         if self._highlight is not None:
             self.canvas.scene().removeItem(self._highlight)

@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..translation import tr
 from .heap_form import HeapForm
+from .story_panel import StoryPanel
 from .trends import TrendsPanel
 
 
@@ -33,6 +34,7 @@ def build(dock):
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     body = QWidget(scroll)
     layout = QVBoxLayout(body)
+    dock.measure_layout = layout  # the Measure tab's groups, top to bottom (the story panel adds its own)
 
     where = QGroupBox(tr("Port and image"), body)
     where_layout = QVBoxLayout(where)
@@ -132,6 +134,7 @@ def build(dock):
     logged_layout.addWidget(dock.deleteHeapButton)
     layout.addWidget(logged)
     layout.addStretch(1)
+    StoryPanel.build(dock)
 
     scroll.setWidget(body)
     # Horizontal scrolling is off, so the panel must never be narrower than its form: otherwise QGIS

@@ -16,7 +16,8 @@ from ..translation import QT_TR_NOOP, message_text, tr
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
-_KINDS = {"observed_date": "date", "pier": "string", "heaps": "int", "scene_ids": "string", "note": "string"}
+_KINDS = {"observed_date": "date", "pier": "string", "heaps": "int", "scene_ids": "string", "note": "string",
+          "examined": "int", "partial_coverage": "int", "vessels": "int"}
 
 
 # GDAL's CSV writer puts dates as 2024/04/09 and quotes whatever it takes for text: a CSV gets the ISO
@@ -48,10 +49,13 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
     HELP = QT_TR_NOOP(
         "Sums the heaps logged in a port's GeoPackage per observation date (UTC), in total or per pier: "
         "number of heaps, footprint area, volume and tonnage with their low and high ends. The low and "
-        "high ends are sums of the heaps' ranges. A date counts only when it holds heaps. When several images "
-        "of one day show the same heaps (their outlines overlap), only one counts: the finer ground resolution, "
-        "else the later acquisition; the columns scene_ids and note say which. The same numbers as the Coal "
-        "Monitor dock's trend chart."
+        "high ends are sums of the heaps' ranges. A date counts when it holds heaps or when an image of it was "
+        "marked examined: an examined image without heaps is a row of 0 heaps and 0 t; a date nobody examined is "
+        "no row (a gap, not a zero). A pile seen on several images of one day (one pile identity, or outlines "
+        "that overlap) counts once: the finer ground resolution, else the later acquisition; the columns "
+        "scene_ids and note say which. examined: every image of the date marked examined (1/0); "
+        "partial_coverage: an image of the date shows only part of the port (1/0); vessels: ships seen that "
+        "date. The same numbers as the Coal Monitor dock's trend chart."
     )
 
     INPUT = INPUT

@@ -76,6 +76,8 @@ class MeasuringSession(QObject):
         self.scenes = SceneReader()
         self.image = None  # the raster layer being measured
         self.footprint = None  # MeasuredFootprint (port CRS) of the outline being measured
+        self.pile_uid = None  # the pile the outline being measured is logged as (None: a new pile)
+        self.outline_in_progress = False  # corners are being clicked (preview_outline)
         self.footprint_geometry = None  # the same outline as a QgsGeometry in the port CRS
         self.inputs = {}  # the form's values: the heap's fields the analyst sets
         self.current_estimate = None
@@ -318,6 +320,7 @@ class MeasuringSession(QObject):
         whole outline proposed on the map (a trace: a QgsGeometry in ``crs``)."""
         if isinstance(points, QgsGeometry):
             return self.preview_footprint(points, crs)
+        self.outline_in_progress = bool(points)
         if len(points) < 3 or self.port is None:
             self.drawing_changed.emit(0.0, None, "")
             return
@@ -365,6 +368,7 @@ class MeasuringSession(QObject):
 
     def clear_footprint(self):
         self.footprint = self.footprint_geometry = self.current_estimate = self.editing_heap_uid = None
+        self.pile_uid, self.outline_in_progress = None, False
         self.footprint_changed.emit(None)
 
     # --- inputs and estimate ---------------------------------------------------------------------
@@ -410,7 +414,8 @@ class MeasuringSession(QObject):
             # the port shown when the dock opened was never "chosen": remember it with the first heap
             self._remember(ENTRY_PORT, self.port.name)
             self._remember(ENTRY_SCENE, scene["scene_id"])
-            uid, done = self.log.add_heap(self.footprint, scene, self.inputs), tr("Logged heap at {port}: {tonnes}.")
+            attributes = dict(self.inputs, pile_uid=self.pile_uid) if self.pile_uid else self.inputs
+            uid, done = self.log.add_heap(self.footprint, scene, attributes), tr("Logged heap at {port}: {tonnes}.")
         else:
             uid, done = self.editing_heap_uid, tr("Saved changes to heap at {port}: {tonnes}.")
             self.log.update_heap(uid, self.footprint, self.inputs)

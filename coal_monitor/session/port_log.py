@@ -12,7 +12,7 @@ from pathlib import Path
 from qgis.core import QgsVectorLayer
 
 from ..core.ports import PortRegistry
-from ..definitions import LAYER_PORT_SLUG, LAYER_ROLE, ROLE_HEAPS
+from ..definitions import LAYER_PORT_SLUG, LAYER_ROLE, LAYER_ROLES
 from ..store import datafolder, schema
 from ..store.errors import StoreError
 from ..store.portfile import LOCK_TIMEOUT_S, PortFile
@@ -21,6 +21,8 @@ from ..translation import QT_TR_NOOP, tr
 
 
 DATA_FOLDER_TITLE = QT_TR_NOOP("Folder for the Coal Monitor port files")
+# The layer names the analyst sees in the Layers panel, per table.
+LAYER_NAMES = {schema.HEAPS: QT_TR_NOOP("{port} heaps"), schema.VESSELS: QT_TR_NOOP("{port} ships")}
 
 
 def default_registry():
@@ -183,28 +185,36 @@ class PortLog:
                                         "(Toggle Editing) before logging heaps from the dock."),
                              layer=layer.name())
 
-    # --- heaps layer in the project --------------------------------------------------------------
+    # --- the port's layers in the project --------------------------------------------------------
     def heaps_layer(self):
         """The project's layer showing this port's heaps (found by its custom properties), or None."""
+        return self.layer(schema.HEAPS)
+
+    def layer(self, table):
+        """The project's layer showing this port's ``table`` (heaps, vessels), or None."""
         if self.port is None:
             return None
         for layer in self.project.mapLayers().values():
-            if layer.customProperty(LAYER_ROLE) == ROLE_HEAPS and \
+            if layer.customProperty(LAYER_ROLE) == LAYER_ROLES[table] and \
                     layer.customProperty(LAYER_PORT_SLUG) == self.port.slug:
                 return layer
         return None
 
     def show_heaps_layer(self):
-        """Add the port's heaps layer to the project once (group named after the port); returns it."""
-        layer = self.heaps_layer()
+        return self.show_layer(schema.HEAPS)
+
+    def show_layer(self, table):
+        """Add the port's ``table`` layer to the project once (group named after the port); returns it."""
+        layer = self.layer(table)
         if layer is None:
-            layer = QgsVectorLayer(f"{self.file.path}|layername={schema.HEAPS}", f"{self.port.name} heaps", "ogr")
+            layer = QgsVectorLayer(f"{self.file.path}|layername={table}", tr(LAYER_NAMES[table]).format(
+                port=self.port.name), "ogr")
             if not layer.isValid():
-                raise StoreError(QT_TR_NOOP("QGIS cannot open the heaps of {path} as a layer; the heap was "
+                raise StoreError(QT_TR_NOOP("QGIS cannot open the {table} of {path} as a layer; the row was "
                                             "logged, add the file to the map by hand (Layer > Add Layer)."),
-                                 path=self.file.path)
+                                 table=table, path=self.file.path)
             _apply_time_settings(layer)
-            layer.setCustomProperty(LAYER_ROLE, ROLE_HEAPS)
+            layer.setCustomProperty(LAYER_ROLE, LAYER_ROLES[table])
             layer.setCustomProperty(LAYER_PORT_SLUG, self.port.slug)
             root = self.project.layerTreeRoot()
             group = root.findGroup(self.port.name) or root.insertGroup(0, self.port.name)
@@ -213,7 +223,10 @@ class PortLog:
         return layer
 
     def reload_heaps_layer(self):
-        layer = self.heaps_layer()
+        self.reload_layer(schema.HEAPS)
+
+    def reload_layer(self, table):
+        layer = self.layer(table)
         if layer is not None:
             layer.dataProvider().reloadData()
             layer.triggerRepaint()

@@ -17,7 +17,8 @@ from .errors import StoreError
 from .sql import placeholders, statement
 from .sqltime import utc_now_text
 
-OGR_TYPES = {"TEXT": "OFTString", "REAL": "OFTReal", "INTEGER": "OFTInteger", "DATETIME": "OFTDateTime"}
+OGR_TYPES = {"TEXT": "OFTString", "REAL": "OFTReal", "INTEGER": "OFTInteger", "BOOLEAN": "OFTInteger",
+             "DATETIME": "OFTDateTime"}
 
 STALE_TABLE = "cm_heap_stale"
 WATCHED_COLUMNS = (schema.GEOMETRY_COLUMN,) + schema.VOLUME_INPUTS + schema.DERIVED_FIELDS
@@ -37,6 +38,12 @@ STORE_SQL = tuple(statement(template, heaps=schema.HEAPS, stale=STALE_TABLE, wat
     "CREATE INDEX IF NOT EXISTS cm_heaps_observed_utc ON {heaps}(observed_utc)",
     "CREATE INDEX IF NOT EXISTS cm_heaps_scene_id ON {heaps}(scene_id)",
 ))
+
+
+# A layer's srs_id in gpkg_contents is its geometry column's (GDAL leaves 0 on a geometry column added
+# to an existing table).
+LAYER_SRS_SQL = ("UPDATE gpkg_contents SET srs_id = (SELECT g.srs_id FROM gpkg_geometry_columns g "
+                 "WHERE g.table_name = gpkg_contents.table_name) WHERE data_type = 'features'")
 
 
 def _gdal():
@@ -64,17 +71,75 @@ def _domain(ogr, table, declared):
     return None
 
 
-def _add_fields(ogr, datasource, layer, table):
-    for declared in schema.TABLES[table]:
-        definition = ogr.FieldDefn(declared.name, getattr(ogr, OGR_TYPES[declared.type]))
-        definition.SetNullable(not declared.required)
-        if declared.unique:
-            definition.SetUnique(True)
-        domain = _domain(ogr, table, declared)
-        if domain is not None:
+def _add_field(ogr, datasource, layer, table, declared):
+    definition = ogr.FieldDefn(declared.name, getattr(ogr, OGR_TYPES[declared.type]))
+    if declared.type == "BOOLEAN":
+        definition.SetSubType(ogr.OFSTBoolean)
+    definition.SetNullable(not declared.required)
+    if declared.unique:
+        definition.SetUnique(True)
+    domain = _domain(ogr, table, declared)
+    if domain is not None:
+        if datasource.GetFieldDomain(domain.GetName()) is None:
             datasource.AddFieldDomain(domain)
-            definition.SetDomainName(domain.GetName())
-        layer.CreateField(definition)
+        definition.SetDomainName(domain.GetName())
+    layer.CreateField(definition)
+
+
+def _layer_creation_options(table, port_name, spatial):
+    options = [f"FID={schema.FID_COLUMN}"]
+    if spatial:
+        options += [f"GEOMETRY_NAME={schema.GEOMETRY_COLUMNS[table]}", "SPATIAL_INDEX=YES"]
+    if table == schema.HEAPS:
+        options.append(f"DESCRIPTION=Coal heaps of {port_name}")
+    return options
+
+
+def add_missing_layers(datasource, crs_epsg: int, port_name: str) -> list:
+    """Create every declared table, geometry column and column the open GeoPackage lacks; returns what.
+
+    New files and migrations share this: a table is created as the schema declares it (a layer when it
+    has a geometry column); an existing table without its geometry column gets it (GDAL registers it;
+    the GeoPackage's srs_id in gpkg_contents and the spatial index are set here); missing columns are
+    added with their domains. Nothing is removed or changed.
+    """
+    gdal, ogr, osr = _gdal()
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(int(crs_epsg))
+    added = []
+    for table, fields in schema.TABLES.items():
+        layer = datasource.GetLayerByName(table)
+        geometry_column = schema.GEOMETRY_COLUMNS.get(table)
+        if layer is None:
+            # A table whose geometry came in a later version gets it after its columns, as a migrated file.
+            spatial = bool(geometry_column) and table not in schema.GEOMETRY_APPENDED
+            layer = datasource.CreateLayer(table, srs if spatial else None, ogr.wkbPolygon if spatial else ogr.wkbNone,
+                                           _layer_creation_options(table, port_name, spatial))
+            added.append(table)
+        definition = layer.GetLayerDefn()
+        present = {definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())}
+        for declared in fields:
+            if declared.name not in present:
+                _add_field(ogr, datasource, layer, table, declared)
+                if table not in added:
+                    added.append(f"{table}.{declared.name}")
+        if geometry_column and not layer.GetGeometryColumn():
+            layer.SyncToDisk()  # GDAL defers creating a new table; the geometry must come after its columns
+            column = ogr.GeomFieldDefn(geometry_column, ogr.wkbPolygon)
+            column.SetSpatialRef(srs)
+            layer.CreateGeomField(column)
+            # GDAL 3.6 leaves gpkg_contents.srs_id at 0 here: LAYER_SRS_SQL sets it afterwards.
+            datasource.ExecuteSQL(f"SELECT CreateSpatialIndex({_sqlite_text(table)}, "
+                                  f"{_sqlite_text(geometry_column)})")
+            added.append(f"{table}.{geometry_column}")
+    return added
+
+
+def _sqlite_text(value: str) -> str:
+    """A schema name as an SQL string literal (names come from schema.py only, checked here)."""
+    if not value.replace("_", "").isalnum():
+        raise ValueError(f"not a schema name: {value!r}")
+    return f"'{value}'"
 
 
 def _add_layer_styles_table(ogr, datasource):
@@ -99,18 +164,8 @@ def _add_layer_styles_table(ogr, datasource):
 
 def _build_with_ogr(path: Path, port) -> None:
     gdal, ogr, osr = _gdal()
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(int(port.crs_epsg))
     datasource = gdal.GetDriverByName("GPKG").Create(str(path), 0, 0, 0, gdal.GDT_Unknown)
-    heaps = datasource.CreateLayer(
-        schema.HEAPS, srs, ogr.wkbPolygon,
-        [f"GEOMETRY_NAME={schema.GEOMETRY_COLUMN}", f"FID={schema.FID_COLUMN}", "SPATIAL_INDEX=YES",
-         f"DESCRIPTION=Coal heaps of {port.name}"],
-    )
-    _add_fields(ogr, datasource, heaps, schema.HEAPS)
-    for table in (schema.SCENES, schema.PORT):
-        layer = datasource.CreateLayer(table, None, ogr.wkbNone, [f"FID={schema.FID_COLUMN}"])
-        _add_fields(ogr, datasource, layer, table)
+    add_missing_layers(datasource, port.crs_epsg, port.name)
     _add_layer_styles_table(ogr, datasource)
     datasource = None  # closes and flushes the file
 
@@ -118,6 +173,7 @@ def _build_with_ogr(path: Path, port) -> None:
 def port_row(port, created_utc: str) -> dict:
     row = {name: getattr(port, name) for name in schema.field_names(schema.PORT) if hasattr(port, name)}
     row["piers"] = json.dumps(list(port.piers or ()))
+    row["pier_depths_m"] = json.dumps(port.to_dict()["pier_depths_m"])
     row["schema_version"] = schema.SCHEMA_VERSION
     row["created_utc"] = created_utc
     return row
@@ -131,6 +187,7 @@ def _finish_with_sqlite(path: Path, port) -> None:
         connection.execute("BEGIN IMMEDIATE")
         for sql in STORE_SQL:
             connection.execute(sql)
+        connection.execute(LAYER_SRS_SQL)
         row = port_row(port, utc_now_text())
         connection.execute(statement("INSERT INTO {t} ({columns}) VALUES (", t=schema.PORT, columns=row)
                            + placeholders(len(row)) + ")", tuple(row.values()))

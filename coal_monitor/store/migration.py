@@ -2,17 +2,26 @@
 
 A file is ours when it is a GeoPackage with the `port`, `heaps` and `scenes` tables and a schema version
 in its `port` row. Newer versions are refused (an old plugin must not rewrite a file it does not fully
-understand); older ones get the columns the schema has gained, after a full backup copy beside them.
+understand); older ones get what the schema has gained, after a byte-identical backup beside them:
+
+1. GDAL adds the missing layers (version 2: `vessels`), geometry columns (`scenes.coverage`) and columns
+   with their domains (``creation.add_missing_layers``), exactly as a new file has them;
+2. one SQLite transaction then adds the store's triggers, the default styles and column descriptions,
+   gives every heap of version 1 its own pile (``pile_uid``), fills the pier depths a built-in port
+   knows, and writes the new version. Until that commits the file keeps its old version, so an
+   interrupted migration is simply done again on the next open; no heap or number is touched.
 """
+import json
 import shutil
 import sqlite3
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional, Tuple
 
 from ..core.messages import QT_TR_NOOP
 from . import schema
-from .creation import STORE_SQL, describe_columns
+from .creation import LAYER_SRS_SQL, STORE_SQL, add_missing_layers, describe_columns
 from .errors import StoreError
 from .sql import statement
 from .styles import write_default_styles
@@ -27,8 +36,52 @@ def _columns(connection, table):
 
 
 def _missing_columns(connection):
-    return {table: [f for f in fields if f.name not in _columns(connection, table)]
-            for table, fields in schema.TABLES.items()}
+    """{table: [names]} the file lacks: columns, geometry columns, or the whole table."""
+    tables = _tables(connection)
+    missing = {}
+    for table, fields in schema.TABLES.items():
+        present = _columns(connection, table) if table in tables else set()
+        geometry = [schema.GEOMETRY_COLUMNS[table]] if table in schema.GEOMETRY_COLUMNS else []
+        names = [f.name for f in fields] + geometry
+        missing[table] = [name for name in names if name not in present]
+    return missing
+
+
+def _add_layers_with_gdal(path: Path, connection) -> None:
+    from osgeo import gdal
+
+    epsg = connection.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?",
+                              (schema.HEAPS,)).fetchone()[0]
+    name = connection.execute(statement("SELECT name FROM {t}", t=schema.PORT)).fetchone()[0]
+    try:
+        datasource = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+        add_missing_layers(datasource, epsg, name)
+        datasource = None  # closes and flushes
+    except RuntimeError as exc:
+        raise StoreError(QT_TR_NOOP("Cannot upgrade {path} to schema version {SCHEMA_VERSION}: {exc}. The file keeps "
+                                    "its old version and all its heaps; check the folder is writable and has space, "
+                                    "then open it again."),
+                         path=path, SCHEMA_VERSION=schema.SCHEMA_VERSION, exc=exc) from exc
+
+
+def _give_each_heap_its_pile(connection) -> int:
+    """Version 1 heaps have no pile identity: each becomes its own pile (the analyst links them later)."""
+    rows = connection.execute(statement("SELECT fid FROM {t} WHERE pile_uid IS NULL", t=schema.HEAPS)).fetchall()
+    connection.executemany(statement("UPDATE {t} SET pile_uid = ? WHERE fid = ?", t=schema.HEAPS),
+                           [(str(uuid.uuid4()), row[0]) for row in rows])
+    return len(rows)
+
+
+def _fill_known_pier_depths(connection) -> None:
+    from ..core.ports import builtin_ports
+
+    slug, depths = connection.execute(statement("SELECT slug, pier_depths_m FROM {t}", t=schema.PORT)).fetchone()
+    if depths:
+        return
+    for port in builtin_ports():
+        if port.slug == slug and port.pier_depths_m:
+            connection.execute(statement("UPDATE {t} SET pier_depths_m = ?", t=schema.PORT),
+                               (json.dumps(port.to_dict()["pier_depths_m"]),))
 
 
 def _backup(path: Path, connection, version: int) -> Path:
@@ -75,7 +128,7 @@ def check_and_migrate(path: Path, connection, read_only: bool) -> Tuple[Optional
                                     "it."), path=path, version=version, supported=schema.SCHEMA_VERSION)
     missing = _missing_columns(connection)
     if version == schema.SCHEMA_VERSION:
-        lacking = [f"{t}.{f.name}" for t, fields in missing.items() for f in fields]
+        lacking = [f"{t}.{name}" for t, names in missing.items() for name in names]
         if lacking:
             raise StoreError(QT_TR_NOOP("{path} lacks the columns {lacking} of schema version {version}; it was "
                                         "altered outside Coal Monitor. Restore it from a backup or snapshot."),
@@ -86,14 +139,14 @@ def check_and_migrate(path: Path, connection, read_only: bool) -> Tuple[Optional
                                     "read-only. Copy it to a writable folder and open it again."),
                          path=path, version=version)
     backup_path = _backup(path, connection, version)
+    _add_layers_with_gdal(path, connection)
     connection.execute("BEGIN IMMEDIATE")
     try:
-        for table, fields in missing.items():
-            for declared in fields:
-                connection.execute(statement("ALTER TABLE {t} ADD COLUMN {c} ", t=table, c=declared.name)
-                                   + declared.type)
         for sql in STORE_SQL:
             connection.execute(sql)
+        connection.execute(LAYER_SRS_SQL)
+        _give_each_heap_its_pile(connection)
+        _fill_known_pier_depths(connection)
         if "layer_styles" in tables:
             write_default_styles(connection)
         if "gpkg_data_columns" in tables:

@@ -17,7 +17,6 @@ import math
 import os
 import sqlite3
 import uuid
-from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -39,6 +38,7 @@ from .migration import check_and_migrate
 from .sql import ident, placeholders, statement
 from .sqltime import to_utc_text, utc_now_text
 from .values import plain
+from .vessel_log import VesselRecords
 
 # Tolerance when checking stored numbers against a fresh engine run (same inputs give the same floats;
 # this only absorbs text round-trips through other programs).
@@ -52,7 +52,7 @@ _KNOWN_FIELDS = {table: frozenset(schema.field_names(table)) for table in schema
 _NOT_FROM_CALLER = frozenset(schema.DERIVED_FIELDS) | frozenset(schema.STORE_MANAGED)
 
 
-class PortFile:
+class PortFile(VesselRecords):
     """An open port GeoPackage. Use ``PortFile.create`` or ``PortFile.open``; close it (or use ``with``)."""
 
     def __init__(self, path: Path, connection: sqlite3.Connection, read_only: bool, read_only_reason: str,
@@ -156,6 +156,7 @@ class PortFile:
         if current is None:
             raise StoreError(QT_TR_NOOP("No scene {scene_id!r} in {path}; it may have been deleted meanwhile."),
                              scene_id=scene_id, path=self.path)
+        current.pop(schema.COVERAGE_COLUMN, None)
         row = self._checked_row(schema.SCENES, dict(current, **changes))
         values = {name: row.get(name) for name in changes}
         with self._transaction(QT_TR_NOOP("correct the scene")) as connection:
@@ -167,27 +168,51 @@ class PortFile:
                 now = utc_now_text()
                 connection.execute(_REDATE_SQL, (values["acquired_utc"], now, scene_id))
                 connection.execute(_UNFLAG_SCENE_SQL, (scene_id,))  # re-dated by us: nothing to verify
+                connection.execute(_REDATE_VESSELS_SQL, (values["acquired_utc"], now, scene_id))
                 self._touch(connection, schema.HEAPS, now)
+            if "gsd_m" in values and values["gsd_m"] != current.get("gsd_m"):
+                self._reclassify_vessels(connection, scene_id)
+        return self.scene(scene_id)
+
+    def mark_examined(self, scene_id: str, examined: bool = True, note: Optional[str] = None) -> Dict:
+        """Mark an image examined (every heap it shows is logged; none: it shows no coal), with a note."""
+        changes = {"examined": bool(examined)}
+        if note is not None:
+            changes["examined_note"] = note.strip() or None
+        return self.update_scene(scene_id, changes)
+
+    def set_scene_coverage(self, scene_id: str, geometry, crs) -> Dict:
+        """Record the part of the port an image shows clearly (polygon in ``crs``; None clears it)."""
+        if self.scene(scene_id) is None:
+            raise StoreError(QT_TR_NOOP("No scene {scene_id!r} in {path}; log the image before its coverage."),
+                             scene_id=scene_id, path=self.path)
+        blob = None
+        if geometry is not None:
+            blob = gpkg_geometry.encode(self._footprints.to_port(geometry, crs), self._srs_id)
+        with self._transaction("record the image's coverage") as connection:
+            connection.execute(statement("UPDATE {t} SET {c} = ? WHERE scene_id = ?", t=schema.SCENES,
+                                         c=schema.COVERAGE_COLUMN), (blob, scene_id))
+            self._touch(connection, schema.SCENES)
         return self.scene(scene_id)
 
     def scene(self, scene_id: str) -> Optional[Dict]:
         rows = self._select(statement("SELECT * FROM {t} WHERE scene_id = ?", t=schema.SCENES), (scene_id,))
-        return _without_fid(rows[0]) if rows else None
+        return _scene_dict(rows[0]) if rows else None
 
     def scenes(self) -> List[Dict]:
         rows = self._select(statement("SELECT * FROM {t} ORDER BY acquired_utc, fid", t=schema.SCENES))
-        return [_without_fid(r) for r in rows]
+        return [_scene_dict(r) for r in rows]
 
     def latest_scene_with_prefix(self, prefix: str) -> Optional[Dict]:
         """The latest scene whose id starts with ``prefix`` (one web basemap's captures), or None."""
         rows = self._select(_LATEST_WITH_PREFIX_SQL, (len(prefix), prefix))
-        return _without_fid(rows[0]) if rows else None
+        return _scene_dict(rows[0]) if rows else None
 
     def latest_scene(self) -> Optional[Dict]:
         """The scene acquired last (scenes without a time count as oldest); None when none is logged."""
         rows = self._select(statement("SELECT * FROM {t} ORDER BY acquired_utc IS NULL, acquired_utc DESC, "
                                       "fid DESC LIMIT 1", t=schema.SCENES))
-        return _without_fid(rows[0]) if rows else None
+        return _scene_dict(rows[0]) if rows else None
 
     # ---- heaps ----------------------------------------------------------------------------------------
 
@@ -211,6 +236,7 @@ class PortFile:
         row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(footprint.polygon, self._srs_id, footprint.wkb)
         insert_sql, values = _insert_statement(schema.HEAPS, row), tuple(row.values())
         with self._transaction(QT_TR_NOOP("log heap")) as connection:
+            self.check_pile_free(connection, row.get("pile_uid"), row.get("scene_id"))
             fid = connection.execute(insert_sql, values).lastrowid
             connection.execute(_UNFLAG_SQL, (fid,))
             self._touch(connection, schema.HEAPS, now)
@@ -253,6 +279,7 @@ class PortFile:
             merged = {k: current[k] for k in HEAP_INPUT_FIELDS}
             merged.update(attrs)
             row = self._heap_inputs(merged, creating=False)
+            self.check_pile_free(connection, row.get("pile_uid"), row.get("scene_id"), heap_uid)
             row.update(self._estimate(footprint, row))
             row["modified_utc"] = utc_now_text()
             polygon = footprint.polygon if isinstance(footprint, MeasuredFootprint) else footprint
@@ -339,34 +366,73 @@ class PortFile:
     def totals_by_date(self, by_pier: bool = False) -> List[Dict]:
         """Per UTC observation date (and pier): heaps counted, area, volume and tonnage summed with lo/hi.
 
-        A date is an observation only when it holds heaps: a scene whose heaps were all deleted is a gap,
-        never a false zero. When images of one day overlap, one image per footprint counts
-        (``core.day_scenes``). Each row also has ``scene_ids`` (the scenes summed), ``unmeasured`` (heaps
-        without numbers, counted but not summed) and ``note`` (which scenes were set aside, and why).
+        A date is an observation when one of its images holds heaps or was marked examined: an examined
+        image without heaps is an observation of 0 t (``count`` 0); a date nobody looked at, or whose
+        heaps were all deleted from an unexamined image, is a gap, never a false zero. When images of
+        one day show the same pile (shared ``pile_uid`` or overlapping outlines), each pile counts once
+        (``core.day_scenes``). Each row also has ``scene_ids`` (the scenes summed or examined),
+        ``unmeasured`` (heaps without numbers, counted but not summed), ``note`` (what was set aside and
+        why, what the analyst noted on an empty image), ``examined`` (every image of the date examined)
+        and ``partial`` (an image of the date shows only part of the port: its coverage).
         """
         parts = self._select(_PARTS_BY_DATE_SQL)
-        choices = self._day_choices(parts)
-        rows: Dict = OrderedDict()
+        crowded = self._crowded_days(parts)
+        rows: Dict = {}
         for part in parts:
-            choice = choices.get(part["date"])
-            if choice is not None and part["scene_id"] in choice.set_aside:
-                continue
-            key = (part["date"], part["pier"]) if by_pier else part["date"]
-            row = rows.get(key)
-            if row is None:
-                row = rows[key] = dict({"date": part["date"]}, **({"pier": part["pier"]} if by_pier else {}))
-                row.update({"count": 0, "unmeasured": 0, "scene_ids": (), "note": choice.note if choice else ""})
-                row.update({c: 0.0 for c in TOTAL_COLUMNS})
-            row["count"] += part["count"]
-            row["unmeasured"] += int(part["unmeasured"] or 0)
-            if part["scene_id"] and part["scene_id"] not in row["scene_ids"]:
-                row["scene_ids"] += (part["scene_id"],)
-            for column in TOTAL_COLUMNS:
-                row[column] += part[column] or 0.0
-        return list(rows.values())
+            if part["date"] not in crowded:
+                self._add_part(rows, part, by_pier, "")
+        for day, (heaps, choice) in crowded.items():
+            for heap in heaps:
+                if heap["heap_uid"] not in choice.heaps_set_aside:
+                    self._add_part(rows, dict(heap, date=day, count=1, unmeasured=int(heap["tonnage_t"] is None)),
+                                   by_pier, choice.note)
+        self._add_examined_scenes(rows, by_pier)
+        return [rows[key] for key in sorted(rows, key=lambda k: k if by_pier else (k,))]
 
-    def _day_choices(self, parts: List[Dict]) -> Dict[str, day_scenes.Choice]:
-        """{date: which scenes count} for the dates holding heaps of more than one scene."""
+    def _add_part(self, rows: Dict, part: Dict, by_pier: bool, note: str) -> None:
+        key = (part["date"], part["pier"] or "") if by_pier else part["date"]
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = dict({"date": part["date"]}, **({"pier": part["pier"]} if by_pier else {}))
+            row.update({"count": 0, "unmeasured": 0, "scene_ids": (), "note": note, "examined": False,
+                        "partial": False})
+            row.update({c: 0.0 for c in TOTAL_COLUMNS})
+        row["count"] += part["count"]
+        row["unmeasured"] += int(part["unmeasured"] or 0)
+        if part["scene_id"] and part["scene_id"] not in row["scene_ids"]:
+            row["scene_ids"] += (part["scene_id"],)
+        for column in TOTAL_COLUMNS:
+            row[column] += part[column] or 0.0
+
+    def _add_examined_scenes(self, rows: Dict, by_pier: bool) -> None:
+        """Examined images: a 0 t observation when their date has no heaps; coverage and notes on the rows."""
+        scenes = self._select(_OBSERVATION_SCENES_SQL)
+        examined_by_day: Dict[str, list] = {}
+        for scene in scenes:
+            examined_by_day.setdefault(scene["date"], []).append(scene)
+        for day, day_scenes_ in examined_by_day.items():
+            day_rows = [row for key, row in rows.items() if (key[0] if by_pier else key) == day]
+            if not day_rows and any(s["examined"] for s in day_scenes_):
+                empty = [s for s in day_scenes_ if s["examined"]]
+                noted = "; ".join(f"{s['scene_id']}: {s['examined_note']}" for s in empty if s["examined_note"])
+                row = dict({"date": day}, **({"pier": None} if by_pier else {}))
+                row.update({"count": 0, "unmeasured": 0, "scene_ids": tuple(s["scene_id"] for s in empty),
+                            "note": noted or "examined: no coal", "examined": True, "partial": False})
+                row.update({c: 0.0 for c in TOTAL_COLUMNS})
+                rows[(day, "") if by_pier else day] = row
+                day_rows = [row]
+            examined = {s["scene_id"] for s in day_scenes_ if s["examined"]}
+            for row in day_rows:
+                row["examined"] = bool(row["scene_ids"]) and all(s in examined for s in row["scene_ids"])
+                partial = [s["scene_id"] for s in day_scenes_
+                           if s["scene_id"] in row["scene_ids"] and s["coverage"] is not None]
+                row["partial"] = bool(partial)
+                if partial:
+                    text = f"coverage partial on {', '.join(partial)}."
+                    row["note"] = f"{row['note']} {text}".strip() if text not in row["note"] else row["note"]
+
+    def _crowded_days(self, parts: List[Dict]) -> Dict[str, tuple]:
+        """{date: (its heaps, which count)} for the dates holding heaps of more than one scene."""
         scene_ids: Dict[str, set] = {}
         for part in parts:
             if part["scene_id"]:
@@ -377,15 +443,14 @@ class PortFile:
         known = {s["scene_id"]: s for s in self._select(_SCENE_CHOICE_SQL)}
         choices = {}
         for day in crowded:
-            footprints: Dict[str, list] = {}
-            for heap in self._select(_DAY_FOOTPRINTS_SQL, (day,)):
-                shape = gpkg_geometry.decode(heap["blob"])
-                if shape is not None and not shape.is_empty:
-                    footprints.setdefault(heap["scene_id"], []).append(shape)
+            heaps = self._select(_DAY_HEAPS_SQL, (day,))
+            day_heaps = [day_scenes.DayHeap(h["heap_uid"], h["scene_id"], h["pile_uid"],
+                                            gpkg_geometry.decode(h["blob"]))
+                         for h in heaps if h["scene_id"]]
             scenes = [day_scenes.DayScene(scene_id, (known.get(scene_id) or {}).get("gsd_m"),
-                                          (known.get(scene_id) or {}).get("acquired_utc") or "", shapes)
-                      for scene_id, shapes in sorted(footprints.items())]
-            choices[day] = day_scenes.choose(scenes)
+                                          (known.get(scene_id) or {}).get("acquired_utc") or "")
+                      for scene_id in sorted(scene_ids[day])]
+            choices[day] = (heaps, day_scenes.choose_heaps(scenes, day_heaps))
         return choices
 
     def snapshot(self, dest) -> Path:
@@ -462,8 +527,10 @@ class PortFile:
 
     def _read_port(self) -> Port:
         row = self._select(statement("SELECT * FROM {t}", t=schema.PORT))[0]
-        values = {k: row[k] for k in Port.__dataclass_fields__ if k in row and k != "piers"}
+        values = {k: row[k] for k in Port.__dataclass_fields__ if k in row and k not in ("piers", "pier_depths_m")}
         values["piers"] = tuple(json.loads(row["piers"] or "[]"))
+        values["pier_depths_m"] = tuple((pier, low, high) for pier, (low, high)
+                                        in json.loads(row.get("pier_depths_m") or "{}").items())
         values["notes"] = row.get("notes") or ""
         return Port(**values)
 
@@ -493,6 +560,8 @@ class PortFile:
                     value = to_utc_text(value, declared.name)
                 except ValueError as exc:
                     raise HeapInputError(QT_TR_NOOP("{exc}."), exc=exc) from None
+            elif isinstance(value, bool) and declared.type == "BOOLEAN":
+                value = int(value)
             elif value is not None and declared.type == "REAL":
                 try:
                     value = float(value)
@@ -513,6 +582,8 @@ class PortFile:
                                  derived=', '.join(derived))
         if creating and not attrs.get("heap_uid"):
             attrs["heap_uid"] = str(uuid.uuid4())
+        if creating and not attrs.get("pile_uid"):
+            attrs["pile_uid"] = str(uuid.uuid4())  # a pile of its own until linked to one seen before
         port = self.port
         for name, default in (("model", port.default_model), ("repose_deg", port.repose_deg),
                               ("density_t_m3", port.density_t_m3)):
@@ -617,6 +688,8 @@ _UNFLAG_SQL = statement("DELETE FROM {t} WHERE fid = ?", t=STALE_TABLE)
 _LATEST_WITH_PREFIX_SQL = statement("SELECT * FROM {t} WHERE substr(scene_id, 1, ?) = ? "
                                     "ORDER BY acquired_utc DESC, fid DESC LIMIT 1", t=schema.SCENES)
 _REDATE_SQL = statement("UPDATE {t} SET observed_utc = ?, modified_utc = ? WHERE scene_id = ?", t=schema.HEAPS)
+_REDATE_VESSELS_SQL = statement("UPDATE {t} SET observed_utc = ?, modified_utc = ? WHERE scene_id = ?",
+                                t=schema.VESSELS)
 _UNFLAG_SCENE_SQL = statement("DELETE FROM {stale} WHERE fid IN (SELECT fid FROM {t} WHERE scene_id = ?)",
                               stale=STALE_TABLE, t=schema.HEAPS)
 _PARTS_BY_DATE_SQL = (
@@ -625,10 +698,16 @@ _PARTS_BY_DATE_SQL = (
     + ", ".join(f"total({ident(c)}) AS {ident(c)}" for c in TOTAL_COLUMNS)
     + statement(" FROM {t} GROUP BY date, pier, scene_id ORDER BY date, pier, scene_id", t=schema.HEAPS))
 _SCENE_CHOICE_SQL = statement("SELECT scene_id, gsd_m, acquired_utc FROM {t}", t=schema.SCENES)
-_DAY_FOOTPRINTS_SQL = statement("SELECT scene_id, {g} AS blob FROM {t} WHERE substr(observed_utc, 1, 10) = ? "
-                                "AND scene_id IS NOT NULL", g=schema.GEOMETRY_COLUMN, t=schema.HEAPS)
+_DAY_HEAPS_SQL = statement("SELECT heap_uid, pile_uid, scene_id, pier, {g} AS blob, {totals} FROM {t} "
+                           "WHERE substr(observed_utc, 1, 10) = ? ORDER BY pier, scene_id, fid",
+                           g=schema.GEOMETRY_COLUMN, totals=TOTAL_COLUMNS, t=schema.HEAPS)
+# Images that are observations or may be: examined ones, and the coverage of every dated image.
+_OBSERVATION_SCENES_SQL = statement(
+    "SELECT substr(acquired_utc, 1, 10) AS date, scene_id, examined, examined_note, {c} AS coverage FROM {t} "
+    "WHERE acquired_utc IS NOT NULL AND (examined = 1 OR {c} IS NOT NULL) ORDER BY acquired_utc, fid",
+    c=schema.COVERAGE_COLUMN, t=schema.SCENES)
 # What the analyst may correct in a logged scene (its id is the heaps' key and never changes).
-SCENE_CORRECTIONS = ("acquired_utc", "sensor", "source", "gsd_m", "notes")
+SCENE_CORRECTIONS = ("acquired_utc", "sensor", "source", "gsd_m", "notes", "examined", "examined_note")
 _PORT_NAME_SQL = statement("SELECT name, slug FROM {t}", t=schema.PORT)
 
 
@@ -642,6 +721,13 @@ def _insert(connection, table: str, row: Dict) -> int:
 
 def _without_fid(row: Dict) -> Dict:
     row.pop(schema.FID_COLUMN, None)
+    return row
+
+
+def _scene_dict(row: Dict) -> Dict:
+    """A scene's fields by name; ``coverage`` is its shapely polygon (port CRS) or None."""
+    row = _without_fid(row)
+    row[schema.COVERAGE_COLUMN] = gpkg_geometry.decode(row.get(schema.COVERAGE_COLUMN))
     return row
 
 

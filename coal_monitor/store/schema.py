@@ -10,19 +10,30 @@ from typing import Optional, Tuple
 from ..core import limits
 from ..core.messages import QT_TR_NOOP, Message
 
-# Version 1: the first released layout. A file whose `port.schema_version` is higher was written by a
-# newer Coal Monitor and is refused; a lower one is migrated (missing columns added) after a backup.
-SCHEMA_VERSION = 1
+# Version 1: the first released layout. Version 2 (the port's story): scenes.examined, examined_note and
+# the coverage polygon, heaps.pile_uid, the port's pier depths and the `vessels` layer. A file whose
+# `port.schema_version` is higher was written by a newer Coal Monitor and is refused; a lower one is
+# migrated (missing layers, geometry columns and columns added; see migration.py) after a backup.
+SCHEMA_VERSION = 2
 
 HEAPS = "heaps"
 SCENES = "scenes"
+VESSELS = "vessels"
 PORT = "port"
 GEOMETRY_COLUMN = "geom"
+COVERAGE_COLUMN = "coverage"
 FID_COLUMN = "fid"
+
+# The tables that are layers: their geometry column (polygons in the port's metric CRS). A scene's
+# geometry is optional: the part of the port the image shows clearly.
+GEOMETRY_COLUMNS = {HEAPS: GEOMETRY_COLUMN, SCENES: COVERAGE_COLUMN, VESSELS: GEOMETRY_COLUMN}
+# Tables that gained their geometry column in a later version: it comes after their columns in every file.
+GEOMETRY_APPENDED = (SCENES,)
 
 IDENTIFICATIONS = ("confirmed", "probable", "possible")
 CONFIDENCES = ("high", "moderate", "low")
 HEIGHT_METHODS = ("manual", "shadow", "dem", "imported")
+VESSEL_STATES = ("loading", "moored", "at_anchor", "underway", "unknown")
 
 
 @dataclass(frozen=True)
@@ -35,7 +46,7 @@ class Field:
     """
 
     name: str
-    type: str  # TEXT, REAL, INTEGER, DATETIME (GeoPackage column types)
+    type: str  # TEXT, REAL, INTEGER, BOOLEAN, DATETIME (GeoPackage column types)
     alias: str
     comment: str
     required: bool = False
@@ -54,6 +65,8 @@ class Field:
             return "ValueMap"
         if self.type == "DATETIME":
             return "DateTime"
+        if self.type == "BOOLEAN":
+            return "CheckBox"
         if self.type in ("REAL", "INTEGER") and self.min is not None and not self.derived:
             return "Range"
         return "TextEdit"
@@ -85,6 +98,8 @@ class Field:
         (None values: see ``required``)."""
         if value is None:
             return Message(QT_TR_NOOP("'{name}' is required"), name=self.name) if self.required else None
+        if self.type == "BOOLEAN" and value not in (0, 1, True, False):
+            return Message(QT_TR_NOOP("'{name}' is {value!r}; use true or false"), name=self.name, value=value)
         if self.values and value not in self.values:
             return Message(QT_TR_NOOP("'{name}' is {value!r}; use one of {values}"),
                            name=self.name, value=value, values=', '.join(self.values))
@@ -106,12 +121,18 @@ def _derived(name, alias, comment, type_="REAL"):
     return Field(name, type_, alias, comment, derived=True)
 
 
-HEAP_FIELDS = (
-    Field("heap_uid", "TEXT", "Heap UID", "UUID of the heap, kept when the heap is copied to another file",
-          required=True, unique=True, default_expression="uuid('WithoutBraces')"),
-    Field("scene_id", "TEXT", "Scene", "scene_id of the image the heap was measured on (table scenes)"),
-    Field("observed_utc", "DATETIME", "Observed (UTC)", "when the heap was seen: the image's acquisition time",
-          required=True),
+def _seen_on_an_image(uid, what):
+    """The first fields of a thing measured on one image: its UUID, the image and when it was seen."""
+    return (
+        Field(uid, "TEXT", f"{what.capitalize()} UID", f"UUID of the {what}, kept when it is copied to another file",
+              required=True, unique=True, default_expression="uuid('WithoutBraces')"),
+        Field("scene_id", "TEXT", "Scene", f"scene_id of the image the {what} was measured on (table scenes)"),
+        Field("observed_utc", "DATETIME", "Observed (UTC)", f"when the {what} was seen: the image's acquisition time",
+              required=True),
+    )
+
+
+HEAP_FIELDS = _seen_on_an_image("heap_uid", "heap") + (
     Field("pier", "TEXT", "Pier", "pier or yard of the port"),
     Field("label", "TEXT", "Label", "analyst's short name for the heap"),
     Field("identification", "TEXT", "Identification", "how sure it is coal", values=IDENTIFICATIONS),
@@ -140,6 +161,9 @@ HEAP_FIELDS = (
     Field("created_utc", "DATETIME", "Created (UTC)", "when the heap was logged"),
     Field("modified_utc", "DATETIME", "Modified (UTC)", "when the heap was last changed"),
     Field("notes", "TEXT", "Notes", "free text"),
+    # Version 2: appended, so that new and migrated files have the same layout.
+    Field("pile_uid", "TEXT", "Pile UID", "UUID of the physical pile: its heaps on several images share it; "
+          "unique on one image", default_expression="uuid('WithoutBraces')"),
 )
 
 SCENE_FIELDS = (
@@ -158,6 +182,34 @@ SCENE_FIELDS = (
     Field("source", "TEXT", "Source", "provider, licence and attribution"),
     Field("raster_path", "TEXT", "Raster path", "image file, relative to the port file where possible"),
     Field("notes", "TEXT", "Notes", "free text"),
+    # Version 2:
+    Field("examined", "BOOLEAN", "Examined", "every heap seen on the image is logged (none: the image shows "
+          "no coal); only examined images or images with heaps are observations"),
+    Field("examined_note", "TEXT", "Examined note", "what the analyst saw, e.g. \"examined: no coal\""),
+)
+
+# One row per ship seen on one image. LOA and beam come from the hull's outline (its oriented minimum
+# bounding box); class, deadweight and cargo ranges from the ship class table (resources/ship_classes.json).
+VESSEL_FIELDS = _seen_on_an_image("vessel_uid", "vessel") + (
+    Field("pier", "TEXT", "Pier", "pier the ship lies at (empty at anchor)"),
+    _derived("loa_m", "LOA (m)", "length overall: the hull outline's long side"),
+    _derived("beam_m", "Beam (m)", "beam: the hull outline's short side"),
+    _derived("vessel_class", "Class", "class from LOA and beam (ship class table); empty when none fits", "TEXT"),
+    _derived("dwt_lo_t", "Deadweight low (t)", "low end of the class's deadweight"),
+    _derived("dwt_hi_t", "Deadweight high (t)", "high end of the class's deadweight"),
+    _derived("cargo_lo_t", "Cargo low (t)", "low end of a full coal cargo, capped by the berth's depth"),
+    _derived("cargo_hi_t", "Cargo high (t)", "high end of a full coal cargo, capped by the berth's depth"),
+    Field("state", "TEXT", "State", "what the ship is doing", required=True, values=VESSEL_STATES),
+    Field("hatches_open", "BOOLEAN", "Hatches open", "open hatches seen"),
+    Field("cargo_visible", "BOOLEAN", "Cargo visible", "dark cargo seen in the holds"),
+    Field("name", "TEXT", "Name", "ship's name, when identified"),
+    Field("imo", "TEXT", "IMO", "IMO number, when identified"),
+    Field("identification", "TEXT", "Identification", "how sure the ship's identity is", values=IDENTIFICATIONS),
+    Field("confidence", "TEXT", "Confidence", "confidence in the measurement", values=CONFIDENCES),
+    Field("analyst", "TEXT", "Analyst", "who measured the ship"),
+    Field("notes", "TEXT", "Notes", "free text"),
+    Field("created_utc", "DATETIME", "Created (UTC)", "when the ship was logged"),
+    Field("modified_utc", "DATETIME", "Modified (UTC)", "when the ship was last changed"),
 )
 
 PORT_FIELDS = (
@@ -182,12 +234,17 @@ PORT_FIELDS = (
     Field("notes", "TEXT", "Notes", "free text"),
     Field("schema_version", "INTEGER", "Schema version", "layout version of this file", required=True),
     Field("created_utc", "DATETIME", "Created (UTC)", "when the file was created", required=True),
+    # Version 2:
+    Field("pier_depths_m", "TEXT", "Pier depths (m)", "JSON object: pier name -> [shallowest, deepest] water "
+          "depth alongside, in metres; caps ships' cargo"),
 )
 
-TABLES = {HEAPS: HEAP_FIELDS, SCENES: SCENE_FIELDS, PORT: PORT_FIELDS}
+TABLES = {HEAPS: HEAP_FIELDS, SCENES: SCENE_FIELDS, VESSELS: VESSEL_FIELDS, PORT: PORT_FIELDS}
 TABLE_COMMENTS = {
-    HEAPS: "layer (polygons in the port's metric CRS): one row per heap seen on one date",
-    SCENES: "table: one row per image",
+    HEAPS: "layer (polygons in the port's metric CRS): one row per heap seen on one image",
+    SCENES: "layer (optional coverage polygon in the port's metric CRS: the part of the port the image shows "
+            "clearly): one row per image",
+    VESSELS: "layer (hull polygons in the port's metric CRS): one row per ship seen on one image",
     PORT: "table: exactly one row describing the port",
 }
 

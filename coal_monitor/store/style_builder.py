@@ -1,7 +1,7 @@
 """Build the default QML styles of the port layers from the schema, with QGIS itself.
 
 Run ``/usr/bin/python3 -m coal_monitor.store.style_builder`` after changing the schema: it rewrites
-resources/styles/heaps.qml and scenes.qml, which every new port file carries in its `layer_styles`
+resources/styles/<table>.qml for each styled layer, which every new port file carries in its `layer_styles`
 table. QGIS writes the QML, so any QGIS (3.22 and later) reads it back without the plugin: aliases,
 value maps, ranges, read-only derived fields, constraints, the tonnage labels and the temporal setting.
 """
@@ -10,17 +10,23 @@ from pathlib import Path
 
 from . import schema
 
-QGIS_TYPES = {"TEXT": "String", "REAL": "Double", "INTEGER": "Int", "DATETIME": "DateTime"}
+QGIS_TYPES = {"TEXT": "String", "REAL": "Double", "INTEGER": "Int", "BOOLEAN": "Bool", "DATETIME": "DateTime"}
 COAL_FILL = {"color": "45,45,45,150", "outline_color": "255,160,0,255", "outline_width": "0.6",
              "outline_width_unit": "MM"}
+VESSEL_FILL = {"color": "0,120,220,60", "outline_color": "0,170,255,255", "outline_width": "0.6",
+               "outline_width_unit": "MM"}
+COVERAGE_FILL = {"color": "0,0,0,0", "outline_color": "120,220,120,255", "outline_width": "0.4",
+                 "outline_width_unit": "MM", "outline_style": "dash"}
 TONNAGE_LABEL = "format_number(\"tonnage_t\", 0) || ' t'"
-STYLED_TABLES = (schema.HEAPS, schema.SCENES)
+VESSEL_LABEL = ("coalesce(\"vessel_class\", 'no class') || ' ' || format_number(\"loa_m\", 0) || ' m'"
+                " || if(\"state\" = 'loading', ' loading', '')")
+STYLED_TABLES = (schema.HEAPS, schema.SCENES, schema.VESSELS)
 
 
 def _memory_layer(table):
     from qgis.core import QgsVectorLayer
 
-    geometry = "Polygon?crs=EPSG:4326" if table == schema.HEAPS else "None"
+    geometry = "Polygon?crs=EPSG:4326" if table in schema.GEOMETRY_COLUMNS else "None"
     fields = "&".join(f"field={f.name}:{QGIS_TYPES[f.type].lower()}" for f in schema.TABLES[table])
     return QgsVectorLayer(f"{geometry}&{fields}" if geometry != "None" else f"None?{fields}", table, "memory")
 
@@ -34,6 +40,8 @@ def _widget(declared):
         step = 1.0 if declared.max - declared.min > 10 else 0.05
         return QgsEditorWidgetSetup("Range", {"Min": declared.min, "Max": declared.max, "Step": step,
                                               "Precision": 2, "Style": "SpinBox", "AllowNull": True})
+    if declared.widget == "CheckBox":
+        return QgsEditorWidgetSetup("CheckBox", {"CheckedState": "", "UncheckedState": "", "TextDisplayMethod": 0})
     if declared.widget == "DateTime":
         return QgsEditorWidgetSetup("DateTime", {"field_format": "yyyy-MM-ddTHH:mm:ss.zzzZ",
                                                  "display_format": "yyyy-MM-dd HH:mm:ss",
@@ -64,14 +72,24 @@ def _configure_fields(layer, table):
     layer.setEditFormConfig(form)
 
 
-def _style_heaps(layer):
+def _style_layer(layer, fill, label_expression, display_expression, time_field):
+    """Fill, a white buffered label, the display name and the layer's time (one day per image)."""
     from qgis.core import (QgsFillSymbol, QgsPalLayerSettings, QgsSingleSymbolRenderer, QgsTextBufferSettings,
                            QgsTextFormat, QgsUnitTypes, QgsVectorLayerSimpleLabeling, Qgis)
     from qgis.PyQt.QtGui import QColor
 
-    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(COAL_FILL)))
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(fill)))
+    layer.setDisplayExpression(display_expression)
+    temporal = layer.temporalProperties()
+    temporal.setIsActive(True)
+    temporal.setMode(Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField)
+    temporal.setStartField(time_field)
+    temporal.setDurationUnits(QgsUnitTypes.TemporalUnit.TemporalDays)
+    temporal.setFixedDuration(1.0)
+    if not label_expression:
+        return
     label = QgsPalLayerSettings()
-    label.fieldName = TONNAGE_LABEL
+    label.fieldName = label_expression
     label.isExpression = True
     text = QgsTextFormat()
     text.setSize(9)
@@ -84,17 +102,19 @@ def _style_heaps(layer):
     label.setFormat(text)
     layer.setLabeling(QgsVectorLayerSimpleLabeling(label))
     layer.setLabelsEnabled(True)
-    layer.setDisplayExpression("coalesce(\"label\", \"heap_uid\")")
-    temporal = layer.temporalProperties()
-    temporal.setIsActive(True)
-    temporal.setMode(Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField)
-    temporal.setStartField("observed_utc")
-    temporal.setDurationUnits(QgsUnitTypes.TemporalUnit.TemporalDays)
-    temporal.setFixedDuration(1.0)
+
+
+# Per styled table: fill, label expression, display expression, time field.
+LAYER_LOOKS = {
+    schema.HEAPS: (COAL_FILL, TONNAGE_LABEL, "coalesce(\"label\", \"heap_uid\")", "observed_utc"),
+    schema.SCENES: (COVERAGE_FILL, "", '"scene_id"', "acquired_utc"),
+    schema.VESSELS: (VESSEL_FILL, VESSEL_LABEL, "coalesce(\"name\", \"vessel_class\", \"vessel_uid\")",
+                     "observed_utc"),
+}
 
 
 def build_qml(table: str) -> str:
-    """The QML text of the default style of ``table`` (heaps or scenes); needs a running QgsApplication."""
+    """The QML text of the default style of ``table`` (one of STYLED_TABLES); needs a running QgsApplication."""
     from qgis.core import QgsMapLayer, QgsReadWriteContext
     from qgis.PyQt.QtXml import QDomDocument
 
@@ -102,10 +122,7 @@ def build_qml(table: str) -> str:
     if not layer.isValid():
         raise RuntimeError(f"QGIS could not build a memory layer for '{table}'")
     _configure_fields(layer, table)
-    if table == schema.HEAPS:
-        _style_heaps(layer)
-    else:
-        layer.setDisplayExpression('"scene_id"')
+    _style_layer(layer, *LAYER_LOOKS[table])
     document = QDomDocument("qgis")
     error = layer.exportNamedStyle(document, QgsReadWriteContext(), QgsMapLayer.StyleCategory.AllStyleCategories)
     if error:

@@ -7,7 +7,7 @@ from ..resources import resource_path
 from . import schema
 
 STYLE_NAME = "Coal Monitor"
-GEOMETRY_COLUMNS = {schema.HEAPS: schema.GEOMETRY_COLUMN, schema.SCENES: ""}
+GEOMETRY_COLUMNS = dict(schema.GEOMETRY_COLUMNS)
 
 
 def qml_text(table: str) -> str:

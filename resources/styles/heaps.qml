@@ -492,6 +492,16 @@
     </config>
    </editWidget>
   </field>
+  <field name="pile_uid" configurationFlags="None">
+   <editWidget type="TextEdit">
+    <config>
+     <Option type="Map">
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
  </fieldConfiguration>
  <aliases>
   <alias name="Heap UID" field="heap_uid" index="0"/>
@@ -520,6 +530,7 @@
   <alias name="Created (UTC)" field="created_utc" index="23"/>
   <alias name="Modified (UTC)" field="modified_utc" index="24"/>
   <alias name="Notes" field="notes" index="25"/>
+  <alias name="Pile UID" field="pile_uid" index="26"/>
  </aliases>
  <defaults>
   <default expression="uuid('WithoutBraces')" field="heap_uid" applyOnUpdate="0"/>
@@ -548,6 +559,7 @@
   <default expression="" field="created_utc" applyOnUpdate="0"/>
   <default expression="" field="modified_utc" applyOnUpdate="0"/>
   <default expression="" field="notes" applyOnUpdate="0"/>
+  <default expression="uuid('WithoutBraces')" field="pile_uid" applyOnUpdate="0"/>
  </defaults>
  <constraints>
   <constraint unique_strength="1" exp_strength="0" field="heap_uid" notnull_strength="1" constraints="3"/>
@@ -576,6 +588,7 @@
   <constraint unique_strength="0" exp_strength="0" field="created_utc" notnull_strength="0" constraints="0"/>
   <constraint unique_strength="0" exp_strength="0" field="modified_utc" notnull_strength="0" constraints="0"/>
   <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="pile_uid" notnull_strength="0" constraints="0"/>
  </constraints>
  <constraintExpressions>
   <constraint desc="" field="heap_uid" exp=""/>
@@ -604,6 +617,7 @@
   <constraint desc="" field="created_utc" exp=""/>
   <constraint desc="" field="modified_utc" exp=""/>
   <constraint desc="" field="notes" exp=""/>
+  <constraint desc="" field="pile_uid" exp=""/>
  </constraintExpressions>
  <expressionfields/>
  <attributeactions/>
@@ -640,6 +654,7 @@
   <field editable="1" name="notes"/>
   <field editable="1" name="observed_utc"/>
   <field editable="1" name="pier"/>
+  <field editable="1" name="pile_uid"/>
   <field editable="1" name="repose_deg"/>
   <field editable="1" name="scene_id"/>
   <field editable="0" name="tonnage_hi_t"/>

@@ -1,20 +1,71 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis minScale="1e+08" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
+<qgis simplifyDrawingTol="1" labelsEnabled="0" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
  <flags>
   <Identifiable>1</Identifiable>
   <Removable>1</Removable>
   <Searchable>1</Searchable>
   <Private>0</Private>
  </flags>
- <temporal limitMode="0" startField="" durationField="" enabled="0" endExpression="" startExpression="" durationUnit="min" fixedDuration="0" accumulate="0" mode="0" endField="">
+ <temporal limitMode="0" startField="acquired_utc" durationField="" enabled="1" endExpression="" startExpression="" durationUnit="d" fixedDuration="1" accumulate="0" mode="1" endField="">
   <fixedRange>
    <start></start>
    <end></end>
   </fixedRange>
  </temporal>
+ <renderer-v2 type="singleSymbol" referencescale="-1" enableorderby="0" forceraster="0" symbollevels="0">
+  <symbols>
+   <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
+    <data_defined_properties>
+     <Option type="Map">
+      <Option type="QString" name="name" value=""/>
+      <Option name="properties"/>
+      <Option type="QString" name="type" value="collection"/>
+     </Option>
+    </data_defined_properties>
+    <layer class="SimpleFill" enabled="1" locked="0" pass="0">
+     <Option type="Map">
+      <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+      <Option type="QString" name="color" value="0,0,0,0"/>
+      <Option type="QString" name="joinstyle" value="bevel"/>
+      <Option type="QString" name="offset" value="0,0"/>
+      <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
+      <Option type="QString" name="offset_unit" value="MM"/>
+      <Option type="QString" name="outline_color" value="120,220,120,255"/>
+      <Option type="QString" name="outline_style" value="dash"/>
+      <Option type="QString" name="outline_width" value="0.4"/>
+      <Option type="QString" name="outline_width_unit" value="MM"/>
+      <Option type="QString" name="style" value="solid"/>
+     </Option>
+     <prop k="border_width_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+     <prop k="color" v="0,0,0,0"/>
+     <prop k="joinstyle" v="bevel"/>
+     <prop k="offset" v="0,0"/>
+     <prop k="offset_map_unit_scale" v="3x:0,0,0,0,0,0"/>
+     <prop k="offset_unit" v="MM"/>
+     <prop k="outline_color" v="120,220,120,255"/>
+     <prop k="outline_style" v="dash"/>
+     <prop k="outline_width" v="0.4"/>
+     <prop k="outline_width_unit" v="MM"/>
+     <prop k="style" v="solid"/>
+     <data_defined_properties>
+      <Option type="Map">
+       <Option type="QString" name="name" value=""/>
+       <Option name="properties"/>
+       <Option type="QString" name="type" value="collection"/>
+      </Option>
+     </data_defined_properties>
+    </layer>
+   </symbol>
+  </symbols>
+  <rotation/>
+  <sizescale/>
+ </renderer-v2>
  <customproperties>
   <Option/>
  </customproperties>
+ <blendMode>0</blendMode>
+ <featureBlendMode>0</featureBlendMode>
+ <layerOpacity>1</layerOpacity>
  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
   <activeChecks type="StringList">
    <Option type="QString" value=""/>
@@ -170,6 +221,27 @@
     </config>
    </editWidget>
   </field>
+  <field name="examined" configurationFlags="None">
+   <editWidget type="CheckBox">
+    <config>
+     <Option type="Map">
+      <Option type="QString" name="CheckedState" value=""/>
+      <Option type="int" name="TextDisplayMethod" value="0"/>
+      <Option type="QString" name="UncheckedState" value=""/>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
+  <field name="examined_note" configurationFlags="None">
+   <editWidget type="TextEdit">
+    <config>
+     <Option type="Map">
+      <Option type="bool" name="IsMultiline" value="false"/>
+      <Option type="bool" name="UseHtml" value="false"/>
+     </Option>
+    </config>
+   </editWidget>
+  </field>
  </fieldConfiguration>
  <aliases>
   <alias name="Scene" field="scene_id" index="0"/>
@@ -184,6 +256,8 @@
   <alias name="Source" field="source" index="9"/>
   <alias name="Raster path" field="raster_path" index="10"/>
   <alias name="Notes" field="notes" index="11"/>
+  <alias name="Examined" field="examined" index="12"/>
+  <alias name="Examined note" field="examined_note" index="13"/>
  </aliases>
  <defaults>
   <default expression="" field="scene_id" applyOnUpdate="0"/>
@@ -198,6 +272,8 @@
   <default expression="" field="source" applyOnUpdate="0"/>
   <default expression="" field="raster_path" applyOnUpdate="0"/>
   <default expression="" field="notes" applyOnUpdate="0"/>
+  <default expression="" field="examined" applyOnUpdate="0"/>
+  <default expression="" field="examined_note" applyOnUpdate="0"/>
  </defaults>
  <constraints>
   <constraint unique_strength="1" exp_strength="0" field="scene_id" notnull_strength="1" constraints="3"/>
@@ -212,6 +288,8 @@
   <constraint unique_strength="0" exp_strength="0" field="source" notnull_strength="0" constraints="0"/>
   <constraint unique_strength="0" exp_strength="0" field="raster_path" notnull_strength="0" constraints="0"/>
   <constraint unique_strength="0" exp_strength="0" field="notes" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="examined" notnull_strength="0" constraints="0"/>
+  <constraint unique_strength="0" exp_strength="0" field="examined_note" notnull_strength="0" constraints="0"/>
  </constraints>
  <constraintExpressions>
   <constraint desc="" field="scene_id" exp=""/>
@@ -226,6 +304,8 @@
   <constraint desc="" field="source" exp=""/>
   <constraint desc="" field="raster_path" exp=""/>
   <constraint desc="" field="notes" exp=""/>
+  <constraint desc="" field="examined" exp=""/>
+  <constraint desc="" field="examined_note" exp=""/>
  </constraintExpressions>
  <expressionfields/>
  <attributeactions/>
@@ -246,6 +326,8 @@
  <editorlayout>generatedlayout</editorlayout>
  <editable>
   <field editable="1" name="acquired_utc"/>
+  <field editable="1" name="examined"/>
+  <field editable="1" name="examined_note"/>
   <field editable="1" name="gsd_m"/>
   <field editable="1" name="incidence_deg"/>
   <field editable="1" name="notes"/>
@@ -264,5 +346,5 @@
  <widgets/>
  <previewExpression>"scene_id"</previewExpression>
  <mapTip></mapTip>
- <layerGeometryType>4</layerGeometryType>
+ <layerGeometryType>2</layerGeometryType>
 </qgis>

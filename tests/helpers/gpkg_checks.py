@@ -8,6 +8,16 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 BROKEN_PREFIX = "broken-"  # files a test damages on purpose are named so, and skipped by the sweep
 
 
+def table_rows(path, table) -> list:
+    """Every row of ``table`` as a dict, in fid order, read with plain sqlite3 (as any other program would)."""
+    connection = sqlite3.connect(str(path))
+    connection.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in connection.execute(f'SELECT * FROM "{table}" ORDER BY fid')]
+    finally:
+        connection.close()
+
+
 def integrity_errors(path) -> list:
     """PRAGMA integrity_check messages (empty when the file is sound).
 

@@ -3,12 +3,12 @@
 Every signal the session emits is recorded in ``signals`` (name -> list of argument tuples), so a test
 reads what the dock would have shown; ``rows()`` reads the port file with plain sqlite3.
 """
-import sqlite3
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY, QgsProject, QgsRasterLayer
 
 from coal_monitor.core.ports import PortRegistry
 from coal_monitor.session.measuring import MeasuringSession
+from tests.helpers import gpkg_checks
 from tests.helpers.rasters import write_geotiff
 from tests.helpers.scripted_prompts import ScriptedPrompts
 
@@ -57,12 +57,7 @@ class SessionBench:
     def rows(self, table="heaps"):
         if not self.port_file().exists():
             return []
-        connection = sqlite3.connect(str(self.port_file()))
-        connection.row_factory = sqlite3.Row
-        try:
-            return [dict(r) for r in connection.execute(f"SELECT * FROM {table} ORDER BY fid")]
-        finally:
-            connection.close()
+        return gpkg_checks.table_rows(self.port_file(), table)
 
     def close(self):
         self.session.close()

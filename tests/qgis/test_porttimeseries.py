@@ -9,7 +9,8 @@ from coal_monitor.core import timeseries
 from tests.helpers.trend_ports import HEAPS, SCENES, algorithm, make_port_file, sums_read_with_ogr
 
 EXPECTED_FIELDS = ["observed_date", "pier", "heaps", "area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3",
-                   "tonnage_t", "tonnage_lo_t", "tonnage_hi_t", "scene_ids", "note"]
+                   "tonnage_t", "tonnage_lo_t", "tonnage_hi_t", "scene_ids", "note", "examined", "partial_coverage",
+                   "vessels"]
 
 
 @pytest.fixture()
@@ -111,3 +112,29 @@ def test_a_scene_without_heaps_is_a_gap_not_zero_coal(processing, port_path):
     _assert_matches(total, sums_read_with_ogr(port_path, by_pier=False), False)
     per_pier = _rows(_run(processing, port_path, by_pier=True))
     assert "2023-11-14" not in [r["observed_date"] for r in per_pier]
+
+
+def test_an_examined_empty_date_is_a_zero_row_and_ships_are_counted(processing, tmp_path):
+    """Observation semantics: an examined image without heaps is a row of 0 t; an unexamined empty one none."""
+    from shapely.geometry import box
+
+    from coal_monitor.core.ports import Port
+    from coal_monitor.store.portfile import PortFile
+
+    rason = Port(name="Rason", slug="rason", lat_deg=42.2271, lon_deg=130.2826, crs_epsg=32652)
+    path = tmp_path / "rason.gpkg"
+    with PortFile.create(path, rason) as port_file:
+        for scene_id, when in (("FULL", "2023-10-02T02:00:00Z"), ("VOID", "2023-11-14T02:00:00Z"),
+                               ("UNSEEN", "2023-12-01T02:00:00Z")):
+            port_file.add_scene({"scene_id": scene_id, "acquired_utc": when, "gsd_m": 0.5})
+        port_file.add_heap(box(606_000, 4_675_000, 606_060, 4_675_030), 32652,
+                           {"scene_id": "FULL", "observed_utc": "2023-10-02T02:00:00Z", "height_m": 6})
+        port_file.mark_examined("VOID", note="examined: no coal")
+        ship = box(606_300, 4_674_800, 606_490, 4_674_832.26)
+        port_file.add_vessel(ship, 32652, {"scene_id": "VOID", "observed_utc": "2023-11-14T02:00:00Z",
+                                           "state": "moored"})
+    rows = _rows(_run(processing, path, by_pier=False))
+    assert [r["observed_date"] for r in rows] == ["2023-10-02", "2023-11-14"]
+    void = rows[1]
+    assert void["heaps"] == 0 and void["tonnage_t"] == 0.0 and void["examined"] == 1 and void["vessels"] == 1
+    assert rows[0]["examined"] == 0 and rows[0]["tonnage_t"] > 0 and rows[0]["vessels"] == 0

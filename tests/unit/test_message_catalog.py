@@ -53,12 +53,20 @@ def test_errors_are_raised_with_marked_templates_never_with_built_text():
             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) \
                     and _name(node.exc.func) in MESSAGE_ERRORS and node.exc.args:
                 arg = node.exc.args[0]
-                if isinstance(arg, ast.Call) and _name(arg.func) == "format":  # tr("... {x}").format(x=...)
-                    arg = arg.func.value
-                marked = isinstance(arg, ast.Call) and _name(arg.func) in ("QT_TR_NOOP", "Message", "tr")
-                if not (marked or isinstance(arg, ast.Name)):  # a Name: an error or Message passed on
+                if not _marked(arg):
                     built.append(f"{path.relative_to(REPO)}:{node.lineno}: {ast.unparse(arg)[:70]}")
     assert built == []
+
+
+def _marked(arg):
+    """A template (QT_TR_NOOP, Message, tr(...) or tr(...).format(...)), one of two by a condition, or a
+    Name (an error or Message passed on)."""
+    if isinstance(arg, ast.IfExp):
+        return _marked(arg.body) and _marked(arg.orelse)
+    if isinstance(arg, ast.Call) and _name(arg.func) == "format":  # tr("... {x}").format(x=...)
+        arg = arg.func.value
+    return isinstance(arg, ast.Name) or (isinstance(arg, ast.Call)
+                                         and _name(arg.func) in ("QT_TR_NOOP", "Message", "tr"))
 
 
 def _template_calls():
@@ -71,15 +79,19 @@ def _template_calls():
             marks = [n for n in ast.walk(node.args[0]) if isinstance(n, ast.Call) and _name(n.func) == "QT_TR_NOOP"]
             if any(k.arg is None for k in node.keywords):  # **values: not checkable here
                 continue
-            for mark in marks:
-                yield (f"{path.relative_to(REPO)}:{node.lineno}", mark.args[0].value,
+            if marks:
+                yield (f"{path.relative_to(REPO)}:{node.lineno}", [mark.args[0].value for mark in marks],
                        {k.arg for k in node.keywords})
 
 
 def test_every_template_gets_exactly_the_values_it_names():
-    """A template naming a value the raise does not pass would turn the refusal into a KeyError."""
-    wrong = [f"{where}: {sorted(names)} for {text[:60]}" for where, text, names in _template_calls()
-             if names and {name for name, _c, _s in placeholders(text)} != names]
+    """A template naming a value the raise does not pass would turn the refusal into a KeyError; of two
+    templates chosen by a condition, each names only values passed and together they name all."""
+    wrong = []
+    for where, texts, names in _template_calls():
+        named = [{name for name, _c, _s in placeholders(text)} for text in texts]
+        if names and (any(not n <= names for n in named) or set().union(*named) != names):
+            wrong.append(f"{where}: {sorted(names)} for {texts[0][:60]}")
     assert wrong == []
 
 

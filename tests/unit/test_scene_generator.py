@@ -385,6 +385,88 @@ def test_the_plugin_finds_and_reads_every_sidecar():
         assert meta.acquired_utc.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z" == scene["acquired_utc"]
 
 
+# ---------------------------------------------------------------- ships
+
+def _vessels(scene):
+    return json.loads((SAMPLES / scene["truth"]).read_text(encoding="utf-8"))["vessels"]
+
+
+def _all_vessels():
+    return [(scene, v) for scene in SCENES for v in _vessels(scene)]
+
+
+def _extent_along(dsm, gt, centre, direction, reach_m, step_m=0.05):
+    """Length of the stretch of surface above the water along a line through ``centre``, read from the
+    stored surface model (nearest pixel) every ``step_m``."""
+    above = []
+    for k in range(-int(reach_m / step_m), int(reach_m / step_m) + 1):
+        east, north = centre[0] + k * step_m * direction[0], centre[1] + k * step_m * direction[1]
+        col, row = int(math.floor((east - gt[0]) / gt[1])), int(math.floor((north - gt[3]) / gt[5]))
+        if 0 <= row < dsm.shape[0] and 0 <= col < dsm.shape[1] and dsm[row, col] > 0.0:
+            above.append(k * step_m)
+    return max(above) - min(above)
+
+
+def test_the_sample_ships_are_the_ones_the_issue_asks_for():
+    ships = {(scene["id"], v["properties"]["vessel"]): v["properties"] for scene, v in _all_vessels()}
+    rason = ships[("rason_20250418", "V1")]
+    assert (rason["loa_m"], rason["beam_m"], rason["state"], rason["cargo_visible"]) == (190.0, 32.26, "loading", True)
+    nampho = [p for (scene_id, _), p in ships.items() if scene_id.startswith("nampho")]
+    assert sorted(p["state"] for p in nampho) == ["loading", "moored"]
+    assert all((p["loa_m"], p["beam_m"]) == (98.0, 16.0) for p in nampho)
+    assert all(scene["vessel_count"] == len(_vessels(scene)) for scene in SCENES)
+
+
+@pytest.mark.parametrize("scene, vessel", _all_vessels(), ids=lambda v: v["id"] if "id" in v else "")
+def test_a_ship_in_the_surface_model_has_its_true_length_and_beam(scene, vessel):
+    """Measured from the stored surface model along the truth's centreline and across its middle: one
+    pixel of the truth; open water (height 0) around the hull on every side."""
+    p = vessel["properties"]
+    dsm, gt, dsm_ds = _read(SAMPLES / scene["surface_model"])
+    along = (p["bow"][0] - p["stern"][0]) / p["loa_m"], (p["bow"][1] - p["stern"][1]) / p["loa_m"]
+    assert math.dist(p["bow"], p["stern"]) == pytest.approx(p["loa_m"], abs=1e-3)
+    heading = math.degrees(math.atan2(*along)) % 360.0
+    assert heading == pytest.approx(p["heading_deg"])
+    across = (along[1], -along[0])
+    assert abs(_extent_along(dsm, gt, p["centre"], along, p["loa_m"] / 2 + 1.2) - p["loa_m"]) <= GSD_M
+    assert abs(_extent_along(dsm, gt, p["centre"], across, p["beam_m"] / 2 + 1.2) - p["beam_m"]) <= GSD_M
+    assert math.dist(p["side"], p["centre"]) == pytest.approx(p["beam_m"] / 2, abs=1e-3)
+    hull = _footprint_mask(vessel, dsm_ds)
+    assert (dsm[hull] > 0).all()
+    ring = ogr.CreateGeometryFromJson(json.dumps(vessel["geometry"])).Buffer(1.2).Difference(
+        ogr.CreateGeometryFromJson(json.dumps(vessel["geometry"])).Buffer(GSD_M))
+    water = _footprint_mask({"geometry": json.loads(ring.ExportToJson())}, dsm_ds)
+    assert water.sum() > 2 * p["loa_m"] and (dsm[water] == 0.0).all()  # open water all round the hull
+
+
+@pytest.mark.parametrize("scene, vessel", _all_vessels(), ids=lambda v: v["id"] if "id" in v else "")
+def test_a_ship_truth_is_what_the_plugin_would_call_it(scene, vessel):
+    from coal_monitor.core.vessels import classify, is_loading_event
+
+    p = vessel["properties"]
+    estimate = classify(p["loa_m"], p["beam_m"], scene["gsd_m"])
+    assert estimate.vessel_class == p["vessel_class"]
+    assert is_loading_event(p["state"], p["cargo_visible"]) == (p["state"] == "loading")
+
+
+@pytest.mark.parametrize("scene, vessel", _all_vessels(), ids=lambda v: v["id"] if "id" in v else "")
+def test_open_hatches_show_dark_coal_below_the_deck_and_closed_ones_do_not(scene, vessel):
+    p = vessel["properties"]
+    dsm_ds = gdal.Open(str(SAMPLES / scene["surface_model"]))
+    dsm = dsm_ds.ReadAsArray()
+    image, _gt, _ = _read(SAMPLES / scene["raster"])
+    hull = _footprint_mask(vessel, dsm_ds)
+    in_hold = hull & (dsm < p["freeboard_m"] - 1.0)
+    if p["cargo_visible"]:
+        assert in_hold.sum() * GSD_M ** 2 > 0.1 * p["loa_m"] * p["beam_m"]
+        assert float(image[:, in_hold].mean()) < 45  # coal, as dark as on the pier
+    else:
+        assert not in_hold.any()
+    deck = hull & (np.abs(dsm - p["freeboard_m"]) < 1e-3)
+    water_by = (dsm == 0.0) & ~hull
+    assert float(image[:, deck].mean()) > 1.5 * float(image[:, water_by].mean())
+
+
 def _generated(path):
     """Files the generator writes; GDAL's *.aux.xml statistics files appear when QGIS opens a raster."""
     return path.is_file() and not path.name.endswith(".aux.xml")

@@ -40,7 +40,8 @@ def test_piers_and_dates_in_order():
 def test_csv_has_the_contract_columns_unrounded_numbers_and_scene_ids():
     rows = list(csv.reader(io.StringIO(timeseries.to_csv_text(BY_PIER))))
     assert rows[0] == ["observed_date", "pier", "heaps", "area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3",
-                       "tonnage_t", "tonnage_lo_t", "tonnage_hi_t", "scene_ids", "note"]
+                       "tonnage_t", "tonnage_lo_t", "tonnage_hi_t", "scene_ids", "note", "examined",
+                       "partial_coverage", "vessels"]
     assert rows[2][:3] == ["2024-04-02", "no pier", "1"]
     assert float(rows[1][rows[0].index("tonnage_hi_t")]) == 1500.0
     assert rows[2][rows[0].index("scene_ids")] == "A;B"
@@ -53,7 +54,7 @@ def test_csv_is_for_machines_iso_dates_point_decimals_numbers_unquoted():
     line = text.splitlines()[1]
     assert line.startswith("2024-04-09,Pier 3,2,200.0,")
     assert ",1234.5," in line and '"2"' not in line
-    assert line.endswith(',A,"B set aside, its heaps overlap those of A"')
+    assert line.endswith(',A,"B set aside, its heaps overlap those of A",0,0,0')
 
 
 def test_hover_text_names_date_pier_range_heaps_and_scenes():

@@ -14,11 +14,28 @@ ISSUE_SCENE_FIELDS = (
     "scene_id sensor acquired_utc gsd_m sun_elevation_deg sun_azimuth_deg off_nadir_deg incidence_deg "
     "view_azimuth_deg source raster_path notes"
 ).split()
+# Version 2 (the port's story issue): appended to version 1's, never inserted.
+ISSUE_V2_HEAP_FIELDS = ["pile_uid"]
+ISSUE_V2_SCENE_FIELDS = ["examined", "examined_note"]
+ISSUE_VESSEL_FIELDS = (
+    "vessel_uid scene_id observed_utc pier loa_m beam_m vessel_class dwt_lo_t dwt_hi_t cargo_lo_t cargo_hi_t "
+    "state hatches_open cargo_visible name imo identification confidence analyst notes created_utc modified_utc"
+).split()
 
 
 def test_heap_and_scene_field_names_are_exactly_the_issues():
-    assert list(schema.field_names("heaps")) == ISSUE_HEAP_FIELDS
-    assert list(schema.field_names("scenes")) == ISSUE_SCENE_FIELDS
+    assert list(schema.field_names("heaps")) == ISSUE_HEAP_FIELDS + ISSUE_V2_HEAP_FIELDS
+    assert list(schema.field_names("scenes")) == ISSUE_SCENE_FIELDS + ISSUE_V2_SCENE_FIELDS
+    assert sorted(schema.field_names("vessels")) == sorted(ISSUE_VESSEL_FIELDS)
+    assert schema.SCHEMA_VERSION == 2
+
+
+def test_layers_and_their_geometry_columns_are_the_issues():
+    assert schema.GEOMETRY_COLUMNS == {"heaps": "geom", "scenes": "coverage", "vessels": "geom"}
+    assert schema.field("vessels", "state").values == ("loading", "moored", "at_anchor", "underway", "unknown")
+    assert schema.field("scenes", "examined").widget == "CheckBox"
+    assert "true or false" in schema.field("scenes", "examined").check("yes")
+    assert schema.field("scenes", "examined").check(1) is None
 
 
 def test_port_table_holds_the_port_dataclass_fields_and_version():
@@ -33,7 +50,7 @@ def test_every_field_has_a_known_type_alias_and_comment():
     for table, fields in schema.TABLES.items():
         assert len({f.name for f in fields}) == len(fields), table
         for f in fields:
-            assert f.type in ("TEXT", "REAL", "INTEGER", "DATETIME"), f
+            assert f.type in ("TEXT", "REAL", "INTEGER", "BOOLEAN", "DATETIME"), f
             assert f.alias and f.comment, f
             assert re.fullmatch(r"[a-z][a-z0-9_]*", f.name), f
 
