@@ -6,10 +6,15 @@ Every message is in one context, ``CONTEXT``: ``tr("Height")`` at run time, and 
 named i18n, so that folder cannot shadow it). The language is
 QGIS's: its "override system locale" setting when set, the system's otherwise.
 """
+import re
+import string
 from pathlib import Path
 from typing import Optional
 
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+from . import number_text
+from .core.messages import Message, as_message, placeholders
 
 CONTEXT = "CoalMonitor"
 QM_PREFIX = "coal_monitor_"
@@ -23,6 +28,52 @@ def tr(text: str, disambiguation: Optional[str] = None, n: int = -1) -> str:
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the name lupdate looks for)
     """Marks a constant for translation where it is defined; ``tr`` translates it where it is shown."""
     return text
+
+
+_PLAIN_NUMBER = re.compile(r"-?[0-9][0-9,]*(?:\.([0-9]+))?")
+
+
+class _LocaleFormatter(string.Formatter):
+    """str.format, but a float is written with the locale's separators (keeping the template's decimals);
+    integers (counts, EPSG codes, line numbers), texts and ``!r`` values stay as they are."""
+
+    def format_field(self, value, format_spec):
+        english = format(value, format_spec)
+        if isinstance(value, float) and _PLAIN_NUMBER.fullmatch(english):
+            decimals = _PLAIN_NUMBER.fullmatch(english).group(1) or ""
+            return number_text.number(float(english.replace(",", "")), len(decimals))
+        return english
+
+
+_FORMATTER = _LocaleFormatter()
+
+
+def _is_message(value) -> bool:
+    return isinstance(value, Message) or (isinstance(value, BaseException)
+                                          and isinstance(getattr(value, "message", None), Message))
+
+
+def message_text(message) -> str:
+    """An error's (or a ``core.messages.Message``'s) text in the installed language, values filled in.
+
+    Nested messages are translated too. A translation whose placeholders differ from the template's
+    (one missing, misspelt, or malformed) is not used: the English template is, so nothing is lost.
+    """
+    message = as_message(message)
+    translated = tr(message.template)
+    if not message.values:
+        return translated
+    values = {name: message_text(value) if _is_message(value) else value for name, value in message.values.items()}
+    if translated != message.template:
+        try:
+            if placeholders(translated) == placeholders(message.template):
+                return _FORMATTER.vformat(translated, (), values)
+        except (ValueError, KeyError, IndexError, AttributeError, TypeError):
+            pass
+    try:
+        return _FORMATTER.vformat(message.template, (), values)
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError):
+        return str(message)
 
 
 def qgis_locale() -> str:

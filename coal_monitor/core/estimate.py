@@ -21,6 +21,7 @@ from shapely.validation import explain_validity, make_valid
 
 from . import limits, piles
 from .errors import InputError
+from .messages import QT_TR_NOOP, Message
 from .geodesy import metric_frame
 from .pile_models import pile_model
 
@@ -59,16 +60,21 @@ class HeapEstimate:
 def _number(name, value, unit, low, high, low_open=False, fix=""):
     """``value`` as a finite float within [low, high], or an InputError naming it."""
     if value is None:
-        raise InputError(f"{name} is missing: enter it in {unit}")
+        raise InputError(QT_TR_NOOP("{name} is missing: enter it in {unit}"), name=Message(name), unit=unit)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InputError(f"{name} {value!r} is not a number: enter it in {unit}")
+        raise InputError(QT_TR_NOOP("{name} {value!r} is not a number: enter it in {unit}"),
+                         name=Message(name), value=value, unit=unit)
     value = float(value)
     if not math.isfinite(value):
-        raise InputError(f"{name} {value} is not a finite number: enter it in {unit}")
+        raise InputError(QT_TR_NOOP("{name} {value} is not a finite number: enter it in {unit}"),
+                         name=Message(name), value=value, unit=unit)
     if (value <= low if low_open else value < low) or value > high:
         gap = "" if unit == "°" else " "
-        bounds = f"{'above' if low_open else 'from'} {low:g}{gap}{unit} up to {high:g}{gap}{unit}"
-        raise InputError(f"{name} {value:g}{gap}{unit} is outside the believable range ({bounds}){fix}")
+        bounds = Message(QT_TR_NOOP("above {low:g}{gap}{unit} up to {high:g}{gap}{unit}") if low_open
+                         else QT_TR_NOOP("from {low:g}{gap}{unit} up to {high:g}{gap}{unit}"),
+                         low=low, high=high, gap=gap, unit=unit)
+        raise InputError(QT_TR_NOOP("{name} {value:g}{gap}{unit} is outside the believable range ({bounds}){fix}"),
+                         name=Message(name), value=value, gap=gap, unit=unit, bounds=bounds, fix=Message(fix))
     return value
 
 
@@ -95,26 +101,28 @@ def check_inputs(height_m, height_sigma_m, model, repose_deg, repose_tol_deg, de
                  density_lo_t_m3, density_hi_t_m3) -> _Inputs:
     """Checked estimate inputs (see ``Footprint.estimate``); lets a batch refuse bad settings once."""
     if model not in limits.MODELS:
-        raise InputError(f"model {model!r} is unknown: choose one of {', '.join(limits.MODELS)}")
-    height = _number("height", height_m, "m", 0.0, limits.HEIGHT_MAX_M, low_open=True,
-                     fix=": measure it again (shadow length or a stereo pair) or check the units")
-    sigma = _number("height uncertainty", height_sigma_m, "m", 0.0, limits.HEIGHT_MAX_M,
-                    fix=": give the ± of the height in metres, 0 when unknown")
-    angle = _number("angle of repose", repose_deg, "°", limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG,
-                    fix=": coal rests at 30-40°, use 35° when unsure")
-    tol = _number("angle of repose tolerance", repose_tol_deg, "°", 0.0, limits.REPOSE_TOLERANCE_MAX_DEG,
-                  fix=f": use {limits.REPOSE_TOLERANCE_DEG:g}° when unsure")
+        raise InputError(QT_TR_NOOP("model {model!r} is unknown: choose one of {models}"),
+                         model=model, models=', '.join(limits.MODELS))
+    height = _number(QT_TR_NOOP("height"), height_m, "m", 0.0, limits.HEIGHT_MAX_M, low_open=True,
+                     fix=QT_TR_NOOP(": measure it again (shadow length or a stereo pair) or check the units"))
+    sigma = _number(QT_TR_NOOP("height uncertainty"), height_sigma_m, "m", 0.0, limits.HEIGHT_MAX_M,
+                    fix=QT_TR_NOOP(": give the ± of the height in metres, 0 when unknown"))
+    angle = _number(QT_TR_NOOP("angle of repose"), repose_deg, "°", limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG,
+                    fix=QT_TR_NOOP(": coal rests at 30-40°, use 35° when unsure"))
+    tol = _number(QT_TR_NOOP("angle of repose tolerance"), repose_tol_deg, "°", 0.0, limits.REPOSE_TOLERANCE_MAX_DEG,
+                  fix=Message(QT_TR_NOOP(": use {tolerance:g}° when unsure"), tolerance=limits.REPOSE_TOLERANCE_DEG))
     dens = [
         _number(name, value, "t/m³", limits.DENSITY_MIN_T_M3, limits.DENSITY_MAX_T_M3,
-                fix=(f": use stockpiled coal's {limits.DENSITY_LOW_T_M3:g}-{limits.DENSITY_HIGH_T_M3:g} t/m³ "
-                     f"({limits.DENSITY_DEFAULT_T_M3:g} when unsure)"))
-        for name, value in (("density", density_t_m3), ("low density", density_lo_t_m3),
-                            ("high density", density_hi_t_m3))
+                fix=Message(QT_TR_NOOP(": use stockpiled coal's {low:g}-{high:g} t/m³ ({default:g} when unsure)"),
+                            low=limits.DENSITY_LOW_T_M3, high=limits.DENSITY_HIGH_T_M3,
+                            default=limits.DENSITY_DEFAULT_T_M3))
+        for name, value in ((QT_TR_NOOP("density"), density_t_m3), (QT_TR_NOOP("low density"), density_lo_t_m3),
+                            (QT_TR_NOOP("high density"), density_hi_t_m3))
     ]
     if not dens[1] <= dens[0] <= dens[2]:
         raise InputError(
-            f"density {dens[0]:g} t/m³ is not between its low {dens[1]:g} and high {dens[2]:g} t/m³: "
-            "order them low <= density <= high"
+            QT_TR_NOOP("density {density:g} t/m³ is not between its low {low:g} and high {high:g} t/m³: "
+                       "order them low <= density <= high"), density=dens[0], low=dens[1], high=dens[2]
         )
     return _Inputs(height, sigma, model, angle, tol, *dens)
 
@@ -209,30 +217,36 @@ def _join(notes) -> str:
 
 # Two repairs of an invalid outline must agree this closely for the repair to count as unambiguous.
 REPAIR_AGREEMENT = 1e-6
+FOOTPRINT = QT_TR_NOOP("footprint")  # a one-part footprint, as the messages name it
 
 
 def _polygon_parts(geometry):
     """The polygons of ``geometry`` (shapely object or WKT), or an InputError saying what it is."""
     if geometry is None:
-        raise InputError("footprint is missing (null geometry): draw the heap's outline as a polygon")
+        raise InputError(QT_TR_NOOP("footprint is missing (null geometry): draw the heap's outline as a polygon"))
     if isinstance(geometry, str):
         try:
             geometry = wkt.loads(geometry)
         except (ShapelyError, ValueError, TypeError) as exc:
             shown = geometry if len(geometry) < 60 else geometry[:57] + "..."
             raise InputError(
-                f"footprint WKT {shown!r} cannot be read ({exc}): give a POLYGON or MULTIPOLYGON") from None
+                QT_TR_NOOP("footprint WKT {shown!r} cannot be read ({exc}): give a POLYGON or MULTIPOLYGON"),
+                shown=shown, exc=exc) from None
     kind = getattr(geometry, "geom_type", None)
     if kind is None:
-        raise InputError(f"footprint {geometry!r} is not a geometry: give a shapely polygon or WKT text")
+        raise InputError(QT_TR_NOOP("footprint {geometry!r} is not a geometry: give a shapely polygon or WKT text"),
+                         geometry=geometry)
     if geometry.is_empty:
-        raise InputError(f"footprint is an empty {kind}: draw the heap's outline as a polygon")
+        raise InputError(QT_TR_NOOP("footprint is an empty {kind}: draw the heap's outline as a polygon"),
+                         kind=kind)
     members = list(getattr(geometry, "geoms", [geometry]))
     others = sorted({m.geom_type for m in members if m.geom_type != "Polygon"})
     if others:
         raise InputError(
-            f"footprint is a {kind}{' with ' + ', '.join(others) if kind != others[0] else ''}, not a polygon: "
-            "a heap needs an outline enclosing its foot; close the line into a polygon"
+            QT_TR_NOOP("footprint is a {kind}{others}, not a polygon: "
+                       "a heap needs an outline enclosing its foot; close the line into a polygon"),
+            kind=kind, others=(Message(QT_TR_NOOP(" with {others}"), others=", ".join(others))
+                               if kind != others[0] else "")
         )
     return [m for m in members if not m.is_empty]
 
@@ -275,13 +289,15 @@ def _repaired(geometry, frame):
     scale = max(union.area, buffered.area, 1e-12)
     if union.area < limits.FOOTPRINT_MIN_M2 and buffered.area < limits.FOOTPRINT_MIN_M2:
         raise InputError(
-            f"footprint encloses no area ({reason}; {union.area:.3g} m²): its vertices lie on a line or fold "
-            "onto each other; redraw it around the heap's foot"
+            QT_TR_NOOP("footprint encloses no area ({reason}; {area_m2:.3g} m²): its vertices lie on a line or fold "
+                       "onto each other; redraw it around the heap's foot"),
+            reason=reason, area_m2=union.area
         )
     if union.symmetric_difference(buffered).area > REPAIR_AGREEMENT * scale:
         raise InputError(
-            f"footprint outline is invalid ({reason}) and can be read as {union.area:,.0f} m² or "
-            f"{buffered.area:,.0f} m²: redraw the outline so that its edges do not cross"
+            QT_TR_NOOP("footprint outline is invalid ({reason}) and can be read as {area_m2:,.0f} m² or "
+                       "{other_area_m2:,.0f} m²: redraw the outline so that its edges do not cross"),
+            reason=reason, area_m2=union.area, other_area_m2=buffered.area
         )
     note = f"the outline was invalid ({reason}) and was repaired to its only reading, {union.area:,.0f} m²"
     return fixed, note
@@ -303,12 +319,14 @@ def _checked_parts(polygons, crs):
     each big enough to be a heap; with the repair note."""
     rings = [_ring_arrays(p) for p in polygons]
     for i, part in enumerate(rings, 1):
-        which = f"part {i} of the footprint" if len(polygons) > 1 else "footprint"
+        which = Message(QT_TR_NOOP("part {i} of the footprint"), i=i) if len(polygons) > 1 else Message(FOOTPRINT)
         if not all(np.isfinite(r).all() for r in part):
-            raise InputError(f"{which} has a coordinate that is not a number (NaN or inf): redraw it")
+            raise InputError(QT_TR_NOOP("{which} has a coordinate that is not a number (NaN or inf): redraw it"),
+                             which=which)
         distinct = _distinct_vertices(part[0])
         if distinct < 3:
-            raise InputError(f"{which} has {distinct} distinct vertices: a heap outline needs at least 3; redraw it")
+            raise InputError(QT_TR_NOOP("{which} has {distinct} distinct vertices: a heap outline needs at least 3; "
+                                        "redraw it"), which=which, distinct=distinct)
     everything = np.concatenate([r for part in rings for r in part])
     frame = metric_frame(crs, everything[:, 0], everything[:, 1])
     x_m, y_m = frame.points_in_metres()
@@ -325,16 +343,18 @@ def _checked_parts(polygons, crs):
         notes.append(repair_note)
     for i, p in enumerate(metric, 1):
         if p.area < limits.FOOTPRINT_MIN_M2:
-            which = f"part {i} of the footprint" if len(metric) > 1 else "footprint"
+            which = Message(QT_TR_NOOP("part {i} of the footprint"), i=i) if len(metric) > 1 else Message(FOOTPRINT)
             raise InputError(
-                f"{which} has an area of {p.area:.3g} m², below {limits.FOOTPRINT_MIN_M2:g} m²: redraw it around "
-                "the heap (not along a line), or check that the layer's CRS matches its coordinates"
+                QT_TR_NOOP("{which} has an area of {area_m2:.3g} m², below {min_m2:g} m²: redraw it around "
+                           "the heap (not along a line), or check that the layer's CRS matches its coordinates"),
+                which=which, area_m2=p.area, min_m2=limits.FOOTPRINT_MIN_M2
             )
     total = sum(p.area for p in metric)
     if total > limits.FOOTPRINT_MAX_M2:
         raise InputError(
-            f"footprint covers {total:,.0f} m², more than the {limits.FOOTPRINT_MAX_M2:,.0f} m² of a believable "
-            "heap: draw one heap at a time, or check that the layer's CRS matches its coordinates"
+            QT_TR_NOOP("footprint covers {total:,.0f} m², more than the {max_m2:,.0f} m² of a believable "
+                       "heap: draw one heap at a time, or check that the layer's CRS matches its coordinates"),
+            total=total, max_m2=limits.FOOTPRINT_MAX_M2
         )
     return metric, bool(notes), ". ".join(notes), frame
 

@@ -86,7 +86,8 @@ def _date(value, what):
     try:
         return datetime.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise InputError(f"{what}: date {value!r} is not an ISO date (yyyy-mm-dd); give it as 2025-04-18.") from None
+        raise InputError(QT_TR_NOOP("{what}: date {value!r} is not an ISO date (yyyy-mm-dd); give it as 2025-04-18."),
+                         what=what, value=value) from None
 
 
 def _tonnes(record, key, what, required=True):
@@ -94,9 +95,11 @@ def _tonnes(record, key, what, required=True):
     if value is None and not required:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise InputError(f"{what}: {key} {value!r} is not a number of tonnes; give a finite number.")
+        raise InputError(QT_TR_NOOP("{what}: {key} {value!r} is not a number of tonnes; give a finite number."),
+                         what=what, key=key, value=value)
     if value < 0:
-        raise InputError(f"{what}: {key} is {value:g} t; tonnages cannot be negative. Check the estimate.")
+        raise InputError(QT_TR_NOOP("{what}: {key} is {value:g} t; tonnages cannot be negative. Check the estimate."),
+                         what=what, key=key, value=value)
     return float(value)
 
 
@@ -104,12 +107,15 @@ def _range(record, point_key, lo_key, hi_key, what, required=True):
     lo = _tonnes(record, lo_key, what, required)
     hi = _tonnes(record, hi_key, what, required)
     if (lo is None) != (hi is None):
-        raise InputError(f"{what}: give both {lo_key} and {hi_key}, or neither.")
+        raise InputError(QT_TR_NOOP("{what}: give both {lo_key} and {hi_key}, or neither."),
+                         what=what, lo_key=lo_key, hi_key=hi_key)
     point = _tonnes(record, point_key, what) if point_key else None
     if lo is not None and not lo <= (point if point is not None else lo) <= hi <= math.inf:
         raise InputError(
-            f"{what}: the range {lo:g}-{hi:g} t must hold its low end first"
-            + (f" and the estimate {point:g} t" if point is not None else "") + "; check the numbers."
+            QT_TR_NOOP("{what}: the range {lo:g}-{hi:g} t must hold its low end first and the estimate {point:g} t; "
+                       "check the numbers.") if point is not None else
+            QT_TR_NOOP("{what}: the range {lo:g}-{hi:g} t must hold its low end first; check the numbers."),
+            what=what, lo=lo, hi=hi, point=point
         )
     return point, lo, hi
 
@@ -119,7 +125,8 @@ def _records(records, noun, fields):
     for index, record in enumerate(records or ()):
         what = f"{noun} {index + 1}"
         if not isinstance(record, dict):
-            raise InputError(f"{what} {record!r} is not a record with date and {fields}.")
+            raise InputError(QT_TR_NOOP("{what} {record!r} is not a record with date and {fields}."),
+                             what=what, record=record, fields=fields)
         yield what, _date(record.get("date"), what), record
 
 
@@ -129,8 +136,8 @@ def _observations(observations):
         tonnage, lo, hi = _range(record, "tonnage_t", "tonnage_lo_t", "tonnage_hi_t", f"{what} ({date})")
         if out and date <= out[-1][0]:
             raise InputError(
-                f"{what}: date {date} does not follow {out[-1][0]}; give one observation per date, "
-                "oldest first."
+                QT_TR_NOOP("{what}: date {date} does not follow {previous}; give one observation per date, "
+                           "oldest first."), what=what, date=date, previous=out[-1][0]
             )
         out.append((date, tonnage, lo, hi, bool(record.get("partial"))))
     return out
@@ -208,7 +215,8 @@ def loading_events(vessels) -> list:
     out = []
     for index, record in enumerate(vessels or ()):
         if not isinstance(record, dict):
-            raise InputError(f"Vessel {index + 1} {record!r} is not a record with state and observed_utc.")
+            raise InputError(QT_TR_NOOP("Vessel {number} {record!r} is not a record with state and observed_utc."),
+                             number=index + 1, record=record)
         if not is_loading_event(record.get("state"), record.get("cargo_visible")):
             continue
         when = record.get("date") or record.get("observed_utc")

@@ -13,6 +13,7 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
 from .errors import InputError
+from .messages import QT_TR_NOOP
 
 # 0.05 deg is at most 5.6 km: the LAEA scale error that far from the centre is below 2e-7.
 FRAME_CENTRE_STEP_DEG = 0.05
@@ -24,11 +25,13 @@ def parse_crs(crs) -> CRS:
     if isinstance(crs, CRS):
         return _checked_crs(crs.srs) if crs.srs else _check_metric_meaning(crs, repr(crs.name))
     if isinstance(crs, bool) or crs is None or (isinstance(crs, str) and not crs.strip()):
-        raise InputError(f"CRS {crs!r} is missing: give the layer a CRS (e.g. EPSG:4326 or its UTM zone)")
+        raise InputError(QT_TR_NOOP("CRS {crs!r} is missing: give the layer a CRS (e.g. EPSG:4326 or its UTM zone)"),
+                         crs=crs)
     try:
         return _checked_crs(crs)
     except TypeError as exc:  # unhashable user input
-        raise InputError(f"CRS {crs!r} is not understood ({exc}): give an EPSG code or WKT") from None
+        raise InputError(QT_TR_NOOP("CRS {crs!r} is not understood ({exc}): give an EPSG code or WKT"),
+                         crs=crs, exc=exc) from None
 
 
 @lru_cache(maxsize=64)
@@ -38,7 +41,8 @@ def _checked_crs(user_input) -> CRS:
     except CRSError as exc:
         shown = str(user_input)
         shown = shown if len(shown) < 80 else shown[:77] + "..."
-        raise InputError(f"CRS {shown!r} is not understood by PROJ ({exc}); give an EPSG code or WKT") from None
+        raise InputError(QT_TR_NOOP("CRS {shown!r} is not understood by PROJ ({exc}); give an EPSG code or WKT"),
+                         shown=shown, exc=exc) from None
     return _check_metric_meaning(crs, repr(crs.name))
 
 
@@ -49,8 +53,9 @@ def _check_metric_meaning(crs: CRS, shown: str) -> CRS:
         horizontal = horizontal.source_crs
     if horizontal.geodetic_crs is None or not (horizontal.is_geographic or horizontal.is_projected):
         raise InputError(
-            f"CRS {shown} has no place on the Earth (an engineering or unknown CRS), so metres and areas "
-            "cannot be measured in it: set the layer's real CRS (e.g. EPSG:4326 or the port's UTM zone)"
+            QT_TR_NOOP("CRS {shown} has no place on the Earth (an engineering or unknown CRS), so metres and areas "
+                       "cannot be measured in it: set the layer's real CRS (e.g. EPSG:4326 or the port's UTM zone)"),
+            shown=shown
         )
     return horizontal
 
@@ -101,8 +106,9 @@ class MetricFrame:
         if bad.any():
             i = int(np.argmax(bad))
             raise InputError(
-                f"coordinate ({xs[i]:.6g}, {ys[i]:.6g}) lies outside the Earth in CRS {self.crs.name!r}: "
-                "check that the layer's CRS is the one its coordinates were drawn in"
+                QT_TR_NOOP("coordinate ({x:.6g}, {y:.6g}) lies outside the Earth in CRS {crs_name!r}: "
+                           "check that the layer's CRS is the one its coordinates were drawn in"),
+                x=xs[i], y=ys[i], crs_name=self.crs.name
             )
         return lon, lat
 

@@ -16,6 +16,7 @@ from typing import Optional
 
 from . import limits
 from .errors import InputError
+from .messages import QT_TR_NOOP, Message
 from .slug import SlugError, slugify, validate_slug
 
 REGISTRY_FORMAT = "coal_monitor.ports"
@@ -109,9 +110,11 @@ def _check_lat_lon(lat_deg, lon_deg):
     lat = _number("lat_deg", lat_deg)
     lon = _number("lon_deg", lon_deg)
     if not -90.0 <= lat <= 90.0:
-        raise PortError(f"Latitude {lat_deg!r} is outside -90..90 degrees; give WGS84 degrees north.")
+        raise PortError(QT_TR_NOOP("Latitude {lat_deg!r} is outside -90..90 degrees; give WGS84 degrees north."),
+                        lat_deg=lat_deg)
     if not -180.0 <= lon <= 180.0:
-        raise PortError(f"Longitude {lon_deg!r} is outside -180..180 degrees; give WGS84 degrees east.")
+        raise PortError(QT_TR_NOOP("Longitude {lon_deg!r} is outside -180..180 degrees; give WGS84 degrees east."),
+                        lon_deg=lon_deg)
     return lat, lon
 
 
@@ -120,17 +123,18 @@ def _number(name, value):
         try:
             value = float(str(value).strip().replace(",", "."))
         except (TypeError, ValueError):
-            raise PortError(f"{name} = {value!r} is not a number.") from None
+            raise PortError(QT_TR_NOOP("{name} = {value!r} is not a number."), name=name, value=value) from None
     value = float(value)
     if not math.isfinite(value):
-        raise PortError(f"{name} = {value!r} is not a finite number.")
+        raise PortError(QT_TR_NOOP("{name} = {value!r} is not a finite number."), name=name, value=value)
     return value
 
 
 def _in_range(name, value, low, high, hint):
     number = _number(name, value)
     if not low <= number <= high:
-        raise PortError(f"{name} = {value!r} is outside {low:g}..{high:g} {hint}.")
+        raise PortError(QT_TR_NOOP("{name} = {value!r} is outside {low:g}..{high:g} {hint}."),
+                        name=name, value=value, low=low, high=high, hint=Message(hint))
     return number
 
 
@@ -140,18 +144,18 @@ def _check_metric_crs(epsg, lat, lon):
         try:
             epsg = int(str(epsg).upper().replace("EPSG:", "").strip())
         except ValueError:
-            raise PortError(f"crs_epsg = {epsg!r} is not an EPSG code such as 32651.") from None
+            raise PortError(QT_TR_NOOP("crs_epsg = {epsg!r} is not an EPSG code such as 32651."), epsg=epsg) from None
     try:
         import pyproj
 
         crs = pyproj.CRS.from_epsg(epsg)
     except Exception:  # pyproj raises CRSError, or an ImportError where it is missing
-        raise PortError(f"crs_epsg = {epsg!r} is not a known EPSG code.") from None
+        raise PortError(QT_TR_NOOP("crs_epsg = {epsg!r} is not a known EPSG code."), epsg=epsg) from None
     unit = crs.axis_info[0].unit_name if crs.axis_info else ""
     if not crs.is_projected or unit not in ("metre", "meter"):
         raise PortError(
-            f"EPSG:{epsg} ({crs.name}) is not a projected CRS in metres; areas in it would be wrong. "
-            f"Leave crs_epsg out to get the UTM zone of the port."
+            QT_TR_NOOP("EPSG:{epsg} ({crs_name}) is not a projected CRS in metres; areas in it would be wrong. "
+                       "Leave crs_epsg out to get the UTM zone of the port."), epsg=epsg, crs_name=crs.name
         )
     try:
         areal_scale = pyproj.Proj(crs).get_factors(lon, lat).areal_scale
@@ -159,9 +163,11 @@ def _check_metric_crs(epsg, lat, lon):
         areal_scale = float("nan")
     if not abs(areal_scale - 1.0) <= AREA_SCALE_TOLERANCE:
         raise PortError(
-            f"EPSG:{epsg} ({crs.name}) scales areas by {areal_scale:.3g} at {lat:g}, {lon:g}, more "
-            f"than {AREA_SCALE_TOLERANCE:.0%} off; heap areas would be wrong. Leave crs_epsg out to "
-            "get the UTM zone of the port."
+            QT_TR_NOOP("EPSG:{epsg} ({crs_name}) scales areas by {areal_scale:.3g} at {lat:g}, {lon:g}, more "
+                       "than {tolerance:.0%} off; heap areas would be wrong. Leave crs_epsg out to "
+                       "get the UTM zone of the port."),
+            epsg=epsg, crs_name=crs.name, areal_scale=areal_scale, lat=lat, lon=lon,
+            tolerance=AREA_SCALE_TOLERANCE
         )
     return epsg
 
@@ -173,7 +179,8 @@ def _text_tuple(name, value):
         value = [value]
     items = tuple(str(v).strip() for v in value)
     if any(not v for v in items):
-        raise PortError(f"{name} = {list(value)!r} holds an empty entry; remove it.")
+        raise PortError(QT_TR_NOOP("{name} = {values!r} holds an empty entry; remove it."),
+                        name=name, values=list(value))
     return items
 
 
@@ -184,12 +191,14 @@ def _aoi(value):
         lon_min, lat_min, lon_max, lat_max = (_number("aoi_lonlat", v) for v in value)
     except (TypeError, ValueError):
         raise PortError(
-            f"aoi_lonlat = {value!r} must be [lon_min, lat_min, lon_max, lat_max] in degrees."
+            QT_TR_NOOP("aoi_lonlat = {value!r} must be [lon_min, lat_min, lon_max, lat_max] in degrees."),
+            value=value
         ) from None
     _check_lat_lon(lat_min, lon_min)
     _check_lat_lon(lat_max, lon_max)
     if not (lon_min < lon_max and lat_min < lat_max):
-        raise PortError(f"aoi_lonlat = {list(value)!r} is empty: minimums must be below maximums.")
+        raise PortError(QT_TR_NOOP("aoi_lonlat = {values!r} is empty: minimums must be below maximums."),
+                        values=list(value))
     return (lon_min, lat_min, lon_max, lat_max)
 
 
@@ -202,16 +211,18 @@ def make_port(name, lat_deg, lon_deg, **defaults) -> Port:
     unknown = set(defaults) - set(PORT_FIELDS)
     if unknown:
         raise PortError(
-            f"Unknown port field(s) {sorted(unknown)}; known fields are {', '.join(PORT_FIELDS[5:])}."
+            QT_TR_NOOP("Unknown port field(s) {unknown}; known fields are {known}."),
+            unknown=sorted(unknown), known=', '.join(PORT_FIELDS[5:])
         )
     if not isinstance(name, str) or not name.strip():
-        raise PortError(f"Port name {name!r} is empty; give the port a name such as 'Nampho'.")
+        raise PortError(QT_TR_NOOP("Port name {name!r} is empty; give the port a name such as 'Nampho'."),
+                        name=name)
     name = " ".join(name.split())
     lat, lon = _check_lat_lon(lat_deg, lon_deg)
     try:
         slug = validate_slug(defaults.pop("slug")) if "slug" in defaults else slugify(name)
     except SlugError as exc:
-        raise PortError(str(exc)) from None
+        raise PortError(exc) from None
     crs = defaults.pop("crs_epsg", None)
     crs = utm_epsg_for(lat, lon) if crs is None else _check_metric_crs(crs, lat, lon)
     values = _validated_defaults(name, {**_coal_defaults(), **defaults})
@@ -230,26 +241,29 @@ def _validated_defaults(name, values) -> dict:
     out = dict(values)
     out["repose_deg"] = _in_range(
         "repose_deg", values["repose_deg"], limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG,
-        "degrees (coal piles stand at about 35)")
+        QT_TR_NOOP("degrees (coal piles stand at about 35)"))
     out["repose_tol_deg"] = _in_range(
         "repose_tol_deg", values["repose_tol_deg"], 0.0,
         min(out["repose_deg"] - limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG - out["repose_deg"]),
-        "degrees (the repose band must stay within the repose limits)")
+        QT_TR_NOOP("degrees (the repose band must stay within the repose limits)"))
     for key in ("density_t_m3", "density_lo_t_m3", "density_hi_t_m3"):
         out[key] = _in_range(key, values[key], limits.DENSITY_MIN_T_M3, limits.DENSITY_MAX_T_M3,
-                             "t/m3 (stockpiled coal is about 0.85)")
+                             QT_TR_NOOP("t/m3 (stockpiled coal is about 0.85)"))
     if not out["density_lo_t_m3"] <= out["density_t_m3"] <= out["density_hi_t_m3"]:
         raise PortError(
-            f"Port {name!r}: density {out['density_t_m3']:g} t/m3 must lie within its band "
-            f"{out['density_lo_t_m3']:g}..{out['density_hi_t_m3']:g} t/m3; widen the band or change it."
+            QT_TR_NOOP("Port {name!r}: density {density:g} t/m3 must lie within its band "
+                       "{low:g}..{high:g} t/m3; widen the band or change it."),
+            name=name, density=out['density_t_m3'], low=out['density_lo_t_m3'], high=out['density_hi_t_m3']
         )
     if values["default_model"] not in limits.MODELS:
         raise PortError(
-            f"default_model = {values['default_model']!r} is not one of {', '.join(limits.MODELS)}."
+            QT_TR_NOOP("default_model = {model!r} is not one of {models}."),
+            model=values['default_model'], models=', '.join(limits.MODELS)
         )
     out["piers"] = _text_tuple("piers", values["piers"])
     if len({p.casefold() for p in out["piers"]}) != len(out["piers"]):
-        raise PortError(f"Port {name!r}: piers {list(out['piers'])!r} list a pier twice.")
+        raise PortError(QT_TR_NOOP("Port {name!r}: piers {piers!r} list a pier twice."),
+                        name=name, piers=list(out['piers']))
     out["pier_depths_m"] = _pier_depths(name, values["pier_depths_m"], out["piers"])
     out["checks"] = _text_tuple("checks", values["checks"])
     out["notes"] = "" if values["notes"] is None else str(values["notes"])
@@ -265,21 +279,25 @@ def _pier_depths(name, depths, piers) -> tuple:
     if isinstance(depths, (tuple, list)) and all(isinstance(e, (tuple, list)) and len(e) == 3 for e in depths):
         depths = {e[0]: e[1:] for e in depths}
     if not isinstance(depths, dict):
-        raise PortError(f"Port {name!r}: pier_depths_m = {depths!r} must map pier names to [shallowest, deepest] "
-                        "depths in metres, e.g. {\"coal terminal\": [7, 9]}.")
+        raise PortError(QT_TR_NOOP("Port {name!r}: pier_depths_m = {depths!r} must map pier names to [shallowest, "
+                                   "deepest] depths in metres, e.g. {{\"coal terminal\": [7, 9]}}."),
+                        name=name, depths=depths)
     out = {}
     for pier, band in depths.items():
         if pier not in piers:
-            raise PortError(f"Port {name!r}: pier_depths_m names the pier {pier!r}, which is not one of its piers "
-                            f"{list(piers)!r}; add the pier first or correct the name.")
+            raise PortError(QT_TR_NOOP("Port {name!r}: pier_depths_m names the pier {pier!r}, which is not one of "
+                                       "its piers {piers!r}; add the pier first or correct the name."),
+                            name=name, pier=pier, piers=list(piers))
         try:
             low, high = (float(v) for v in band)
         except (TypeError, ValueError):
-            raise PortError(f"Port {name!r}: the depth of pier {pier!r} is {band!r}; give [shallowest, deepest] "
-                            "in metres, e.g. [7, 9].") from None
+            raise PortError(QT_TR_NOOP("Port {name!r}: the depth of pier {pier!r} is {band!r}; give [shallowest, "
+                                       "deepest] in metres, e.g. [7, 9]."), name=name, pier=pier, band=band) from None
         if not 0 < low <= high <= limits.BERTH_DEPTH_MAX_M:
-            raise PortError(f"Port {name!r}: the depth of pier {pier!r} is {low:g}..{high:g} m; it must satisfy "
-                            f"0 < shallowest <= deepest <= {limits.BERTH_DEPTH_MAX_M:g} m.")
+            raise PortError(QT_TR_NOOP("Port {name!r}: the depth of pier {pier!r} is {low:g}..{high:g} m; it must "
+                                       "satisfy 0 < shallowest <= deepest <= {BERTH_DEPTH_MAX_M:g} m."),
+                            name=name, pier=pier, low=low, high=high,
+                            BERTH_DEPTH_MAX_M=limits.BERTH_DEPTH_MAX_M)
         out[pier] = (low, high)
     return tuple((pier, low, high) for pier, (low, high) in out.items())
 
@@ -287,10 +305,11 @@ def _pier_depths(name, depths, piers) -> tuple:
 def port_from_dict(data) -> Port:
     """A validated Port from a JSON object (as written by ``Port.to_dict`` or resources/ports.json)."""
     if not isinstance(data, dict):
-        raise PortError(f"Port entry {data!r} is not a JSON object.")
+        raise PortError(QT_TR_NOOP("Port entry {data!r} is not a JSON object."), data=data)
     missing = [k for k in ("name", "lat_deg", "lon_deg") if k not in data]
     if missing:
-        raise PortError(f"Port entry {data.get('name', data)!r} lacks {', '.join(missing)}.")
+        raise PortError(QT_TR_NOOP("Port entry {entry!r} lacks {missing}."),
+                        entry=data.get('name', data), missing=', '.join(missing))
     rest = {k: v for k, v in data.items() if k not in ("name", "lat_deg", "lon_deg")}
     return make_port(data["name"], data["lat_deg"], data["lon_deg"], **rest)
 
@@ -302,7 +321,8 @@ def builtin_ports() -> list:
     path = resource_path("ports.json")
     document = _read_json(path)
     if document.get("format") != REGISTRY_FORMAT or not isinstance(document.get("ports"), list):
-        raise PortError(f"{path} is not a Coal Monitor ports file; reinstall the plugin.")
+        raise PortError(QT_TR_NOOP("{path} is not a Coal Monitor ports file; reinstall the plugin."),
+                        path=path)
     ports = [port_from_dict(entry) for entry in document["ports"]]
     _refuse_duplicates(ports, path)
     return ports
@@ -325,14 +345,16 @@ def _read_json(path):
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
     except OSError as exc:
-        raise PortError(f"Cannot read the ports file {path}: {exc.strerror or exc}.") from None
+        raise PortError(QT_TR_NOOP("Cannot read the ports file {path}: {reason}."),
+                        path=path, reason=exc.strerror or exc) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise PortError(
-            f"The ports file {path} is not valid JSON ({exc}); it was left untouched. "
-            "Fix or remove it."
+            QT_TR_NOOP("The ports file {path} is not valid JSON ({exc}); it was left untouched. "
+                       "Fix or remove it."), path=path, exc=exc
         ) from None
     if not isinstance(document, dict):
-        raise PortError(f"The ports file {path} does not hold a JSON object; it was left untouched.")
+        raise PortError(QT_TR_NOOP("The ports file {path} does not hold a JSON object; it was left untouched."),
+                        path=path)
     return document
 
 
@@ -340,7 +362,8 @@ def _refuse_duplicates(ports, where):
     names, slugs = set(), set()
     for port in ports:
         if port.name.casefold() in names or port.slug in slugs:
-            raise PortError(f"{where}: port {port.name!r} (slug {port.slug!r}) is listed twice.")
+            raise PortError(QT_TR_NOOP("{where}: port {name!r} (slug {slug!r}) is listed twice."),
+                            where=where, name=port.name, slug=port.slug)
         names.add(port.name.casefold())
         slugs.add(port.slug)
 
@@ -375,8 +398,9 @@ class PortRegistry:
         key = self._find(name)
         if key is None:
             raise PortError(
-                f"No port called {name!r}; known ports: {', '.join(self.names())}. "
-                "Add it first (name and reference point)."
+                QT_TR_NOOP("No port called {name!r}; known ports: {known}. "
+                           "Add it first (name and reference point)."),
+                name=name, known=', '.join(self.names())
             )
         return self._effective(key)
 
@@ -384,7 +408,7 @@ class PortRegistry:
         for port in self.ports():
             if port.slug == slug:
                 return port
-        raise PortError(f"No port has the slug {slug!r}.")
+        raise PortError(QT_TR_NOOP("No port has the slug {slug!r}."), slug=slug)
 
     def is_builtin(self, name) -> bool:
         return self._find(name) in self._builtins
@@ -406,9 +430,10 @@ class PortRegistry:
         fixed = set(changes) - set(EDITABLE_FIELDS)
         if fixed:
             raise PortError(
-                f"Port {name!r}: {', '.join(sorted(fixed))} cannot be edited (the port file is named "
-                "and projected by them); remove the port and add it again, or edit only "
-                f"{', '.join(EDITABLE_FIELDS)}."
+                QT_TR_NOOP("Port {name!r}: {fixed} cannot be edited (the port file is named "
+                           "and projected by them); remove the port and add it again, or edit only "
+                           "{editable}."),
+                name=name, fixed=', '.join(sorted(fixed)), editable=', '.join(EDITABLE_FIELDS)
             )
         current = self.get(name)
         updated = port_from_dict({**current.to_dict(), **changes})
@@ -428,7 +453,8 @@ class PortRegistry:
         """Drop the analyst's edits of a built-in port, back to the shipped defaults."""
         key = self._find(name)
         if key not in self._builtins:
-            raise PortError(f"Port {name!r} is not a built-in port; there are no shipped defaults.")
+            raise PortError(QT_TR_NOOP("Port {name!r} is not a built-in port; there are no shipped defaults."),
+                            name=name)
         self._commit({k: v for k, v in self._edits.items() if k != key}, self._user)
         return self._builtins[key]
 
@@ -436,10 +462,11 @@ class PortRegistry:
         """Remove an analyst's port (its GeoPackage, if any, is left on disk untouched)."""
         key = self._find(name)
         if key is None:
-            raise PortError(f"No port called {name!r} to remove.")
+            raise PortError(QT_TR_NOOP("No port called {name!r} to remove."), name=name)
         if key in self._builtins:
             raise PortError(
-                f"Port {key!r} is built in and cannot be removed; use reset to restore its defaults."
+                QT_TR_NOOP("Port {key!r} is built in and cannot be removed; use reset to restore its defaults."),
+                key=key
             )
         self._commit(self._edits, {k: v for k, v in self._user.items() if k != key})
 
@@ -464,30 +491,35 @@ class PortRegistry:
     def _refuse_clash(self, port):
         for other in self.ports():
             if other.name.casefold() == port.name.casefold():
-                raise PortError(f"A port called {other.name!r} already exists; choose another name.")
+                raise PortError(QT_TR_NOOP("A port called {other!r} already exists; choose another name."),
+                                other=other.name)
             if other.slug == port.slug:
                 raise PortError(
-                    f"Port name {port.name!r} gives the file name '{port.slug}.gpkg', already used by "
-                    f"port {other.name!r}; choose a more distinct name."
+                    QT_TR_NOOP("Port name {name!r} gives the file name '{slug}.gpkg', already used by "
+                               "port {other!r}; choose a more distinct name."),
+                    name=port.name, slug=port.slug, other=other.name
                 )
 
     def _load(self):
         document = _read_json(self.path)
         if document.get("format") != REGISTRY_FORMAT:
-            raise PortError(f"{self.path} is not a Coal Monitor ports file; it was left untouched.")
+            raise PortError(QT_TR_NOOP("{path} is not a Coal Monitor ports file; it was left untouched."),
+                            path=self.path)
         version = document.get("format_version")
         if not isinstance(version, int) or version > REGISTRY_FORMAT_VERSION:
             raise PortError(
-                f"{self.path} has format version {version!r}, newer than this plugin reads "
-                f"({REGISTRY_FORMAT_VERSION}); update Coal Monitor. The file was left untouched."
+                QT_TR_NOOP("{path} has format version {version!r}, newer than this plugin reads "
+                           "({supported}); update Coal Monitor. The file was left untouched."),
+                path=self.path, version=version, supported=REGISTRY_FORMAT_VERSION
             )
         try:
             for name, edits in (document.get("edited_builtins") or {}).items():
                 if name not in self._builtins:
-                    raise PortError(f"edited port {name!r} is not a built-in port")
+                    raise PortError(QT_TR_NOOP("edited port {name!r} is not a built-in port"), name=name)
                 unknown = set(edits) - set(EDITABLE_FIELDS)
                 if unknown:
-                    raise PortError(f"edits of {name!r} touch fixed fields {sorted(unknown)}")
+                    raise PortError(QT_TR_NOOP("edits of {name!r} touch fixed fields {unknown}"),
+                                    name=name, unknown=sorted(unknown))
                 port_from_dict({**self._builtins[name].to_dict(), **edits})
                 self._edits[name] = dict(edits)
             for entry in document.get("user_ports") or []:
@@ -495,7 +527,8 @@ class PortRegistry:
                 self._refuse_clash(port)
                 self._user[port.name] = port
         except PortError as exc:
-            raise PortError(f"{self.path}: {exc} The file was left untouched.") from None
+            raise PortError(QT_TR_NOOP("{path}: {exc} The file was left untouched."),
+                            path=self.path, exc=exc) from None
 
     def _commit(self, edits, user):
         """Save the new state first and adopt it only once it is on disk."""

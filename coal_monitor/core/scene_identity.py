@@ -14,6 +14,7 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from .errors import InputError
+from .messages import QT_TR_NOOP
 
 FINGERPRINT_BYTES = 64 * 1024
 FINGERPRINT_SHOWN_HEX = 8
@@ -29,7 +30,8 @@ def file_fingerprint(path) -> str:
         with open(p, "rb") as f:
             head = f.read(FINGERPRINT_BYTES)
     except OSError as exc:
-        raise InputError(f"{p}: cannot be read to identify the scene ({exc.strerror or exc}).") from None
+        raise InputError(QT_TR_NOOP("{path}: cannot be read to identify the scene ({reason})."),
+                         path=p, reason=exc.strerror or exc) from None
     digest = hashlib.sha1(str(size).encode("ascii") + b"\0", usedforsecurity=False)  # an identity, not a secret
     digest.update(head)
     return digest.hexdigest()
@@ -56,5 +58,6 @@ def web_source_label(url: str, name: str = "") -> str:
 def web_scene_id(label: str, acquired_utc: datetime) -> str:
     """One scene of a basemap: "<label> @ 2025-04-18T02:10Z", so one basemap carries many dates."""
     if not isinstance(acquired_utc, datetime) or acquired_utc.tzinfo is None:
-        raise InputError(f"The capture date of {label} must be a time in UTC, not {acquired_utc!r}.")
+        raise InputError(QT_TR_NOOP("The capture date of {label} must be a time in UTC, not {acquired_utc!r}."),
+                         label=label, acquired_utc=acquired_utc)
     return f"{label} @ {acquired_utc.astimezone(timezone.utc).strftime(WEB_TIME_FORMAT)}"

@@ -19,6 +19,7 @@ from shapely.geometry.polygon import orient
 from shapely.ops import polylabel, transform, unary_union
 
 from .errors import InputError
+from .messages import QT_TR_NOOP, Message
 from .limits import (HEIGHT_MAX_M, MODELS, REPOSE_DEFAULT_DEG, REPOSE_MAX_DEG, REPOSE_MIN_DEG,
                      REPOSE_TOLERANCE_DEG)
 
@@ -77,14 +78,16 @@ class ShadowPoint(NamedTuple):
 def _check_angle(name: str, value: float, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
             or not low <= value <= high:
-        raise InputError(f"{name} {value!r} is not a number between {low:g} and {high:g} degrees.")
+        raise InputError(QT_TR_NOOP("{name} {value!r} is not a number between {low:g} and {high:g} degrees."),
+                         name=Message(name), value=value, low=low, high=high)
     return float(value)
 
 
 def _check_length(name: str, value: float, allow_zero: bool = False) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
             or value < 0 or (value == 0 and not allow_zero):
-        raise InputError(f"{name} {value!r} must be a positive number of metres.")
+        raise InputError(QT_TR_NOOP("{name} {value!r} must be a positive number of metres."),
+                         name=Message(name), value=value)
     return float(value)
 
 
@@ -103,24 +106,27 @@ def _denominator(sun_elevation_deg, sun_azimuth_deg, sat_elevation_deg, sat_azim
 
 def _check_geometry(sun_elevation_deg, sun_azimuth_deg, sat_elevation_deg, sat_azimuth_deg,
                     from_foot, repose_deg):
-    _check_angle("Sun elevation", sun_elevation_deg, 0.5, 90.0)
-    _check_angle("Sun azimuth", sun_azimuth_deg, -360.0, 360.0)
-    _check_angle("Satellite elevation", sat_elevation_deg, 10.0, 90.0)
-    _check_angle("Satellite azimuth", sat_azimuth_deg, -360.0, 360.0)
-    _check_angle("Angle of repose", repose_deg, REPOSE_MIN_DEG, REPOSE_MAX_DEG)
+    _check_angle(QT_TR_NOOP("Sun elevation"), sun_elevation_deg, 0.5, 90.0)
+    _check_angle(QT_TR_NOOP("Sun azimuth"), sun_azimuth_deg, -360.0, 360.0)
+    _check_angle(QT_TR_NOOP("Satellite elevation"), sat_elevation_deg, 10.0, 90.0)
+    _check_angle(QT_TR_NOOP("Satellite azimuth"), sat_azimuth_deg, -360.0, 360.0)
+    _check_angle(QT_TR_NOOP("Angle of repose"), repose_deg, REPOSE_MIN_DEG, REPOSE_MAX_DEG)
     d = _denominator(sun_elevation_deg, sun_azimuth_deg, sat_elevation_deg, sat_azimuth_deg,
                      from_foot, repose_deg)
     if d < MIN_SENSITIVITY:
         if from_foot:
             raise InputError(
-                f"Sun elevation {sun_elevation_deg:.1f} deg is too close to or above the angle of repose "
-                f"{repose_deg:.1f} deg: a repose flank casts (almost) no shadow beyond its foot. "
-                "Measure from the apparent top instead, use a wall's shadow, or enter the height by hand.")
+                QT_TR_NOOP("Sun elevation {sun_elevation_deg:.1f} deg is too close to or above the angle of repose "
+                           "{repose_deg:.1f} deg: a repose flank casts (almost) no shadow beyond its foot. "
+                           "Measure from the apparent top instead, use a wall's shadow, or enter the height by hand."),
+                sun_elevation_deg=sun_elevation_deg, repose_deg=repose_deg)
         raise InputError(
-            f"With the sun at {sun_elevation_deg:.1f} deg elevation, azimuth {sun_azimuth_deg:.1f} deg and "
-            f"the satellite at {sat_elevation_deg:.1f} deg elevation, azimuth {sat_azimuth_deg:.1f} deg, "
-            "the apparent top falls (almost) onto its own shadow tip: the shadow length says nothing "
-            "about the height. Measure from the pile's foot or enter the height by hand.")
+            QT_TR_NOOP("With the sun at {sun_elevation_deg:.1f} deg elevation, azimuth {sun_azimuth_deg:.1f} deg and "
+                       "the satellite at {sat_elevation_deg:.1f} deg elevation, azimuth {sat_azimuth_deg:.1f} deg, "
+                       "the apparent top falls (almost) onto its own shadow tip: the shadow length says nothing "
+                       "about the height. Measure from the pile's foot or enter the height by hand."),
+            sun_elevation_deg=sun_elevation_deg, sun_azimuth_deg=sun_azimuth_deg,
+            sat_elevation_deg=sat_elevation_deg, sat_azimuth_deg=sat_azimuth_deg)
     return d
 
 
@@ -133,14 +139,14 @@ def height_from_shadow(shadow_length_m: float, sun_elevation_deg: float, sun_azi
     off-nadir correction. ``from_foot=True``: from the pile's foot on its shadow side (where the
     shaded flank meets the ground) to the shadow tip; uses the angle of repose, no view correction.
     """
-    length = _check_length("Shadow length", shadow_length_m)
+    length = _check_length(QT_TR_NOOP("Shadow length"), shadow_length_m)
     d = _check_geometry(sun_elevation_deg, sun_azimuth_deg, sat_elevation_deg, sat_azimuth_deg,
                         from_foot, repose_deg)
     height = length / d
     if height > HEIGHT_MAX_M:
-        raise InputError(f"A {length:.1f} m shadow gives {height:.1f} m, taller than any coal heap (limit "
-                         f"{HEIGHT_MAX_M:g} m): check that the second click is the tip of this heap's "
-                         "shadow.")
+        raise InputError(QT_TR_NOOP("A {length:.1f} m shadow gives {height:.1f} m, taller than any coal heap (limit "
+                                    "{limit_m:g} m): check that the second click is the tip of this heap's "
+                                    "shadow."), length=length, height=height, limit_m=HEIGHT_MAX_M)
     return height
 
 
@@ -158,11 +164,12 @@ def height_sigma_m(shadow_length_m: float, sun_elevation_deg: float, sun_azimuth
     ``view_sigma_deg`` applies to the satellite elevation and, unless ``view_azimuth_sigma_deg`` is
     given, to its azimuth. geometry_from_scene picks all sigmas from a scene's metadata.
     """
-    length = _check_length("Shadow length", shadow_length_m)
-    _check_length("Pixel size (gsd_m)", gsd_m)
-    for name, v in (("Click error", click_error_px), ("Sun angle sigma", sun_sigma_deg),
-                    ("View angle sigma", view_sigma_deg), ("Repose sigma", repose_sigma_deg),
-                    ("View azimuth sigma", view_sigma_deg if view_azimuth_sigma_deg is None
+    length = _check_length(QT_TR_NOOP("Shadow length"), shadow_length_m)
+    _check_length(QT_TR_NOOP("Pixel size (gsd_m)"), gsd_m)
+    for name, v in ((QT_TR_NOOP("Click error"), click_error_px), (QT_TR_NOOP("Sun angle sigma"), sun_sigma_deg),
+                    (QT_TR_NOOP("View angle sigma"), view_sigma_deg),
+                    (QT_TR_NOOP("Repose sigma"), repose_sigma_deg),
+                    (QT_TR_NOOP("View azimuth sigma"), view_sigma_deg if view_azimuth_sigma_deg is None
                      else view_azimuth_sigma_deg)):
         _check_length(name, v, allow_zero=True)
     d = _check_geometry(sun_elevation_deg, sun_azimuth_deg, sat_elevation_deg, sat_azimuth_deg,
@@ -195,21 +202,25 @@ def geometry_from_scene(meta) -> ShadowGeometry:
     viewing angles the scene is taken as nadir with UNKNOWN_VIEW_SIGMA_DEG, and the notes say so.
     """
     if meta.sun_elevation_deg is None or meta.sun_azimuth_deg is None:
-        raise InputError(f"{meta.source}: no sun angles and no location to compute them: give the scene's "
-                         "latitude and longitude, or choose its metadata file.")
+        raise InputError(QT_TR_NOOP("{source}: no sun angles and no location to compute them: give the scene's "
+                                    "latitude and longitude, or choose its metadata file."),
+                         source=meta.source)
     notes = []
     sun_sigma = SUN_ANGLE_SIGMA_DEG
     if meta.sun_check_deg is not None and meta.sun_check_deg > sun_sigma:
         sun_sigma = meta.sun_check_deg
-        notes.append(f"Sun angle sigma {sun_sigma:.2f} deg: the file's sun disagrees with the computed one.")
+        notes.append(Message(QT_TR_NOOP("Sun angle sigma {sun_sigma:.2f} deg: the file's sun disagrees with the "
+                                        "computed one."), sun_sigma=sun_sigma))
     if meta.incidence_deg is None:
-        notes.append("No viewing angles: nadir assumed, satellite elevation sigma "
-                     f"{UNKNOWN_VIEW_SIGMA_DEG:g} deg.")
+        notes.append(Message(QT_TR_NOOP("No viewing angles: nadir assumed, satellite elevation sigma "
+                                        "{UNKNOWN_VIEW_SIGMA_DEG:g} deg."),
+                             UNKNOWN_VIEW_SIGMA_DEG=UNKNOWN_VIEW_SIGMA_DEG))
         # Azimuth along the sun line: the direction in which a tilt changes the length most.
         return ShadowGeometry(meta.sun_elevation_deg, meta.sun_azimuth_deg, 90.0, meta.sun_azimuth_deg,
                               sun_sigma, UNKNOWN_VIEW_SIGMA_DEG, 0.0, tuple(notes))
     if meta.view_azimuth_deg is None:
-        notes.append("No satellite azimuth: no view correction applied; its possible size is in the sigma.")
+        notes.append(QT_TR_NOOP("No satellite azimuth: no view correction applied; its possible size is in the "
+                                "sigma."))
         return ShadowGeometry(meta.sun_elevation_deg, meta.sun_azimuth_deg, 90.0 - meta.incidence_deg,
                               (meta.sun_azimuth_deg + 90.0) % 360.0, sun_sigma, VIEW_ANGLE_SIGMA_DEG,
                               UNKNOWN_VIEW_AZIMUTH_SIGMA_DEG, tuple(notes))
@@ -220,7 +231,7 @@ def geometry_from_scene(meta) -> ShadowGeometry:
 
 def shadow_direction_deg(sun_azimuth_deg: float) -> float:
     """Azimuth along which shadows fall (away from the sun), clockwise from north, in [0, 360)."""
-    _check_angle("Sun azimuth", sun_azimuth_deg, -360.0, 360.0)
+    _check_angle(QT_TR_NOOP("Sun azimuth"), sun_azimuth_deg, -360.0, 360.0)
     return (sun_azimuth_deg + 180.0) % 360.0
 
 
@@ -228,8 +239,8 @@ def shadow_feasible(sun_elevation_deg: float, repose_deg: float = REPOSE_DEFAULT
                     walled: bool = False) -> Feasibility:
     """Can a ground shadow measure this heap? A repose pile casts none once the sun is at or above
     its angle of repose; a walled bin still does."""
-    _check_angle("Sun elevation", sun_elevation_deg, -90.0, 90.0)
-    _check_angle("Angle of repose", repose_deg, REPOSE_MIN_DEG, REPOSE_MAX_DEG)
+    _check_angle(QT_TR_NOOP("Sun elevation"), sun_elevation_deg, -90.0, 90.0)
+    _check_angle(QT_TR_NOOP("Angle of repose"), repose_deg, REPOSE_MIN_DEG, REPOSE_MAX_DEG)
     if sun_elevation_deg <= 0.5:
         return Feasibility(False, f"The sun is at {sun_elevation_deg:.1f} deg elevation: below or on the "
                                   "horizon there are no usable shadows. Enter the height by hand.")
@@ -330,17 +341,19 @@ def predicted_shadow(footprint_metric_polygon, height_m: float, model: str, repo
     The result can be empty (sun at or above the repose angle for a repose pile).
     """
     if not isinstance(footprint_metric_polygon, (Polygon, MultiPolygon)) or footprint_metric_polygon.is_empty:
-        raise InputError("The footprint must be a non-empty polygon in metric coordinates.")
+        raise InputError(QT_TR_NOOP("The footprint must be a non-empty polygon in metric coordinates."))
     if not footprint_metric_polygon.is_valid:
-        raise InputError("The footprint polygon is invalid (self-intersecting?): redraw or repair it.")
+        raise InputError(QT_TR_NOOP("The footprint polygon is invalid (self-intersecting?): redraw or repair it."))
     if model not in MODELS:
-        raise InputError(f"Model {model!r} is unknown: use one of {', '.join(MODELS)}.")
-    height = _check_length("Height", height_m)
+        raise InputError(QT_TR_NOOP("Model {model!r} is unknown: use one of {models}."),
+                         model=model, models=', '.join(MODELS))
+    height = _check_length(QT_TR_NOOP("Height"), height_m)
     if height > HEIGHT_MAX_M:
-        raise InputError(f"Height {height:g} m is above the {HEIGHT_MAX_M:g} m limit for a coal heap.")
-    _check_angle("Sun elevation", sun_elevation_deg, 0.5, 90.0)
-    _check_angle("Sun azimuth", sun_azimuth_deg, -360.0, 360.0)
-    _check_angle("Angle of repose", repose_deg, REPOSE_MIN_DEG, REPOSE_MAX_DEG)
+        raise InputError(QT_TR_NOOP("Height {height:g} m is above the {limit_m:g} m limit for a coal heap."),
+                         height=height, limit_m=HEIGHT_MAX_M)
+    _check_angle(QT_TR_NOOP("Sun elevation"), sun_elevation_deg, 0.5, 90.0)
+    _check_angle(QT_TR_NOOP("Sun azimuth"), sun_azimuth_deg, -360.0, 360.0)
+    _check_angle(QT_TR_NOOP("Angle of repose"), repose_deg, REPOSE_MIN_DEG, REPOSE_MAX_DEG)
     az = math.radians(shadow_direction_deg(sun_azimuth_deg))
     reach = _cot(sun_elevation_deg)  # shadow offset per metre of height
     ux, uy = math.sin(az) * reach, math.cos(az) * reach

@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import InputError
+from .messages import QT_TR_NOOP
 
 SLUG_MAX_LEN = 64
 PORT_FILE_SUFFIX = ".gpkg"
@@ -39,22 +40,24 @@ def slugify(name) -> str:
     a reserved name, so a port never gets a file name the analyst did not see coming.
     """
     if not isinstance(name, str):
-        raise SlugError(f"Port name {name!r} is not text; give the port a name such as 'Nampho'.")
+        raise SlugError(QT_TR_NOOP("Port name {name!r} is not text; give the port a name such as 'Nampho'."),
+                        name=name)
     decomposed = unicodedata.normalize("NFKD", name.translate(_TRANSLITERATE))
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     if not slug:
         raise SlugError(
-            f"Port name {name!r} has no Latin letters or digits to make a file name from; "
-            "give the port a name in Latin letters, e.g. 'Rason' for '라선'."
+            QT_TR_NOOP("Port name {name!r} has no Latin letters or digits to make a file name from; "
+                       "give the port a name in Latin letters, e.g. 'Rason' for '라선'."), name=name
         )
     if len(slug) > SLUG_MAX_LEN:
         slug = slug[:SLUG_MAX_LEN].rstrip("-")
     if slug in WINDOWS_RESERVED:
         raise SlugError(
-            f"Port name {name!r} would give the file name '{slug}{PORT_FILE_SUFFIX}', which Windows "
-            "reserves; choose another name, e.g. add the town: "
-            f"'{name.strip()} port'."
+            QT_TR_NOOP("Port name {name!r} would give the file name '{slug}{PORT_FILE_SUFFIX}', which Windows "
+                       "reserves; choose another name, e.g. add the town: "
+                       "'{stripped} port'."),
+            name=name, slug=slug, PORT_FILE_SUFFIX=PORT_FILE_SUFFIX, stripped=name.strip()
         )
     return slug
 
@@ -66,34 +69,37 @@ def validate_slug(slug, existing=()) -> str:
     ports would then write into one file.
     """
     if not isinstance(slug, str):
-        raise SlugError(f"Port slug {slug!r} is not text.")
+        raise SlugError(QT_TR_NOOP("Port slug {slug!r} is not text."), slug=slug)
     if not slug.strip():
-        raise SlugError(f"Port slug {slug!r} is empty; give the port a name such as 'Nampho'.")
+        raise SlugError(QT_TR_NOOP("Port slug {slug!r} is empty; give the port a name such as 'Nampho'."),
+                        slug=slug)
     if "/" in slug or "\\" in slug or ".." in slug or ":" in slug or "\x00" in slug:
         raise SlugError(
-            f"Port slug {slug!r} contains a path separator, ':' or '..'; a slug names one file inside "
-            "the data folder. Use letters, digits and hyphens only, e.g. 'nampho'."
+            QT_TR_NOOP("Port slug {slug!r} contains a path separator, ':' or '..'; a slug names one file inside "
+                       "the data folder. Use letters, digits and hyphens only, e.g. 'nampho'."), slug=slug
         )
     if len(slug) > SLUG_MAX_LEN:
         raise SlugError(
-            f"Port slug {slug[:20]!r}... is {len(slug)} characters long; the limit is {SLUG_MAX_LEN}."
+            QT_TR_NOOP("Port slug {start!r}... is {length} characters long; the limit is {SLUG_MAX_LEN}."),
+            start=slug[:20], length=len(slug), SLUG_MAX_LEN=SLUG_MAX_LEN
         )
     if not SLUG_PATTERN.match(slug):
         raise SlugError(
-            f"Port slug {slug!r} must be lower-case ASCII letters and digits joined by single hyphens, "
-            f"e.g. 'nampho' or 'rason-pier-3' (try {_suggest(slug)!r})."
+            QT_TR_NOOP("Port slug {slug!r} must be lower-case ASCII letters and digits joined by single hyphens, "
+                       "e.g. 'nampho' or 'rason-pier-3' (try {suggestion!r})."),
+            slug=slug, suggestion=_suggest(slug)
         )
     if slug in WINDOWS_RESERVED:
         raise SlugError(
-            f"Port slug {slug!r} is a name Windows reserves for a device ('{slug}{PORT_FILE_SUFFIX}' "
-            "cannot be opened there); choose another, e.g. "
-            f"'{slug}-port'."
+            QT_TR_NOOP("Port slug {slug!r} is a name Windows reserves for a device ('{slug}{PORT_FILE_SUFFIX}' "
+                       "cannot be opened there); choose another, e.g. "
+                       "'{slug}-port'."), slug=slug, PORT_FILE_SUFFIX=PORT_FILE_SUFFIX
         )
     taken = {s.lower() for s in existing}
     if slug.lower() in taken:
         raise SlugError(
-            f"Port slug {slug!r} is already used by another port; two ports cannot share one file. "
-            "Choose a different port name."
+            QT_TR_NOOP("Port slug {slug!r} is already used by another port; two ports cannot share one file. "
+                       "Choose a different port name."), slug=slug
         )
     return slug
 
@@ -113,12 +119,13 @@ def port_file_path(data_folder, slug) -> Path:
     """
     validate_slug(slug)
     if data_folder is None or not str(data_folder).strip():
-        raise SlugError("No data folder is set; choose a folder for the port files first.")
+        raise SlugError(QT_TR_NOOP("No data folder is set; choose a folder for the port files first."))
     folder = Path(data_folder).expanduser().resolve()
     candidate = (folder / f"{slug}{PORT_FILE_SUFFIX}").resolve()
     if candidate.parent != folder:
         raise SlugError(
-            f"The port file for slug {slug!r} resolves to {candidate}, outside the data folder "
-            f"{folder} (a symbolic link?); remove the link or choose another data folder."
+            QT_TR_NOOP("The port file for slug {slug!r} resolves to {candidate}, outside the data folder "
+                       "{folder} (a symbolic link?); remove the link or choose another data folder."),
+            slug=slug, candidate=candidate, folder=folder
         )
     return candidate

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from typing import NamedTuple
 
 from .errors import InputError
+from .messages import QT_TR_NOOP, Message
 from .spa_terms import B_TERMS, L_TERMS, NUTATION_ABCD, NUTATION_Y, R_TERMS
 
 YEAR_MIN = 1900
@@ -86,17 +87,21 @@ def _nutation(jce: float):
 
 def _check_inputs(when_utc, lat_deg, lon_deg) -> None:
     if not isinstance(when_utc, datetime):
-        raise InputError(f"Time {when_utc!r} is not a datetime: give a timezone-aware UTC datetime.")
+        raise InputError(QT_TR_NOOP("Time {when_utc!r} is not a datetime: give a timezone-aware UTC datetime."),
+                         when_utc=when_utc)
     if when_utc.tzinfo is None or when_utc.utcoffset() is None:
         raise InputError(
-            f"Time {when_utc.isoformat()} has no time zone: the sun position needs UTC. "
-            "Attach tzinfo=timezone.utc if the time is UTC (scene metadata times usually are).")
+            QT_TR_NOOP("Time {time} has no time zone: the sun position needs UTC. "
+                       "Attach tzinfo=timezone.utc if the time is UTC (scene metadata times usually are)."),
+            time=when_utc.isoformat())
     if not YEAR_MIN <= when_utc.astimezone(timezone.utc).year <= YEAR_MAX:
-        raise InputError(f"Year {when_utc.year} is outside {YEAR_MIN}-{YEAR_MAX}, where Delta T is known.")
-    for name, value, limit in (("Latitude", lat_deg, 90.0), ("Longitude", lon_deg, 180.0)):
+        raise InputError(QT_TR_NOOP("Year {year} is outside {YEAR_MIN}-{YEAR_MAX}, where Delta T is known."),
+                         year=when_utc.year, YEAR_MIN=YEAR_MIN, YEAR_MAX=YEAR_MAX)
+    for name, value, limit in ((QT_TR_NOOP("Latitude"), lat_deg, 90.0), (QT_TR_NOOP("Longitude"), lon_deg, 180.0)):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
                 or abs(value) > limit:
-            raise InputError(f"{name} {value!r} is not a number within +-{limit:g} degrees.")
+            raise InputError(QT_TR_NOOP("{name} {value!r} is not a number within +-{limit:g} degrees."),
+                             name=Message(name), value=value, limit=limit)
 
 
 def sun_position(when_utc: datetime, lat_deg: float, lon_deg: float,

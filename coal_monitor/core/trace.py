@@ -27,6 +27,7 @@ from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.ops import unary_union
 
 from .errors import InputError
+from .messages import QT_TR_NOOP
 
 TOLERANCE_DEFAULT = 0.45
 TOLERANCE_MIN = 0.1
@@ -75,7 +76,8 @@ def luminance(pixels):
         return array.astype(np.float64)
     if array.ndim == 3:
         return array.astype(np.float64).mean(axis=2)
-    raise InputError(f"image array has {array.ndim} dimensions: give rows x columns (x bands)")
+    raise InputError(QT_TR_NOOP("image array has {ndim} dimensions: give rows x columns (x bands)"),
+                     ndim=array.ndim)
 
 
 def _shift(a, dr, dc, fill):
@@ -161,8 +163,9 @@ def coal_mask(pixels, seed_rc, tolerance):
     if not seed_dark.any():
         level = math.exp(float(np.median(log_l[patch])) - bright)
         raise InputError(
-            f"the clicked point is not on dark material (brightness {level:.2f} of the bright ground, above "
-            f"the tolerance {tolerance:.2f}): click inside a coal heap, or raise the tolerance")
+            QT_TR_NOOP("the clicked point is not on dark material (brightness {level:.2f} of the bright ground, "
+                       "above the tolerance {tolerance:.2f}): click inside a coal heap, or raise the tolerance"),
+            level=level, tolerance=tolerance)
     seed_texture = float(np.percentile(texture[patch][seed_dark], SEED_TEXTURE_PERCENTILE))
     deep = log_l < bright + math.log(DEEP_FRACTION)
     mask = (dark & (texture >= TEXTURE_FRACTION * seed_texture)) | deep
@@ -274,14 +277,15 @@ def region_mask(pixels, seed_rc, tolerance=TOLERANCE_DEFAULT):
     light = luminance(pixels)
     r, c = seed_rc
     if not (0 <= r < light.shape[0] and 0 <= c < light.shape[1]):
-        raise InputError(f"the clicked pixel (row {r}, column {c}) is outside the image window "
-                         f"of {light.shape[0]} x {light.shape[1]} pixels: click on the image")
+        raise InputError(QT_TR_NOOP("the clicked pixel (row {r}, column {c}) is outside the image window "
+                                    "of {rows} x {columns} pixels: click on the image"),
+                         r=r, c=c, rows=light.shape[0], columns=light.shape[1])
     tolerance = min(max(float(tolerance), TOLERANCE_MIN), TOLERANCE_MAX)
     mask = _bridged(coal_mask(pixels, seed_rc, tolerance))
     start = _nearest_in(mask, r, c)
     if start is None:
-        raise InputError("no coal-like texture around the clicked point: click inside a heap, away from "
-                         "its shadow, or raise the tolerance")
+        raise InputError(QT_TR_NOOP("no coal-like texture around the clicked point: click inside a heap, away from "
+                                    "its shadow, or raise the tolerance"))
     labels = label(mask)
     region = own_pile(labels == labels[start], start)
     return _filled(region)
@@ -338,7 +342,7 @@ def trace(pixels, geotransform, seeds, tolerance=TOLERANCE_DEFAULT):
     Add seeds' regions are united, then remove seeds' regions subtracted; separate heaps give a
     MultiPolygon, specks under HOLE_MIN_PX pixels left by the smoothing are dropped."""
     if not seeds:
-        raise InputError("no seed: click inside a heap")
+        raise InputError(QT_TR_NOOP("no seed: click inside a heap"))
     added, removed = None, None
     for seed in seeds:
         rc = (int(math.floor(seed.row)), int(math.floor(seed.col)))
@@ -348,12 +352,13 @@ def trace(pixels, geotransform, seeds, tolerance=TOLERANCE_DEFAULT):
         else:
             removed = region if removed is None else removed | region
     if added is None:
-        raise InputError("only remove seeds: click inside a heap first, then Shift+click to remove a part")
+        raise InputError(QT_TR_NOOP("only remove seeds: click inside a heap first, then Shift+click to remove a part"))
     if removed is not None:
         added = added & ~removed
     if not added.any():
-        raise InputError("the removed regions cover the whole heap: undo the last Shift+click")
+        raise InputError(QT_TR_NOOP("the removed regions cover the whole heap: undo the last Shift+click"))
     outline = smooth_outline(_mask_polygon(added))
     if outline.is_empty:
-        raise InputError("the traced heap vanished when smoothed (a few pixels): zoom in or raise the tolerance")
+        raise InputError(QT_TR_NOOP("the traced heap vanished when smoothed (a few pixels): zoom in or raise the "
+                                    "tolerance"))
     return to_map(outline, geotransform)

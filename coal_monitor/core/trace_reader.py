@@ -11,6 +11,7 @@ import numpy as np
 from osgeo import gdal
 
 from .errors import InputError
+from .messages import QT_TR_NOOP
 
 WINDOW_M = 220.0
 WINDOW_MAX_PX = 900
@@ -29,16 +30,20 @@ def read_window(path, x, y, resolution_m=None, window_m=WINDOW_M):
     try:  # store/creation.py switches GDAL's exceptions on for the whole process; either way works
         dataset = gdal.Open(str(path), gdal.GA_ReadOnly)
     except RuntimeError as exc:
-        raise InputError(f"raster {path} cannot be opened by GDAL ({exc}): choose an image file") from None
+        raise InputError(QT_TR_NOOP("raster {path} cannot be opened by GDAL ({exc}): choose an image file"),
+                         path=path, exc=exc) from None
     if dataset is None:
-        raise InputError(f"raster {path} cannot be opened by GDAL: choose an image file")
+        raise InputError(QT_TR_NOOP("raster {path} cannot be opened by GDAL: choose an image file"),
+                         path=path)
     x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
     if rx or ry:
-        raise InputError(f"raster {path} is rotated (geotransform terms {rx:g}, {ry:g}): warp it north-up first")
+        raise InputError(QT_TR_NOOP("raster {path} is rotated (geotransform terms {rx:g}, {ry:g}): warp it north-up "
+                                    "first"), path=path, rx=rx, ry=ry)
     col = (x - x0) / dx
     row = (y - y0) / dy
     if not (0 <= col < dataset.RasterXSize and 0 <= row < dataset.RasterYSize):
-        raise InputError(f"the point {x:.2f}, {y:.2f} is outside the raster {path}: click on the image")
+        raise InputError(QT_TR_NOOP("the point {x:.2f}, {y:.2f} is outside the raster {path}: click on the image"),
+                         x=x, y=y, path=path)
     pixel_m = abs(dx)
     out_m = max(pixel_m, resolution_m or pixel_m)
     out_m = max(out_m, window_m / WINDOW_MAX_PX)
@@ -61,7 +66,8 @@ def read_window(path, x, y, resolution_m=None, window_m=WINDOW_M):
         else:
             reason = ""
         if pixels is None:
-            raise InputError(f"band {b} of raster {path} cannot be read{reason}: check that the file is complete")
+            raise InputError(QT_TR_NOOP("band {b} of raster {path} cannot be read{reason}: check that the file is "
+                                        "complete"), b=b, path=path, reason=reason)
         bands.append(pixels)
     pixels = bands[0] if len(bands) == 1 else np.dstack(bands)
     sx, sy = (c1 - c0) / buf_x, (r1 - r0) / buf_y

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import limits
 from .errors import InputError
-from .pile_models import QT_TR_NOOP
+from .messages import QT_TR_NOOP, Message
 
 TABLE_FORMAT = "coal_monitor.ship_classes"
 TABLE_FORMAT_VERSION = 1
@@ -44,7 +44,8 @@ def is_loading_event(state, cargo_visible) -> bool:
     in open hatches (the analyst saw coal going in but did not call it loading)."""
     if state not in STATE_KEYS:
         raise InputError(
-            f"Ship state {state!r} is not one of {', '.join(STATE_KEYS)}; choose one of those."
+            QT_TR_NOOP("Ship state {state!r} is not one of {states}; choose one of those."),
+            state=state, states=', '.join(STATE_KEYS)
         )
     return state == "loading" or (state == "moored" and bool(cargo_visible))
 
@@ -72,9 +73,11 @@ def _point(name, xy):
     try:
         x, y = (float(value) for value in xy)
     except (TypeError, ValueError):
-        raise InputError(f"The {name} point {xy!r} is not an (x, y) pair of numbers; click it again.") from None
+        raise InputError(QT_TR_NOOP("The {name} point {xy!r} is not an (x, y) pair of numbers; click it again."),
+                         name=Message(name), xy=xy) from None
     if not (math.isfinite(x) and math.isfinite(y)):
-        raise InputError(f"The {name} point {xy!r} has no finite coordinates; click it again.")
+        raise InputError(QT_TR_NOOP("The {name} point {xy!r} has no finite coordinates; click it again."),
+                         name=Message(name), xy=xy)
     return x, y
 
 
@@ -90,12 +93,12 @@ def hull_rectangle(bow_xy, stern_xy, side_xy) -> Hull:
     (a click on either side gives the same beam). The rectangle spans LOA along the centreline and the
     beam across it, centred on the centreline.
     """
-    bx, by = _point("bow", bow_xy)
-    sx, sy = _point("stern", stern_xy)
-    px, py = _point("side", side_xy)
+    bx, by = _point(QT_TR_NOOP("bow"), bow_xy)
+    sx, sy = _point(QT_TR_NOOP("stern"), stern_xy)
+    px, py = _point(QT_TR_NOOP("side"), side_xy)
     loa_m = math.hypot(bx - sx, by - sy)
     if loa_m == 0.0:
-        raise InputError("Bow and stern are the same point (LOA 0 m); click the bow, then the stern.")
+        raise InputError(QT_TR_NOOP("Bow and stern are the same point (LOA 0 m); click the bow, then the stern."))
     ux, uy = (bx - sx) / loa_m, (by - sy) / loa_m
     half_beam_m = abs(ux * (py - sy) - uy * (px - sx))
     nx, ny = -uy * half_beam_m, ux * half_beam_m
@@ -124,16 +127,18 @@ def hull_from_outline(coords) -> Hull:
     ``heading_deg`` is the axis (0-180) and ``bow_known`` is False."""
     from shapely.geometry import MultiPoint
 
-    points = [_point(f"outline corner {index + 1}", xy) for index, xy in enumerate(coords or ())]
+    points = [_point(Message(QT_TR_NOOP("outline corner {number}"), number=index + 1), xy)
+              for index, xy in enumerate(coords or ())]
     if len(set(points)) < 3:
         raise InputError(
-            f"A hull outline needs at least 3 distinct corners; it has {len(set(points))}. "
-            "Click around the hull again."
+            QT_TR_NOOP("A hull outline needs at least 3 distinct corners; it has {corners}. "
+                       "Click around the hull again."), corners=len(set(points))
         )
     hull_area = MultiPoint(points).convex_hull
     rectangle = _oriented_rectangle(hull_area)
     if hull_area.area <= 0.0 or rectangle.geom_type != "Polygon":
-        raise InputError("The hull outline has no area (all corners on one line); click around the hull again.")
+        raise InputError(QT_TR_NOOP("The hull outline has no area (all corners on one line); click around the hull "
+                                    "again."))
     ring = [tuple(xy) for xy in rectangle.exterior.coords][:4]
     edges = [(ring[(i + 1) % 4][0] - ring[i][0], ring[(i + 1) % 4][1] - ring[i][1]) for i in range(2)]
     lengths = [math.hypot(dx, dy) for dx, dy in edges]
@@ -148,30 +153,34 @@ def hull_from_outline(coords) -> Hull:
 def check_hull(loa_m, beam_m):
     """Refuse a hull no ship has (limits.VESSEL_*): LOA outside 20-400 m, a beam wider than a third of
     the length, a non-positive or non-numeric value. The message names the value and the fix."""
-    for name, value in (("length (LOA)", loa_m), ("beam", beam_m)):
+    for name, value in ((QT_TR_NOOP("length (LOA)"), loa_m), (QT_TR_NOOP("beam"), beam_m)):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise InputError(f"The ship's {name} {value!r} is not a number; measure the ship again.")
+            raise InputError(QT_TR_NOOP("The ship's {name} {value!r} is not a number; measure the ship again."),
+                             name=Message(name), value=value)
         if value <= 0.0:
             raise InputError(
-                f"The ship's {name} is {value:g} m; it must be more than 0 m. Click the bow, the stern, "
-                "then a point on the hull's side at its widest."
+                QT_TR_NOOP("The ship's {name} is {value:g} m; it must be more than 0 m. Click the bow, the stern, "
+                           "then a point on the hull's side at its widest."), name=Message(name), value=value
             )
     if loa_m < limits.VESSEL_LOA_MIN_M:
         raise InputError(
-            f"The ship's length (LOA) is {loa_m:.1f} m, shorter than {limits.VESSEL_LOA_MIN_M:g} m: no cargo "
-            "ship is that small. Click the very ends of the hull (bow and stern), zooming in if needed."
+            QT_TR_NOOP("The ship's length (LOA) is {loa_m:.1f} m, shorter than {VESSEL_LOA_MIN_M:g} m: no cargo "
+                       "ship is that small. Click the very ends of the hull (bow and stern), zooming in if needed."),
+            loa_m=loa_m, VESSEL_LOA_MIN_M=limits.VESSEL_LOA_MIN_M
         )
     if loa_m > limits.VESSEL_LOA_MAX_M:
         raise InputError(
-            f"The ship's length (LOA) is {loa_m:.1f} m, longer than {limits.VESSEL_LOA_MAX_M:g} m: no ship "
-            "afloat is that long. Check the clicks are on one ship's bow and stern and the image's scale."
+            QT_TR_NOOP("The ship's length (LOA) is {loa_m:.1f} m, longer than {VESSEL_LOA_MAX_M:g} m: no ship "
+                       "afloat is that long. Check the clicks are on one ship's bow and stern and the image's scale."),
+            loa_m=loa_m, VESSEL_LOA_MAX_M=limits.VESSEL_LOA_MAX_M
         )
     beam_max_m = loa_m * limits.VESSEL_BEAM_MAX_FRACTION_OF_LOA
     if beam_m > beam_max_m:
         raise InputError(
-            f"The ship's beam is {beam_m:.1f} m, wider than a third of its length ({beam_max_m:.1f} m of "
-            f"{loa_m:.1f} m): no ship is that broad. Click the side at the widest point, across from the "
-            "centreline, not beyond the hull."
+            QT_TR_NOOP("The ship's beam is {beam_m:.1f} m, wider than a third of its length ({beam_max_m:.1f} m of "
+                       "{loa_m:.1f} m): no ship is that broad. Click the side at the widest point, across from the "
+                       "centreline, not beyond the hull."),
+            beam_m=beam_m, beam_max_m=beam_max_m, loa_m=loa_m
         )
 
 
@@ -302,12 +311,13 @@ def _berth_depth(berth_depth_m):
         lo, hi = (float(value) for value in berth_depth_m)
     except (TypeError, ValueError):
         raise InputError(
-            f"Berth depth {berth_depth_m!r} is not a depth in metres or a (shallowest, deepest) pair; "
-            "give it as 8 or (7, 9)."
+            QT_TR_NOOP("Berth depth {berth_depth_m!r} is not a depth in metres or a (shallowest, deepest) pair; "
+                       "give it as 8 or (7, 9)."), berth_depth_m=berth_depth_m
         ) from None
     if not (math.isfinite(lo) and math.isfinite(hi) and 0 < lo <= hi):
         raise InputError(
-            f"Berth depth {berth_depth_m!r} must be positive metres with the shallowest first, e.g. (7, 9)."
+            QT_TR_NOOP("Berth depth {berth_depth_m!r} must be positive metres with the shallowest first, e.g. (7, "
+                       "9)."), berth_depth_m=berth_depth_m
         )
     return lo, hi
 
@@ -336,7 +346,8 @@ def classify(loa_m, beam_m, gsd_m, berth_depth_m=None, table=None) -> VesselEsti
     """
     check_hull(loa_m, beam_m)
     if isinstance(gsd_m, bool) or not isinstance(gsd_m, (int, float)) or not (math.isfinite(gsd_m) and gsd_m > 0):
-        raise InputError(f"The image's GSD {gsd_m!r} must be a positive number of metres; set it on the scene.")
+        raise InputError(QT_TR_NOOP("The image's GSD {gsd_m!r} must be a positive number of metres; set it on the "
+                                    "scene."), gsd_m=gsd_m)
     depth = _berth_depth(berth_depth_m)
     table = table or ship_class_table()
     fits = tuple(c for c in table.classes if _overlaps(loa_m, gsd_m, c.loa_lo_m, c.loa_hi_m)

@@ -19,7 +19,7 @@ from shapely import wkb as shapely_wkb
 from ..core.errors import InputError
 from ..core.limits import REPOSE_DEFAULT_DEG
 from ..core.shadow import ShadowGeometry, geometry_from_scene, predicted_shadow, shadow_feasible
-from ..translation import tr
+from ..translation import QT_TR_NOOP, message_text, tr
 from .shadow_tool import MapFrame, ShadowMapTool
 
 # The overlay is an outline for the eye: the footprint is simplified to half a 0.5 m pixel, and more
@@ -75,15 +75,16 @@ class ShadowController(QObject):
         crs = QgsCoordinateReferenceSystem(metric_crs_authid)
         try:
             if not crs.isValid() or crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
-                raise InputError(f"{metric_crs_authid!r} is not a metric coordinate system: give the scene's "
-                                 "projected CRS (e.g. its UTM zone, EPSG:32652).")
+                raise InputError(QT_TR_NOOP("{metric_crs_authid!r} is not a metric coordinate system: give the "
+                                            "scene's projected CRS (e.g. its UTM zone, EPSG:32652)."),
+                                 metric_crs_authid=metric_crs_authid)
             if isinstance(meta_or_geometry, ShadowGeometry):
                 geometry = meta_or_geometry
             else:
                 geometry = geometry_from_scene(meta_or_geometry)
                 gsd_m = gsd_m if gsd_m is not None else meta_or_geometry.gsd_m
         except InputError as exc:
-            self.message(str(exc))
+            self.message(message_text(exc))
             return False
         self.geometry, self.metric_crs, self.gsd_m = geometry, crs, gsd_m
         return True
@@ -98,7 +99,7 @@ class ShadowController(QObject):
         try:
             feasible = shadow_feasible(self.geometry.sun_elevation_deg, repose_deg, walled)
         except InputError as exc:
-            self.message(str(exc))
+            self.message(message_text(exc))
             return False
         if not feasible.ok:
             self.message(feasible.message)
@@ -171,7 +172,7 @@ class ShadowController(QObject):
             shadow = self._predict(footprint_geometry, canvas_crs, height_m, model, repose_deg)
         except InputError as exc:
             self.predicted_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
-            self._overlay_message(str(exc))
+            self._overlay_message(message_text(exc))
             return None
         if shadow.isEmpty():
             self.predicted_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)

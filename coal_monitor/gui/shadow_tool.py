@@ -25,6 +25,7 @@ from ..core.errors import InputError
 from ..core.limits import REPOSE_DEFAULT_DEG
 from ..core.shadow import (ShadowGeometry, height_from_shadow, height_sigma_m, project_point_on_shadow_line,
                            shadow_direction_deg)
+from ..translation import QT_TR_NOOP, message_text
 from .map_tool_keys import handle_key, mark
 
 METHOD = "shadow"
@@ -71,8 +72,8 @@ class MapFrame:
         try:
             p = self._to_metric.transform(QgsPointXY(point))
         except QgsCsException as exc:
-            raise InputError(f"This point cannot be placed in the scene's coordinate system ({exc}): "
-                             "click on the scene.") from exc
+            raise InputError(QT_TR_NOOP("This point cannot be placed in the scene's coordinate system ({exc}): "
+                                        "click on the scene."), exc=exc) from exc
         return p.x(), p.y()
 
     def to_canvas(self, xy) -> QgsPointXY:
@@ -83,8 +84,8 @@ class MapFrame:
         try:
             out.transform(self._to_metric)
         except QgsCsException as exc:
-            raise InputError(f"This outline cannot be placed in the scene's coordinate system ({exc}): "
-                             "draw it on the scene.") from exc
+            raise InputError(QT_TR_NOOP("This outline cannot be placed in the scene's coordinate system ({exc}): "
+                                        "draw it on the scene."), exc=exc) from exc
         return out
 
     def geometry_to_canvas(self, geometry: QgsGeometry) -> QgsGeometry:
@@ -99,7 +100,8 @@ class MapFrame:
             ahead = self._ellipsoid.computeSpheroidProject(here, AZIMUTH_PROBE_M, math.radians(true_azimuth_deg))
             p = self._to_geo.transform(ahead, Qgis.TransformDirection.Reverse)
         except QgsCsException as exc:
-            raise InputError(f"The scene's coordinate system cannot place this point on the globe ({exc}).") from exc
+            raise InputError(QT_TR_NOOP("The scene's coordinate system cannot place this point on the globe ({exc})."),
+                             exc=exc) from exc
         return math.degrees(math.atan2(p.x() - xy[0], p.y() - xy[1])) % 360.0
 
     def metres_per_pixel(self, canvas) -> float:
@@ -232,7 +234,7 @@ class ShadowMapTool(QgsMapTool):
                 self._markers.addPoint(QgsPointXY(*result.tip_xy))
                 self.measured.emit(result)
         except InputError as exc:
-            self.rejected.emit(str(exc))
+            self.rejected.emit(message_text(exc))
 
     def keyPressEvent(self, event):
         handle_key(event, {Qt.Key.Key_Escape: self.cancel, Qt.Key.Key_Backspace: self.undo_origin})
@@ -244,7 +246,7 @@ class ShadowMapTool(QgsMapTool):
     def set_origin(self, canvas_point):
         """First click: the top (or the foot); draws the anti-sun guide through it."""
         if self.geometry is None or not self.metric_crs.isValid():
-            raise InputError("The shadow tool has no scene: choose the image and its metadata first.")
+            raise InputError(QT_TR_NOOP("The shadow tool has no scene: choose the image and its metadata first."))
         self._drawn_crs = self.canvas().mapSettings().destinationCrs()
         frame = MapFrame(self._drawn_crs, self.metric_crs)
         origin = frame.to_metric(canvas_point)
@@ -289,8 +291,8 @@ class ShadowMapTool(QgsMapTool):
         self._shadow.addPoint(frame.to_canvas(origin), False)
         self._shadow.addPoint(tip_canvas)
         if snapped.along_m <= 0.0:
-            raise InputError("The second click lies on the sun's side of the first one: click the tip of the "
-                             "shadow, on the dashed guide away from the sun.")
+            raise InputError(QT_TR_NOOP("The second click lies on the sun's side of the first one: click the tip of "
+                                        "the shadow, on the dashed guide away from the sun."))
         # The sun azimuth is passed in the grid frame so that both azimuth differences stay consistent.
         sat_azimuth = (g.sat_azimuth_deg + self._grid_sun_azimuth_deg - g.sun_azimuth_deg) % 360.0
         args = (snapped.along_m, g.sun_elevation_deg, self._grid_sun_azimuth_deg, g.sat_elevation_deg, sat_azimuth,

@@ -19,6 +19,7 @@ from qgis.PyQt.QtGui import QColor
 from ..core import trace as tracing
 from ..core.errors import InputError
 from ..core.trace_reader import read_window
+from ..translation import QT_TR_NOOP, message_text, tr
 
 _OUTLINE = QColor(20, 160, 230)
 _FILL = QColor(20, 160, 230, 50)
@@ -133,8 +134,8 @@ class TraceTool(QgsMapTool):
             col, row = tracing.to_pixel(x, y, self._window.geotransform)
             rows, cols = self._window.pixels.shape[:2]
             if not (0 <= col < cols and 0 <= row < rows):
-                raise InputError("this click is outside the image window read for the first one: accept "
-                                 "(Enter) or cancel (Esc) this heap, then start the next one")
+                raise InputError(QT_TR_NOOP("this click is outside the image window read for the first one: accept "
+                                            "(Enter) or cancel (Esc) this heap, then start the next one"))
             self.seeds.append(tracing.Seed(col, row, add))
             if not self._retrace():
                 self.seeds.pop()
@@ -143,7 +144,7 @@ class TraceTool(QgsMapTool):
         except InputError as exc:  # the window could not be read or the click is outside it
             if not self.seeds:
                 self._window = None
-            self.rejected.emit(str(exc))
+            self.rejected.emit(message_text(exc))
 
     def change_tolerance(self, steps):
         previous = self.tolerance
@@ -164,7 +165,7 @@ class TraceTool(QgsMapTool):
 
     def finish(self):
         if self.outline is None:
-            self.rejected.emit("Nothing traced yet: click inside a heap on the image first.")
+            self.rejected.emit(tr("Nothing traced yet: click inside a heap on the image first."))
             return
         outline = QgsGeometry(self.outline)
         self.reset()
@@ -176,7 +177,8 @@ class TraceTool(QgsMapTool):
         try:
             shape = tracing.trace(self._window.pixels, self._window.geotransform, self.seeds, self.tolerance)
         except Exception as exc:  # noqa: BLE001 - a slot: an unexpected failure is told, never a traceback
-            reason = str(exc) if isinstance(exc, InputError) else f"tracing failed here ({exc}); draw the heap instead"
+            reason = (message_text(exc) if isinstance(exc, InputError)
+                      else tr("tracing failed here ({problem}); draw the heap instead").format(problem=exc))
             self.rejected.emit(reason)
             return False
         geometry = QgsGeometry.fromWkt(shape.wkt)

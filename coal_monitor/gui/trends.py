@@ -18,7 +18,7 @@ from ..number_text import number, signed
 from ..report import chart, data
 from ..store.errors import StoreError
 from .prompts import Prompts
-from ..translation import tr
+from ..translation import message_text, tr
 
 # Pixels within which the mouse is "over" a point.
 HOVER_RADIUS_PX = 10
@@ -77,13 +77,13 @@ class TrendsPanel(QWidget):
             self._build_chart()
             layout.addWidget(self.chart, 1)
         else:
-            self.missingLabel = QLabel(chart.MISSING_MESSAGE, self)
+            self.missingLabel = QLabel(tr(chart.MISSING_MESSAGE), self)
             self.missingLabel.setObjectName("trendsMissingLabel")
             self.missingLabel.setWordWrap(True)
             layout.addWidget(self.missingLabel, 1)
             for kind in ("png", "svg"):
                 self.exportButtons[kind].setEnabled(False)
-                self.exportButtons[kind].setToolTip(chart.MISSING_MESSAGE)
+                self.exportButtons[kind].setToolTip(tr(chart.MISSING_MESSAGE))
         self.flowsTable = QTableWidget(0, len(FLOW_HEADERS), self)
         self.flowsTable.setObjectName("flowsTable")
         self.flowsTable.setHorizontalHeaderLabels([tr(h) for h in FLOW_HEADERS])
@@ -145,7 +145,7 @@ class TrendsPanel(QWidget):
                     loading_days = [row["date"] for row in port_file.loadings()]
                     title = port_file.port.name
             except StoreError as exc:
-                self._report(str(exc))
+                self._report(message_text(exc))
             else:
                 self.statusLabel.setText(self._summary(title))
         self._show_flows()
@@ -250,7 +250,7 @@ class TrendsPanel(QWidget):
 
     def _save_figure(self, path, kind: str) -> str:
         if self.figure is None:
-            raise StoreError(chart.MISSING_MESSAGE)
+            raise StoreError(tr(chart.MISSING_MESSAGE))
         path = str(path)
         # The hover box is a passing view, not part of the chart: leave it out of the saved picture.
         if self._annotation is not None:
@@ -275,6 +275,7 @@ class TrendsPanel(QWidget):
         try:
             {"png": self.export_png, "svg": self.export_svg, "csv": self.export_csv}[kind](path)
         except (OSError, StoreError) as exc:
-            self._report(f"Cannot export the trends to {path}: {exc}")
+            problem = message_text(exc)
+            self._report(tr("Cannot export the trends to {path}: {problem}").format(path=path, problem=problem))
             return
         self.statusLabel.setText(f"Saved {path}")

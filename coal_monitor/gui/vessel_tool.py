@@ -24,7 +24,7 @@ from qgis.PyQt.QtWidgets import QGraphicsSimpleTextItem
 from ..core import vessels
 from ..core.errors import InputError
 from ..core.ports import utm_epsg_for
-from ..translation import tr
+from ..translation import message_text, tr
 from .map_tool_keys import handle_key, mark
 from .shadow_tool import MapFrame
 
@@ -167,7 +167,7 @@ class VesselTool(QgsMapTool):
             try:
                 self._frame = MapFrame(self.canvas().mapSettings().destinationCrs(), self._metric_crs_at(point))
             except InputError as exc:
-                self.rejected.emit(str(exc))
+                self.rejected.emit(message_text(exc))
                 return
         self.points.append(QgsPointXY(point))
         self.mouse_point = QgsPointXY(point)
@@ -205,7 +205,7 @@ class VesselTool(QgsMapTool):
         except InputError as exc:
             self.points.pop()
             self._update()
-            self.rejected.emit(str(exc))
+            self.rejected.emit(message_text(exc))
             return
         polygon = self._canvas_polygon(hull)
         self.reset()
@@ -222,7 +222,7 @@ class VesselTool(QgsMapTool):
         try:
             hull = vessels.hull_from_outline(self._metric(self.points))
         except InputError as exc:
-            self.rejected.emit(str(exc))
+            self.rejected.emit(message_text(exc))
             return
         outline = QgsGeometry.fromPolygonXY([list(self.points) + [self.points[0]]])
         rectangle = self._canvas_polygon(hull)

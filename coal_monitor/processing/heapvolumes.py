@@ -25,7 +25,7 @@ from ..core import limits
 from ..core.errors import InputError
 from ..core.pile_models import PILE_MODELS
 from ..field_types import new_field
-from ..translation import QT_TR_NOOP
+from ..translation import QT_TR_NOOP, message_text, tr
 from ..store.values import plain
 from .base import HEAPS_GROUP, CoalMonitorAlgorithm
 
@@ -102,7 +102,7 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
             check_inputs(1.0, 0.0, **settings)
             parse_crs(crs)
         except InputError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(message_text(exc)) from None
 
         kept = [i for i, f in enumerate(source.fields()) if f.name() not in FIELD_NAMES]
         fields = QgsFields()
@@ -127,14 +127,16 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
             values, error = self._estimate(feature, crs, height_field, sigma_field, settings)
             if error:
                 failed += 1
-                feedback.pushWarning(f"feature {feature.id()}: {error}")
+                problem = message_text(error)
+                feedback.pushWarning(tr("feature {fid}: {problem}").format(fid=feature.id(), problem=problem))
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes([feature.attributes()[i] for i in kept] + [values[n] for n in FIELD_NAMES])
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(100.0 * (done + 1) / total)
         if failed:
-            feedback.pushWarning(f"{failed} of {source.featureCount()} features got no volume; see volume_note")
+            feedback.pushWarning(tr("{failed} of {total} features got no volume; see volume_note").format(
+                failed=failed, total=source.featureCount()))
         return {"OUTPUT": dest_id, "FAILED_COUNT": failed}
 
     @staticmethod
@@ -150,11 +152,11 @@ class HeapVolumesAlgorithm(CoalMonitorAlgorithm):
                 plain(feature[height_field]), 0.0 if sigma is None else sigma, **settings)
             return result.as_fields(), ""
         except InputError as exc:
-            error = str(exc)
+            error = exc.message
         except Exception as exc:  # a bug must not cost the analyst the other heaps of the run
             error = f"could not be computed ({type(exc).__name__}: {exc}); please report this footprint"
         values = dict.fromkeys(FIELD_NAMES)
-        values["volume_note"] = error
+        values["volume_note"] = str(error)  # the output layer's data: English, as the port files'
         return values, error
 
 

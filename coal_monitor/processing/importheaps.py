@@ -17,7 +17,7 @@ from qgis.core import (
 from ..core.errors import InputError
 from ..store.errors import StoreError
 from ..store.values import plain
-from ..translation import QT_TR_NOOP
+from ..translation import QT_TR_NOOP, message_text, tr
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 
 HEIGHT_METHOD = "imported"
@@ -96,14 +96,15 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
-            raise QgsProcessingException("The INPUT layer cannot be read; choose a polygon layer.")
+            raise QgsProcessingException(tr("The INPUT layer cannot be read; choose a polygon layer."))
         port = self._port(parameters, context)
         path = self._port_file_path(parameters, context, port, feedback)
         fields = {key: self.parameterAsString(parameters, key, context)
                   for key in (self.HEIGHT_FIELD, self.HEIGHT_SIGMA_FIELD, self.DATE_FIELD, self.SCENE_FIELD)}
         with self._open_or_create(path, port, feedback) as port_file:
             imported, skipped = self._import(source, port, port_file, fields, feedback)
-        feedback.pushInfo(f"{port.name}: {imported} heaps imported into {path}, {len(skipped)} features skipped.")
+        feedback.pushInfo(tr("{port}: {imported} heaps imported into {path}, {skipped} features skipped.").format(
+            port=port.name, imported=imported, path=path, skipped=len(skipped)))
         return {self.OUTPUT: str(path), self.IMPORTED: imported, self.SKIPPED: len(skipped)}
 
     # ---- steps ------------------------------------------------------------------------------------------
@@ -116,7 +117,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
         try:
             return PortRegistry(profile_registry_path()).get(name)
         except PortError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(message_text(exc)) from None
 
     def _port_file_path(self, parameters, context, port, feedback) -> Path:
         from ..core.slug import SlugError, port_file_path
@@ -128,19 +129,20 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             if output:
                 path = Path(output)
                 if path.suffix.lower() != ".gpkg":
-                    raise QgsProcessingException(f"OUTPUT {output!r} must be a .gpkg file.")
+                    raise QgsProcessingException(tr("OUTPUT {output!r} must be a .gpkg file.").format(output=output))
                 if folder and path.resolve() != port_file_path(folder, port.slug):
-                    feedback.pushWarning(f"OUTPUT {output} is not the port file of DATA_FOLDER "
-                                         f"({port_file_path(folder, port.slug)}); writing to OUTPUT.")
+                    feedback.pushWarning(tr("OUTPUT {output} is not the port file of DATA_FOLDER ({port_file}); "
+                                            "writing to OUTPUT.").format(output=output,
+                                                                         port_file=port_file_path(folder, port.slug)))
                 return path
             folder = folder or data_folder(context.project())
             if not folder:
-                raise QgsProcessingException(
+                raise QgsProcessingException(tr(
                     "Where should the port file go? Give OUTPUT (the port's .gpkg) or DATA_FOLDER, or save "
-                    "the project so that its data folder can be used.")
+                    "the project so that its data folder can be used."))
             return port_file_path(folder, port.slug)
         except SlugError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(message_text(exc)) from None
 
     def _open_or_create(self, path: Path, port, feedback):
         """The open PortFile to import into (created when missing)."""
@@ -150,18 +152,19 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             if path.exists():
                 other = logged_port(path)
                 if other is not None and other[1] != port.slug:
-                    raise QgsProcessingException(
-                        f"{path} is the log of port {other[0]!r}, not {port.name!r}; choose {port.name}'s file or "
-                        "another OUTPUT.")
+                    raise QgsProcessingException(tr(
+                        "{path} is the log of port {other!r}, not {port!r}; choose {name}'s file or "
+                        "another OUTPUT.").format(path=path, other=other[0], port=port.name, name=port.name))
                 port_file = PortFile.open(path)
                 for message in port_file.recompute_stale():
                     feedback.pushWarning(message)
                 return port_file
             path.parent.mkdir(parents=True, exist_ok=True)
-            feedback.pushInfo(f"Creating the port file {path} for {port.name} (EPSG:{port.crs_epsg}).")
+            feedback.pushInfo(tr("Creating the port file {path} for {port} (EPSG:{epsg}).").format(
+                path=path, port=port.name, epsg=port.crs_epsg))
             return PortFile.create(path, port)
         except (StoreError, OSError) as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(message_text(exc)) from None
 
     def _import(self, source, port, port_file, fields, feedback):
         total = source.featureCount()
@@ -170,7 +173,8 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
         imported, skipped = 0, []
         for index, feature in enumerate(source.getFeatures()):
             if feedback.isCanceled():
-                feedback.pushWarning(f"Cancelled after {imported} heaps; every heap imported is whole.")
+                feedback.pushWarning(tr("Cancelled after {imported} heaps; every heap imported is whole.").format(
+                    imported=imported))
                 break
             reason = None
             try:
@@ -181,13 +185,14 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             except _Skip as exc:
                 reason = str(exc)
             except InputError as exc:  # includes the store's HeapInputError
-                reason = str(exc)
+                reason = message_text(exc)
             except StoreError as exc:  # the file itself failed (locked, read-only): stop, keep what is done
-                raise QgsProcessingException(
-                    f"{exc} {imported} heaps were imported before this; each of them is whole.") from None
+                raise QgsProcessingException(tr(
+                    "{problem} {imported} heaps were imported before this; each of them is whole.").format(
+                    problem=message_text(exc), imported=imported)) from None
             if reason is not None:
                 skipped.append((feature.id(), reason))
-                feedback.pushWarning(f"Feature {feature.id()} skipped: {reason}")
+                feedback.pushWarning(tr("Feature {fid} skipped: {reason}").format(fid=feature.id(), reason=reason))
             if total > 0:
                 feedback.setProgress(100.0 * (index + 1) / total)
         return imported, skipped
@@ -225,7 +230,8 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             port_file.add_scene({"scene_id": scene_id, "acquired_utc": attrs["observed_utc"],
                                  "notes": "Logged by Import heaps; acquisition time taken from the heaps."})
         except InputError as exc:
-            feedback.pushWarning(f"Scene {scene_id!r} not logged: {exc}")
+            text = tr("Scene {scene_id!r} not logged: {problem}")
+            feedback.pushWarning(text.format(scene_id=scene_id, problem=message_text(exc)))
 
 
 class _Skip(Exception):

@@ -5,6 +5,7 @@ The store (shapely, pyproj) is imported when a port file is opened, not when QGI
 from qgis.core import QgsProcessingException, QgsProcessingParameterFile
 
 from ..store.errors import StoreError
+from ..translation import message_text, tr
 
 INPUT = "INPUT"
 
@@ -21,8 +22,8 @@ def open_port_file(algorithm, parameters, context):
 
     path = algorithm.parameterAsFile(parameters, INPUT, context)
     if not path:
-        raise QgsProcessingException("No port GeoPackage given: choose a port's .gpkg file for INPUT.")
+        raise QgsProcessingException(tr("No port GeoPackage given: choose a port's .gpkg file for INPUT."))
     try:
         return PortFile.open(path)
     except StoreError as exc:
-        raise QgsProcessingException(str(exc)) from None
+        raise QgsProcessingException(message_text(exc)) from None

@@ -4,7 +4,7 @@ from qgis.core import (
 )
 
 from ..store.errors import StoreError
-from ..translation import QT_TR_NOOP
+from ..translation import QT_TR_NOOP, message_text, tr
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
@@ -40,16 +40,16 @@ class PortReportAlgorithm(CoalMonitorAlgorithm):
             try:
                 content = gather(port_file)
             except StoreError as exc:
-                raise QgsProcessingException(str(exc)) from None
+                raise QgsProcessingException(message_text(exc)) from None
         if feedback.isCanceled():
             return {}
         feedback.setProgress(40)
         try:
             export_pdf(content, pdf_path)
         except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(message_text(exc)) from None
         feedback.setProgress(100)
-        feedback.pushInfo(f"Report of {content.port_name} written to {pdf_path}.")
+        feedback.pushInfo(tr("Report of {port} written to {path}.").format(port=content.port_name, path=pdf_path))
         return {self.OUTPUT: pdf_path}
 
 

@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QDate
 
 from ..store.errors import StoreError
 from ..field_types import new_field
-from ..translation import QT_TR_NOOP
+from ..translation import QT_TR_NOOP, message_text, tr
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
@@ -77,7 +77,7 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
             try:
                 points = data.series(port_file, by_pier)
             except StoreError as exc:
-                raise QgsProcessingException(str(exc)) from None
+                raise QgsProcessingException(message_text(exc)) from None
             port_name = port_file.port.name
         for_csv = _writes_csv(parameters.get(self.OUTPUT))
         fields = output_fields(for_csv)
@@ -98,11 +98,12 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
             feedback.setProgress(100.0 * (index + 1) / len(points))
         unmeasured = sum(p.unmeasured for p in points)
-        feedback.pushInfo(f"{port_name}: {len(timeseries.dates(points))} observation dates, "
-                          f"{sum(p.heaps for p in points)} heaps, {len(points)} rows.")
+        feedback.pushInfo(tr("{port}: {dates} observation dates, {heaps} heaps, {rows} rows.").format(
+            port=port_name, dates=len(timeseries.dates(points)), heaps=sum(p.heaps for p in points), rows=len(points)))
         if unmeasured:
-            feedback.reportError(f"{unmeasured} heap(s) have no volume (the engine refused their inputs) and add "
-                                 "nothing to the sums; run 'Recompute heap volumes' or fix them.", False)
+            feedback.reportError(tr("{unmeasured} heap(s) have no volume (the engine refused their inputs) and add "
+                                    "nothing to the sums; run 'Recompute heap volumes' or fix them.").format(
+                unmeasured=unmeasured), False)
         return {self.OUTPUT: dest_id}
 
 

@@ -10,7 +10,7 @@ from qgis.core import (
 
 from ..core import limits
 from ..store.errors import StoreError
-from ..translation import QT_TR_NOOP
+from ..translation import QT_TR_NOOP, message_text, tr
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, port_file_parameter
 
@@ -56,7 +56,7 @@ class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
                 results = recompute_all(port_file, changes, progress=lambda f: feedback.setProgress(100.0 * f),
                                         is_canceled=feedback.isCanceled)
             except StoreError as exc:
-                raise QgsProcessingException(str(exc)) from None
+                raise QgsProcessingException(message_text(exc)) from None
             port = port_file.port
             path = str(port_file.path)
         feedback.pushInfo(
@@ -65,7 +65,7 @@ class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
         )
         for label, day, note in results:
             if note:
-                feedback.pushWarning(f"Heap {label!r} ({day}): {note}")
+                feedback.pushWarning(tr("Heap {label!r} ({day}): {note}").format(label=label, day=day, note=note))
         return {self.OUTPUT: path, self.HEAPS: len(results)}
 
 

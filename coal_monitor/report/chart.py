@@ -8,8 +8,9 @@ from datetime import date, timedelta
 
 from ..core import timeseries
 from ..number_text import number
+from ..translation import QT_TR_NOOP
 
-MISSING_MESSAGE = (
+MISSING_MESSAGE = QT_TR_NOOP(
     "The trend chart needs matplotlib, which this QGIS's Python lacks. Install it: Debian/Ubuntu "
     "'sudo apt install python3-matplotlib'; Windows OSGeo4W Setup: package 'python3-matplotlib'; "
     "elsewhere 'python3 -m pip install matplotlib' for QGIS's Python. Then restart QGIS."

@@ -1,9 +1,10 @@
 """What happens when something goes wrong behind a click: a message, never a traceback dialog.
 
 Expected problems (``EXPECTED_ERRORS``: bad input, a refused write, an unknown port, a file the system
-refuses) become the analyst's message as they are. Anything else is a bug: it is logged in full in
-QGIS's Log Messages panel, the analyst gets a short message, and every observer is told (the test
-harness registers one, so a bug swallowed here still fails the test that caused it).
+refuses) become the analyst's message as they are, in the installed language (``message_text``).
+Anything else is a bug: it is logged in full in QGIS's Log Messages panel, the analyst gets a short
+message, and every observer is told (the test harness registers one, so a bug swallowed here still fails
+the test that caused it).
 """
 import functools
 import traceback
@@ -14,6 +15,7 @@ from ..core.errors import InputError
 from ..core.ports import PortError
 from ..definitions import LOG_TAG
 from ..store.errors import StoreError
+from ..translation import message_text
 
 EXPECTED_ERRORS = (InputError, StoreError, PortError, OSError)
 _observers = []
@@ -47,7 +49,7 @@ def guarded(method):
         try:
             return method(self, *args, **kwargs)
         except EXPECTED_ERRORS as exc:
-            self.warn(str(exc))
+            self.warn(message_text(exc))
         except Exception as exc:  # a bug must not take QGIS down with a Python dialog
             self.warn(report_unexpected(exc))
         return None

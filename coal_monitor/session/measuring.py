@@ -25,7 +25,7 @@ from ..gui import imagery
 from ..gui.capture_tool import outline_problem, polygon_from_points
 from ..signals import Connections
 from ..store import datafolder
-from ..translation import tr
+from ..translation import message_text, tr
 from ..store.footprint import measure_footprint
 from ..store.layer_watch import HeapLayersWatcher
 from ..store.errors import StoreError
@@ -65,7 +65,9 @@ class MeasuringSession(QObject):
             try:
                 registry = default_registry()
             except PortError as exc:  # an unreadable ports file must not keep the session from opening
-                registry, self.registry_problem = PortRegistry(), f"{exc} Only the built-in ports are listed."
+                registry = PortRegistry()
+                self.registry_problem = tr("{problem} Only the built-in ports are listed.").format(
+                    problem=message_text(exc))
         self.registry = registry
         self.log = PortLog(project)
         self._watched = Connections()  # the heaps layers' commits
@@ -98,6 +100,7 @@ class MeasuringSession(QObject):
         self.message.emit(text, Warning)
 
     def _layer_problem(self, fid, text):
+        text = message_text(text)
         self.warn(tr("Heap {fid} of the heaps layer: {text}").format(fid=fid, text=text) if fid is not None else text)
 
     def _layer_watched(self, layer, _path):
@@ -255,7 +258,7 @@ class MeasuringSession(QObject):
         self.refresh_scene()
         self.message.emit(tr("Image {scene} dated {when} UTC from {file}").format(
             scene=row["scene_id"], when=row["acquired_utc"], file=Path(path).name)
-            + (f" ({' '.join(meta.warnings)})" if meta.warnings else "") + ".", Success)
+            + (f" ({' '.join(map(message_text, meta.warnings))})" if meta.warnings else "") + ".", Success)
         return row
 
     @guarded
@@ -332,7 +335,7 @@ class MeasuringSession(QObject):
             measured = measure_footprint(geometry, self.port.crs_epsg, self.port.crs_epsg)
             estimate = measured.estimate(self.log.file_port(), self.inputs)
         except InputError as exc:
-            self.drawing_changed.emit(geometry.area(), None, str(exc))
+            self.drawing_changed.emit(geometry.area(), None, message_text(exc))
             return
         self.drawing_changed.emit(estimate.area_m2, estimate, "")
 
@@ -342,7 +345,7 @@ class MeasuringSession(QObject):
             measured = measure_footprint(geometry, crs, self.port.crs_epsg)
             estimate = measured.estimate(self.log.file_port(), self.inputs)
         except InputError as exc:
-            self.drawing_changed.emit(0.0, None, str(exc))
+            self.drawing_changed.emit(0.0, None, message_text(exc))
             return
         self.drawing_changed.emit(estimate.area_m2, estimate, "")
 
@@ -382,7 +385,7 @@ class MeasuringSession(QObject):
         try:
             self.current_estimate = self.footprint.estimate(self.log.file_port(), self.inputs)
         except InputError as exc:
-            self.estimate_changed.emit(None, str(exc))
+            self.estimate_changed.emit(None, message_text(exc))
             return
         self.estimate_changed.emit(self.current_estimate, "")
 

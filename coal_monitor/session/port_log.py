@@ -84,15 +84,16 @@ class PortLog:
                     tr("Port file missing"),
                     tr("The port file {path} was deleted or moved while QGIS had it open.\n\n"
                        "Create a new, empty port file there and log the heap in it?").format(path=missing)):
-                raise StoreError(f"Nothing was logged: the port file {missing} was deleted or moved outside "
-                                 "QGIS. Put it back (from a backup or snapshot) and choose the port again.")
+                raise StoreError(QT_TR_NOOP("Nothing was logged: the port file {missing} was deleted or moved "
+                                            "outside QGIS. Put it back (from a backup or snapshot) and choose the "
+                                            "port again."), missing=missing)
             self.forget_file()
             _set_aside_leftovers(missing)
         if datafolder.data_folder(self.project) is None:
             folder = prompts.ask_folder(tr(DATA_FOLDER_TITLE), "")
             if not folder:
-                raise StoreError("Nothing was logged: Coal Monitor needs a data folder for the port files "
-                                 "(or save the project first; the folder is then kept beside it).")
+                raise StoreError(QT_TR_NOOP("Nothing was logged: Coal Monitor needs a data folder for the port files "
+                                            "(or save the project first; the folder is then kept beside it)."))
             datafolder.set_data_folder(datafolder.check_writable(folder), self.project)
         folder = datafolder.ensure_data_folder(self.project)
         if self.open_existing() is None:
@@ -171,8 +172,8 @@ class PortLog:
 
     def delete_heap(self, heap_uid):
         if self.file is None or not self.file_is_in_place():
-            raise StoreError(f"The port file of {self.port.name} is missing (deleted or moved outside QGIS); "
-                             "nothing was deleted.")
+            raise StoreError(QT_TR_NOOP("The port file of {name} is missing (deleted or moved outside QGIS); "
+                                        "nothing was deleted."), name=self.port.name)
         self._refuse_unsaved_layer_edits()
         self.file.delete_heap(heap_uid)
         self.reload_heaps_layer()
@@ -180,8 +181,9 @@ class PortLog:
     def _refuse_unsaved_layer_edits(self):
         layer = self.heaps_layer()
         if layer is not None and layer.isEditable() and layer.isModified():
-            raise StoreError(f"The layer '{layer.name()}' has unsaved edits; save or discard them "
-                             "(Toggle Editing) before logging heaps from the dock.")
+            raise StoreError(QT_TR_NOOP("The layer '{layer}' has unsaved edits; save or discard them "
+                                        "(Toggle Editing) before logging heaps from the dock."),
+                             layer=layer.name())
 
     # --- the port's layers in the project --------------------------------------------------------
     def heaps_layer(self):
@@ -208,8 +210,9 @@ class PortLog:
             layer = QgsVectorLayer(f"{self.file.path}|layername={table}", tr(LAYER_NAMES[table]).format(
                 port=self.port.name), "ogr")
             if not layer.isValid():
-                raise StoreError(f"QGIS cannot open the {table} of {self.file.path} as a layer; the row was "
-                                 "logged, add the file to the map by hand (Layer > Add Layer).")
+                raise StoreError(QT_TR_NOOP("QGIS cannot open the {table} of {path} as a layer; the row was "
+                                            "logged, add the file to the map by hand (Layer > Add Layer)."),
+                                 table=table, path=self.file.path)
             _apply_time_settings(layer)
             layer.setCustomProperty(LAYER_ROLE, LAYER_ROLES[table])
             layer.setCustomProperty(LAYER_PORT_SLUG, self.port.slug)

@@ -14,6 +14,7 @@ from ..core.errors import InputError
 from ..core.metadata import find_sidecar, read_gdal_domains, read_metadata
 from ..gui import imagery
 from ..store.sqltime import format_utc
+from ..translation import message_text
 
 ANALYST_TIME_SOURCE = "acquisition time entered by the analyst"
 
@@ -137,7 +138,7 @@ def _metadata(path, lat, lon):
         try:
             return read(), ""
         except InputError as exc:
-            problems.append(str(exc))
+            problems.append(message_text(exc))
     return None, " ".join(problems)
 
 

@@ -21,7 +21,7 @@ from ..store import schema
 from ..store.errors import StoreError
 from ..store.footprint import to_shapely
 from ..number_text import number
-from ..translation import tr
+from ..translation import message_text, tr
 from .guard import guarded
 
 Success = Qgis.MessageLevel.Success
@@ -231,7 +231,7 @@ class PortStory(QObject):
                                cargo_hi_t=estimate.cargo_hi_t, draft_limited=estimate.draft_limited)
         except InputError as exc:
             self.vessel_outline = None
-            self.vessel_changed.emit(None, str(exc))
+            self.vessel_changed.emit(None, message_text(exc))
             return None
         self.vessel_numbers = numbers
         self.vessel_changed.emit(numbers, "" if numbers["gsd_m"] else tr(

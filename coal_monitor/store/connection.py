@@ -10,6 +10,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..core.messages import QT_TR_NOOP, Message
 from . import gpkg_geometry
 from .errors import HeapInputError, StoreError
 
@@ -69,55 +70,66 @@ def begin_immediate(connection, lock_timeout_s: float) -> None:
 
 def check_is_sqlite(path: Path) -> None:
     if not path.exists():
-        raise StoreError(f"Port file {path} does not exist. Check the project's data folder, or create the "
-                         "port's file from the port list.")
+        raise StoreError(QT_TR_NOOP("Port file {path} does not exist. Check the project's data folder, or create the "
+                                    "port's file from the port list."), path=path)
     if not path.is_file():
-        raise StoreError(f"Port file {path} is not a file (a folder?); choose the .gpkg file itself.")
+        raise StoreError(QT_TR_NOOP("Port file {path} is not a file (a folder?); choose the .gpkg file itself."),
+                         path=path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise StoreError(f"Cannot read port file {path}: {exc.strerror}. Check its permissions.") from None
+        raise StoreError(QT_TR_NOOP("Cannot read port file {path}: {strerror}. Check its permissions."),
+                         path=path, strerror=exc.strerror) from None
     if head != SQLITE_MAGIC:
-        raise StoreError(f"{path} is not a GeoPackage (no SQLite header): it is damaged or another kind of file. "
-                         "Restore it from a snapshot or backup; Coal Monitor will not modify it.")
+        raise StoreError(QT_TR_NOOP("{path} is not a GeoPackage (no SQLite header): it is damaged or another kind of "
+                                    "file. Restore it from a snapshot or backup; Coal Monitor will not modify it."),
+                         path=path)
 
 
 def read_only_reason(path: Path) -> str:
     # Mode bits count even for an administrator, whom os.access always lets write: a file someone marked
     # read-only (an archived port log) is opened read-only.
     if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
-        return "the file is marked read-only"
+        return Message(QT_TR_NOOP("the file is marked read-only"))
     if not os.access(path.parent, os.W_OK):
-        return f"its folder {path.parent} is not writable"
+        return Message(QT_TR_NOOP("its folder {folder} is not writable"), folder=path.parent)
     return ""
 
 
 def check_is_geopackage(path: Path, connection) -> None:
     application_id = connection.execute("PRAGMA application_id").fetchone()[0]
     if application_id != GPKG_APPLICATION_ID:
-        raise StoreError(f"{path} is an SQLite database but not a GeoPackage; it is not a Coal Monitor port file.")
+        raise StoreError(QT_TR_NOOP("{path} is an SQLite database but not a GeoPackage; it is not a Coal Monitor "
+                                    "port file."), path=path)
 
 
 @contextmanager
 def sqlite_errors(path: Path, lock_timeout_s: float, action: str):
-    """Turn SQLite's errors into messages that name the file, the problem and the fix."""
+    """Turn SQLite's errors into messages that name the file, the problem and the fix.
+
+    ``action``: what was being done, marked with QT_TR_NOOP where it is named ('log heap')."""
     try:
         yield
     except sqlite3.OperationalError as exc:
         text = str(exc)
         if "locked" in text or "busy" in text:
             raise StoreError(
-                f"Cannot {action}: port file {path} has been locked by another program for more than "
-                f"{lock_timeout_s:g} s (another QGIS saving edits?). Finish or cancel the edits there, then retry."
+                QT_TR_NOOP("Cannot {action}: port file {path} has been locked by another program for more than "
+                           "{lock_timeout_s:g} s (another QGIS saving edits?). Finish or cancel the edits there, "
+                           "then retry."), action=Message(action), path=path, lock_timeout_s=lock_timeout_s
             ) from None
         if "readonly" in text or "read-only" in text:
-            raise StoreError(f"Cannot {action}: port file {path} is read-only ({text}). "
-                             "Copy it to a writable folder or fix its permissions.") from None
-        raise StoreError(f"Cannot {action} port file {path}: {text}. It may be damaged; run a snapshot "
-                         "restore or check the disk.") from None
+            raise StoreError(QT_TR_NOOP("Cannot {action}: port file {path} is read-only ({text}). "
+                                        "Copy it to a writable folder or fix its permissions."),
+                             action=Message(action), path=path, text=text) from None
+        raise StoreError(QT_TR_NOOP("Cannot {action} port file {path}: {text}. It may be damaged; run a snapshot "
+                                    "restore or check the disk."),
+                         action=Message(action), path=path, text=text) from None
     except sqlite3.IntegrityError as exc:
-        raise HeapInputError(f"Cannot {action} in {path}: {exc}.") from None
+        raise HeapInputError(QT_TR_NOOP("Cannot {action} in {path}: {exc}."),
+                             action=Message(action), path=path, exc=exc) from None
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"Cannot {action}: port file {path} is damaged ({exc}). Coal Monitor will not modify "
-                         "it; restore it from a snapshot or backup.") from None
+        raise StoreError(QT_TR_NOOP("Cannot {action}: port file {path} is damaged ({exc}). Coal Monitor will not "
+                                    "modify it; restore it from a snapshot or backup."),
+                         action=Message(action), path=path, exc=exc) from None

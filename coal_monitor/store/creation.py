@@ -11,6 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from ..core.messages import QT_TR_NOOP
 from . import schema
 from .errors import StoreError
 from .sql import placeholders, statement
@@ -224,25 +225,29 @@ def create_port_file(path, port) -> Path:
     path = Path(path)
     if path.exists():
         raise StoreError(
-            f"Port file {path} already exists; Coal Monitor never overwrites a port file. "
-            "Open it instead, or move it away first."
+            QT_TR_NOOP("Port file {path} already exists; Coal Monitor never overwrites a port file. "
+                       "Open it instead, or move it away first."), path=path
         )
     if not path.parent.is_dir():
-        raise StoreError(f"Cannot create port file {path}: the folder {path.parent} does not exist; create it first.")
+        raise StoreError(QT_TR_NOOP("Cannot create port file {path}: the folder {folder} does not exist; create it "
+                                    "first."), path=path, folder=path.parent)
     for declared in schema.PORT_FIELDS:
         if hasattr(port, declared.name):
             problem = declared.check(getattr(port, declared.name))
             if problem:
-                raise StoreError(f"Cannot create port file {path}: port {port.name!r}: {problem}.")
+                raise StoreError(QT_TR_NOOP("Cannot create port file {path}: port {name!r}: {problem}."),
+                                 path=path, name=port.name, problem=problem)
     building = path.with_name(f".{path.stem}.creating-{os.getpid()}.gpkg")
     try:
         _build_with_ogr(building, port)
         _finish_with_sqlite(building, port)
         os.link(building, path)  # fails if the path appeared meanwhile: never overwrites
     except FileExistsError:
-        raise StoreError(f"Port file {path} appeared while it was being created; it was left untouched.") from None
+        raise StoreError(QT_TR_NOOP("Port file {path} appeared while it was being created; it was left untouched."),
+                         path=path) from None
     except (OSError, RuntimeError, sqlite3.Error) as exc:
-        raise StoreError(f"Cannot create port file {path}: {exc}. Check the folder is writable and has space.") from exc
+        raise StoreError(QT_TR_NOOP("Cannot create port file {path}: {exc}. Check the folder is writable and has "
+                                    "space."), path=path, exc=exc) from exc
     finally:
         for leftover in (building, Path(str(building) + "-journal")):
             if leftover.exists():

@@ -15,6 +15,7 @@ from pathlib import Path, PurePath
 
 from qgis.core import QgsApplication, QgsProject
 
+from ..core.messages import QT_TR_NOOP
 from ..core.slug import port_file_path
 from ..definitions import ENTRY_DATA_FOLDER, PROJECT_SCOPE
 from .errors import StoreError
@@ -68,19 +69,20 @@ def set_data_folder(folder, project=None) -> str:
     """
     project = _project(project)
     if folder is None or not str(folder).strip():
-        raise DataFolderError("No data folder given; choose a folder for the port files.")
+        raise DataFolderError(QT_TR_NOOP("No data folder given; choose a folder for the port files."))
     path = Path(str(folder).strip()).expanduser()
     base = _project_dir(project)
     if not path.is_absolute():
         if base is None:
             raise DataFolderError(
-                f"Data folder {str(folder)!r} is relative but the project is not saved yet; save the "
-                "project first or choose an absolute folder."
+                QT_TR_NOOP("Data folder {folder!r} is relative but the project is not saved yet; save the "
+                           "project first or choose an absolute folder."), folder=str(folder)
             )
         path = base / path
     path = path.resolve()
     if path.exists() and not path.is_dir():
-        raise DataFolderError(f"Data folder {str(path)!r} is a file, not a folder; choose a folder.")
+        raise DataFolderError(QT_TR_NOOP("Data folder {path!r} is a file, not a folder; choose a folder."),
+                              path=str(path))
     entry = _entry_for(path, base)
     project.writeEntry(SCOPE, KEY, entry)
     return entry
@@ -91,7 +93,8 @@ def check_writable(folder) -> Path:
     naming the folder and the reason, so that a folder chosen once is refused at once, not at every log."""
     path = Path(str(folder).strip()).expanduser().resolve()
     if path.exists() and not path.is_dir():
-        raise DataFolderError(f"Data folder {str(path)!r} is a file, not a folder; choose a folder.")
+        raise DataFolderError(QT_TR_NOOP("Data folder {path!r} is a file, not a folder; choose a folder."),
+                              path=str(path))
     try:
         path.mkdir(parents=True, exist_ok=True)
         if not path.stat().st_mode & 0o222:  # marked read-only (an archive): honoured even for an administrator
@@ -100,8 +103,9 @@ def check_writable(folder) -> Path:
         probe.close()
     except OSError as exc:
         raise DataFolderError(
-            f"Coal Monitor cannot write port files in {path}: {exc.strerror or exc}. Choose a folder you "
-            "may write to (or change its permissions); the data folder was not changed."
+            QT_TR_NOOP("Coal Monitor cannot write port files in {path}: {reason}. Choose a folder you "
+                       "may write to (or change its permissions); the data folder was not changed."),
+            path=path, reason=exc.strerror or exc
         ) from None
     return path
 
@@ -120,14 +124,15 @@ def ensure_data_folder(project=None) -> Path:
     folder = data_folder(project)
     if folder is None:
         raise DataFolderError(
-            "The project is not saved, so Coal Monitor does not know where to keep port files; save "
-            "the project or choose a data folder."
+            QT_TR_NOOP("The project is not saved, so Coal Monitor does not know where to keep port files; save "
+                       "the project or choose a data folder.")
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataFolderError(
-            f"Cannot create the data folder {folder}: {exc.strerror or exc}. Choose another folder."
+            QT_TR_NOOP("Cannot create the data folder {folder}: {reason}. Choose another folder."),
+            folder=folder, reason=exc.strerror or exc
         ) from None
     return folder
 

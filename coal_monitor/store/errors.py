@@ -1,8 +1,11 @@
-"""Errors of the port store, written for the analyst: which file, what is wrong, how to fix it."""
+"""Errors of the port store, written for the analyst: which file, what is wrong, how to fix it.
+
+Their messages are translatable templates with values, as the engine's (``core/messages.py``)."""
 from ..core.errors import InputError
+from ..core.messages import MessageError
 
 
-class StoreError(Exception):
+class StoreError(MessageError):
     """A port file that cannot be read or written as asked; the message names the file and the fix."""
 
 

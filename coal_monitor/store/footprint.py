@@ -14,6 +14,7 @@ from shapely.ops import transform
 
 from ..core.errors import InputError
 from ..core.heap_numbers import MeasuredFootprint
+from ..core.messages import QT_TR_NOOP
 from .errors import HeapInputError
 
 
@@ -32,8 +33,10 @@ def to_shapely(geometry) -> BaseGeometry:
         if isinstance(geometry, (bytes, bytearray, memoryview)):
             return wkb.loads(bytes(geometry))
     except Exception as exc:  # shapely raises several types for unreadable input
-        raise HeapInputError(f"The footprint cannot be read ({exc}); draw it again as a polygon.") from None
-    raise HeapInputError(f"The footprint is a {type(geometry).__name__}, not a polygon geometry.")
+        raise HeapInputError(QT_TR_NOOP("The footprint cannot be read ({exc}); draw it again as a polygon."),
+                             exc=exc) from None
+    raise HeapInputError(QT_TR_NOOP("The footprint is a {kind}, not a polygon geometry."),
+                         kind=type(geometry).__name__)
 
 
 def _linear_without_m(geometry):
@@ -53,12 +56,13 @@ def _linear_without_m(geometry):
 def crs_text(crs) -> str:
     """A text pyproj understands, from an EPSG int, text, pyproj CRS or QgsCoordinateReferenceSystem."""
     if crs is None:
-        raise HeapInputError("The footprint has no CRS; say which coordinate system its coordinates are in.")
+        raise HeapInputError(QT_TR_NOOP("The footprint has no CRS; say which coordinate system its coordinates are "
+                                        "in."))
     if isinstance(crs, int):
         return f"EPSG:{crs}"
     if hasattr(crs, "authid"):  # QgsCoordinateReferenceSystem
         if not crs.isValid():
-            raise HeapInputError("The footprint's CRS is invalid; set the layer's or project's CRS.")
+            raise HeapInputError(QT_TR_NOOP("The footprint's CRS is invalid; set the layer's or project's CRS."))
         return crs.authid() or crs.toWkt()
     if isinstance(crs, CRS):
         return crs.to_wkt()
@@ -70,7 +74,8 @@ def _transformer(source: str, target_epsg: int):
     try:
         source_crs = CRS.from_user_input(source)
     except Exception as exc:  # pyproj.exceptions.CRSError and friends
-        raise HeapInputError(f"The footprint's CRS {source!r} is unknown to PROJ ({exc}).") from None
+        raise HeapInputError(QT_TR_NOOP("The footprint's CRS {source!r} is unknown to PROJ ({exc})."),
+                             source=source, exc=exc) from None
     target = CRS.from_epsg(target_epsg)
     if source_crs == target:
         return None
@@ -85,20 +90,21 @@ class FootprintConverter:
 
     def to_port(self, geometry, crs) -> Polygon:
         if geometry is None:
-            raise HeapInputError("The heap has no footprint; draw its outline first.")
+            raise HeapInputError(QT_TR_NOOP("The heap has no footprint; draw its outline first."))
         shape = to_shapely(geometry)
         if shape is None:
-            raise HeapInputError("The heap has no footprint; draw its outline first.")
+            raise HeapInputError(QT_TR_NOOP("The heap has no footprint; draw its outline first."))
         if isinstance(shape, MultiPolygon):
             parts = [p for p in shape.geoms if not p.is_empty]
             if len(parts) != 1:
-                raise HeapInputError(f"The footprint has {len(parts)} parts; a heap is one polygon: log each "
-                                     "part as its own heap.")
+                raise HeapInputError(QT_TR_NOOP("The footprint has {parts} parts; a heap is one polygon: log each "
+                                                "part as its own heap."), parts=len(parts))
             shape = parts[0]
         if not isinstance(shape, Polygon):
-            raise HeapInputError(f"The footprint is a {shape.geom_type}, not a polygon; draw the heap's outline.")
+            raise HeapInputError(QT_TR_NOOP("The footprint is a {kind}, not a polygon; draw the heap's outline."),
+                                 kind=shape.geom_type)
         if shape.is_empty:
-            raise HeapInputError("The footprint is empty; draw the heap's outline.")
+            raise HeapInputError(QT_TR_NOOP("The footprint is empty; draw the heap's outline."))
         if shape.has_z:
             shape = transform(lambda x, y, z=None: (x, y), shape)
         transformer = _transformer(crs_text(crs), self.port_epsg)
@@ -106,8 +112,8 @@ class FootprintConverter:
             return shape
         moved = transform(transformer.transform, shape)
         if not all(map(_finite, moved.bounds)):
-            raise HeapInputError(f"The footprint cannot be placed in the port's CRS EPSG:{self.port_epsg}; "
-                                 "check the footprint's CRS.")
+            raise HeapInputError(QT_TR_NOOP("The footprint cannot be placed in the port's CRS EPSG:{port_epsg}; "
+                                            "check the footprint's CRS."), port_epsg=self.port_epsg)
         return moved
 
 
@@ -126,4 +132,4 @@ def measure_footprint(geometry, crs, port_epsg: int, converter: FootprintConvert
     try:
         return MeasuredFootprint(polygon, port_epsg)
     except InputError as exc:
-        raise HeapInputError(str(exc)) from None
+        raise HeapInputError(exc) from None

@@ -22,6 +22,7 @@ from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ..core.errors import InputError
 from ..core.heap_numbers import with_port_defaults
+from ..core.messages import QT_TR_NOOP, Message, as_message
 from ..signals import Connections
 from . import derive, schema
 from .connection import LOCK_TIMEOUT_S, connect
@@ -45,7 +46,8 @@ def port_of_layer(layer):
 
     path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path")
     if not path:
-        raise StoreError(f"Layer {layer.name()!r} is not read from a port GeoPackage ({layer.source()}).")
+        raise StoreError(QT_TR_NOOP("Layer {layer!r} is not read from a port GeoPackage ({source})."),
+                         layer=layer.name(), source=layer.source())
     with PortFile.open(path) as port_file:
         return port_file.port
 
@@ -58,11 +60,11 @@ def derived_numbers(port, converter, geometry, crs, inputs):
     """
     values = with_port_defaults(port, inputs)
     if values.get("height_m") is None:
-        raise InputError("'height_m' is empty; enter the heap's height in metres.")
+        raise InputError(QT_TR_NOOP("'height_m' is empty; enter the heap's height in metres."))
     for name in schema.VOLUME_INPUTS:
         problem = schema.field(schema.HEAPS, name).check(values.get(name))
         if problem:
-            raise InputError(f"{problem}.")
+            raise InputError(QT_TR_NOOP("{problem}."), problem=problem)
     return derive.derived_numbers(port, converter.to_port(geometry, crs), values)
 
 
@@ -70,8 +72,8 @@ class HeapLayerSync:
     """Recomputes a heap's derived fields whenever its footprint or a volume input changes.
 
     ``layer``: a loaded ``heaps`` layer of a port GeoPackage. ``port``: its Port (read from the file
-    when omitted). ``on_problem(fid, message)``: told when a heap's inputs describe no measurable heap;
-    its numbers are then cleared and ``volume_note`` holds the message, never a stale number.
+    when omitted). ``on_problem(fid, message)``: told (a core.messages.Message) when a heap's inputs describe
+    no measurable heap; its numbers are then cleared and ``volume_note`` holds the message, never a stale number.
     Call ``disconnect()`` when the plugin unloads or the layer goes away.
     """
 
@@ -113,7 +115,7 @@ class HeapLayerSync:
             numbers = dict.fromkeys(schema.DERIVED_FIELDS)
             numbers["volume_note"] = f"Not computed: {exc}"
             if self.on_problem is not None:
-                self.on_problem(fid, str(exc))
+                self.on_problem(fid, as_message(exc))
         if fid in self._dated:  # only a time the analyst changed moves a heap between images
             self._dated.discard(fid)
             numbers.update(self._scene_of(fid, feature))
@@ -151,7 +153,7 @@ class HeapLayerSync:
             when = _utc_datetime(typed)
         except ValueError as exc:
             if self.on_problem is not None:
-                self.on_problem(fid, str(exc))
+                self.on_problem(fid, as_message(exc))
             return {}
         scenes = _scene_times(self._path)
         current = plain(feature["scene_id"])
@@ -161,10 +163,12 @@ class HeapLayerSync:
             near = sorted((abs((acquired - when).total_seconds()), sid) for sid, acquired in scenes.items())
             scene_id = near[0][1] if near and near[0][0] <= SAME_SCENE_S else None
             if scene_id != current and self.on_problem is not None:
-                where = (f"it now belongs to image {scene_id}" if scene_id else
-                         "no logged image was acquired then, so it is no longer listed under any image")
-                self.on_problem(fid, f"observed_utc was set to {format_utc(when)}: {where}. To re-date an image "
-                                     "with all its heaps, correct the scene (Edit scene) instead.")
+                where = (Message(QT_TR_NOOP("it now belongs to image {scene_id}"), scene_id=scene_id) if scene_id else
+                         Message(QT_TR_NOOP("no logged image was acquired then, so it is no longer listed under any "
+                                            "image")))
+                self.on_problem(fid, Message(QT_TR_NOOP("observed_utc was set to {when}: {where}. To re-date an image "
+                                                        "with all its heaps, correct the scene (Edit scene) instead."),
+                                             when=format_utc(when), where=where))
         return {"observed_utc": QDateTime.fromMSecsSinceEpoch(int(when.timestamp() * 1000), Qt.TimeSpec.UTC),
                 "scene_id": scene_id}
 
@@ -181,8 +185,8 @@ class HeapLayerSync:
                 connection.close()
         except sqlite3.Error as exc:
             if self.on_problem is not None:
-                self.on_problem(None, f"{self._path}: the times edited in the layer keep no 'Z' ({exc}); "
-                                      "they are still read as UTC.")
+                self.on_problem(None, Message(QT_TR_NOOP("{path}: the times edited in the layer keep no 'Z' ({exc}); "
+                                                         "they are still read as UTC."), path=self._path, exc=exc))
 
     # ---- signals ----------------------------------------------------------------------------------------
 
@@ -256,7 +260,7 @@ def _utc_datetime(value):
     """A typed observation time as an aware UTC datetime; a value without a zone is UTC (the field's)."""
     if hasattr(value, "toMSecsSinceEpoch"):  # QDateTime: its wall clock, in UTC unless it says otherwise
         if not value.isValid():
-            raise ValueError("'observed_utc' is an invalid date-time; enter the image's time (UTC)")
+            raise InputError(QT_TR_NOOP("'observed_utc' is an invalid date-time; enter the image's time (UTC)"))
         if value.timeSpec() == Qt.TimeSpec.LocalTime:
             value = QDateTime(value.date(), value.time(), Qt.TimeSpec.UTC)
         return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000.0, tz=timezone.utc)

@@ -7,6 +7,7 @@ layer's own file, so a height edited in any heaps layer recomputes at once.
 """
 from qgis.core import QgsProviderRegistry, QgsVectorLayer
 
+from ..core.messages import QT_TR_NOOP, Message
 from ..signals import Connections
 from . import schema
 from .errors import StoreError
@@ -58,7 +59,7 @@ class HeapLayersWatcher:
             self._syncs[layer.id()] = HeapLayerSync(layer, port, on_problem=self.on_problem)
         except StoreError as exc:  # a port file QGIS reads but the store refuses (newer schema...)
             if self.on_problem is not None:
-                self.on_problem(None, f"{layer.name()}: {exc}")
+                self.on_problem(None, Message(QT_TR_NOOP("{layer}: {exc}"), layer=layer.name(), exc=exc))
             return False
         if self.on_watched is not None:
             self.on_watched(layer, path)

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional, Tuple
 
+from ..core.messages import QT_TR_NOOP
 from . import schema
 from .creation import LAYER_SRS_SQL, STORE_SQL, add_missing_layers, describe_columns
 from .errors import StoreError
@@ -57,9 +58,10 @@ def _add_layers_with_gdal(path: Path, connection) -> None:
         add_missing_layers(datasource, epsg, name)
         datasource = None  # closes and flushes
     except RuntimeError as exc:
-        raise StoreError(f"Cannot upgrade {path} to schema version {schema.SCHEMA_VERSION}: {exc}. The file keeps "
-                         "its old version and all its heaps; check the folder is writable and has space, then "
-                         "open it again.") from exc
+        raise StoreError(QT_TR_NOOP("Cannot upgrade {path} to schema version {SCHEMA_VERSION}: {exc}. The file keeps "
+                                    "its old version and all its heaps; check the folder is writable and has space, "
+                                    "then open it again."),
+                         path=path, SCHEMA_VERSION=schema.SCHEMA_VERSION, exc=exc) from exc
 
 
 def _give_each_heap_its_pile(connection) -> int:
@@ -86,7 +88,8 @@ def _backup(path: Path, connection, version: int) -> Path:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     backup_path = path.with_name(f"{path.stem}.schema-v{version}-backup-{stamp}.gpkg")
     if backup_path.exists():
-        raise StoreError(f"Cannot back up {path} before migrating it: {backup_path} already exists. Retry in a second.")
+        raise StoreError(QT_TR_NOOP("Cannot back up {path} before migrating it: {backup_path} already exists. Retry "
+                                    "in a second."), path=path, backup_path=backup_path)
     # A byte-for-byte copy while holding a read lock (no writer can change the file meanwhile); a file
     # in WAL mode keeps recent pages outside itself, so it is copied through SQLite's backup instead.
     connection.execute("BEGIN")
@@ -110,26 +113,31 @@ def check_and_migrate(path: Path, connection, read_only: bool) -> Tuple[Optional
     tables = _tables(connection)
     absent = [t for t in (schema.PORT, schema.HEAPS, schema.SCENES) if t not in tables]
     if absent:
-        raise StoreError(f"{path} is a GeoPackage but not a Coal Monitor port file (no table {', '.join(absent)}). "
-                         "Load it as an ordinary layer, or create the port's own file.")
+        raise StoreError(QT_TR_NOOP("{path} is a GeoPackage but not a Coal Monitor port file (no table {absent}). "
+                                    "Load it as an ordinary layer, or create the port's own file."),
+                         path=path, absent=', '.join(absent))
     rows = connection.execute(statement("SELECT schema_version FROM {t}", t=schema.PORT)).fetchall()
     if len(rows) != 1 or not isinstance(rows[0][0], int):
-        raise StoreError(f"{path}: its 'port' table must hold exactly one row with a schema_version; it has "
-                         f"{len(rows)} rows. The file was altered outside Coal Monitor; restore it from a backup.")
+        raise StoreError(QT_TR_NOOP("{path}: its 'port' table must hold exactly one row with a schema_version; it "
+                                    "has {rows} rows. The file was altered outside Coal Monitor; restore it from a "
+                                    "backup."), path=path, rows=len(rows))
     version = rows[0][0]
     if version > schema.SCHEMA_VERSION:
-        raise StoreError(f"{path} was written by a newer Coal Monitor (schema version {version}; this plugin "
-                         f"reads up to {schema.SCHEMA_VERSION}). Update the Coal Monitor plugin to open it.")
+        raise StoreError(QT_TR_NOOP("{path} was written by a newer Coal Monitor (schema version {version}; this "
+                                    "plugin reads up to {supported}). Update the Coal Monitor plugin to open "
+                                    "it."), path=path, version=version, supported=schema.SCHEMA_VERSION)
     missing = _missing_columns(connection)
     if version == schema.SCHEMA_VERSION:
         lacking = [f"{t}.{name}" for t, names in missing.items() for name in names]
         if lacking:
-            raise StoreError(f"{path} lacks the columns {', '.join(lacking)} of schema version {version}; it was "
-                             "altered outside Coal Monitor. Restore it from a backup or snapshot.")
+            raise StoreError(QT_TR_NOOP("{path} lacks the columns {lacking} of schema version {version}; it was "
+                                        "altered outside Coal Monitor. Restore it from a backup or snapshot."),
+                             path=path, lacking=', '.join(lacking), version=version)
         return None, None
     if read_only:
-        raise StoreError(f"{path} uses the older schema version {version} and must be upgraded, but it is read-only. "
-                         "Copy it to a writable folder and open it again.")
+        raise StoreError(QT_TR_NOOP("{path} uses the older schema version {version} and must be upgraded, but it is "
+                                    "read-only. Copy it to a writable folder and open it again."),
+                         path=path, version=version)
     backup_path = _backup(path, connection, version)
     _add_layers_with_gdal(path, connection)
     connection.execute("BEGIN IMMEDIATE")

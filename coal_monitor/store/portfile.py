@@ -25,6 +25,7 @@ from urllib.parse import quote
 from ..core import day_scenes
 from ..core.errors import InputError
 from ..core.heap_numbers import MeasuredFootprint
+from ..core.messages import QT_TR_NOOP, Message
 from ..core.ports import Port
 from . import gpkg_geometry, schema
 from .connection import (LOCK_TIMEOUT_S, begin_immediate, check_is_geopackage, check_is_sqlite, connect,
@@ -93,7 +94,7 @@ class PortFile(VesselRecords):
         else:
             connection = connect(str(path), lock_timeout_s)
         try:
-            with sqlite_errors(path, lock_timeout_s, "open"):
+            with sqlite_errors(path, lock_timeout_s, QT_TR_NOOP("open")):
                 check_is_geopackage(path, connection)
                 migrated_from, backup = check_and_migrate(path, connection, read_only=bool(reason))
             port_file = cls(path, connection, bool(reason), reason, lock_timeout_s)
@@ -130,11 +131,12 @@ class PortFile(VesselRecords):
         row = self._checked_row(schema.SCENES, scene)
         if row.get("raster_path"):
             row["raster_path"] = self._relative_raster_path(row["raster_path"])
-        with self._transaction("log scene") as connection:
+        with self._transaction(QT_TR_NOOP("log scene")) as connection:
             if connection.execute(statement("SELECT 1 FROM {t} WHERE scene_id = ?", t=schema.SCENES),
                                   (row["scene_id"],)).fetchone():
-                raise StoreError(f"Scene {row['scene_id']!r} is already logged in {self.path}; "
-                                 "use its scene_id for the heaps instead of logging it again.")
+                raise StoreError(QT_TR_NOOP("Scene {scene_id!r} is already logged in {path}; "
+                                            "use its scene_id for the heaps instead of logging it again."),
+                                 scene_id=row['scene_id'], path=self.path)
             _insert(connection, schema.SCENES, row)
             self._touch(connection, schema.SCENES)
         return row["scene_id"]
@@ -147,15 +149,17 @@ class PortFile(VesselRecords):
         """
         unknown = sorted(set(changes) - set(SCENE_CORRECTIONS))
         if unknown:
-            raise HeapInputError(f"A scene's {', '.join(unknown)} cannot be corrected here; the fields that can "
-                                 f"are: {', '.join(SCENE_CORRECTIONS)}.")
+            raise HeapInputError(QT_TR_NOOP("A scene's {unknown} cannot be corrected here; the fields that can "
+                                            "are: {fields}."),
+                                 unknown=', '.join(unknown), fields=', '.join(SCENE_CORRECTIONS))
         current = self.scene(scene_id)
         if current is None:
-            raise StoreError(f"No scene {scene_id!r} in {self.path}; it may have been deleted meanwhile.")
+            raise StoreError(QT_TR_NOOP("No scene {scene_id!r} in {path}; it may have been deleted meanwhile."),
+                             scene_id=scene_id, path=self.path)
         current.pop(schema.COVERAGE_COLUMN, None)
         row = self._checked_row(schema.SCENES, dict(current, **changes))
         values = {name: row.get(name) for name in changes}
-        with self._transaction("correct the scene") as connection:
+        with self._transaction(QT_TR_NOOP("correct the scene")) as connection:
             assignments = ", ".join(ident(name) + " = ?" for name in values)
             connection.execute(statement("UPDATE {t} SET ", t=schema.SCENES) + assignments + " WHERE scene_id = ?",
                                (*values.values(), scene_id))
@@ -180,7 +184,8 @@ class PortFile(VesselRecords):
     def set_scene_coverage(self, scene_id: str, geometry, crs) -> Dict:
         """Record the part of the port an image shows clearly (polygon in ``crs``; None clears it)."""
         if self.scene(scene_id) is None:
-            raise StoreError(f"No scene {scene_id!r} in {self.path}; log the image before its coverage.")
+            raise StoreError(QT_TR_NOOP("No scene {scene_id!r} in {path}; log the image before its coverage."),
+                             scene_id=scene_id, path=self.path)
         blob = None
         if geometry is not None:
             blob = gpkg_geometry.encode(self._footprints.to_port(geometry, crs), self._srs_id)
@@ -230,7 +235,7 @@ class PortFile(VesselRecords):
         row["created_utc"] = row["modified_utc"] = now
         row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(footprint.polygon, self._srs_id, footprint.wkb)
         insert_sql, values = _insert_statement(schema.HEAPS, row), tuple(row.values())
-        with self._transaction("log heap") as connection:
+        with self._transaction(QT_TR_NOOP("log heap")) as connection:
             self.check_pile_free(connection, row.get("pile_uid"), row.get("scene_id"))
             fid = connection.execute(insert_sql, values).lastrowid
             connection.execute(_UNFLAG_SQL, (fid,))
@@ -245,8 +250,10 @@ class PortFile(VesselRecords):
         """
         if isinstance(geometry, MeasuredFootprint):
             if geometry.crs_epsg != self.port.crs_epsg:
-                raise HeapInputError(f"The footprint was measured in EPSG:{geometry.crs_epsg}, but {self.path.name} "
-                                     f"keeps heaps in EPSG:{self.port.crs_epsg}; measure it again for this port.")
+                raise HeapInputError(QT_TR_NOOP("The footprint was measured in EPSG:{measured_epsg}, but {file} "
+                                                "keeps heaps in EPSG:{port_epsg}; measure it again for this port."),
+                                     measured_epsg=geometry.crs_epsg, file=self.path.name,
+                                     port_epsg=self.port.crs_epsg)
             return geometry
         return measure_footprint(geometry, crs, self.port.crs_epsg, self._footprints)
 
@@ -260,14 +267,15 @@ class PortFile(VesselRecords):
 
     def update_heap(self, heap_uid: str, geometry=None, crs=None, **attrs) -> Dict:
         """Change a heap's footprint and/or inputs; its numbers are recomputed. Returns the new heap."""
-        with self._transaction("update heap") as connection:
+        with self._transaction(QT_TR_NOOP("update heap")) as connection:
             current = self._heap_row(connection, heap_uid)
             if geometry is not None:
                 footprint = self.measure(geometry, crs)
             else:
                 footprint = gpkg_geometry.decode(current[schema.GEOMETRY_COLUMN])
             if "heap_uid" in attrs and attrs["heap_uid"] != heap_uid:
-                raise HeapInputError(f"heap_uid of heap {heap_uid} cannot change; it identifies the heap for good.")
+                raise HeapInputError(QT_TR_NOOP("heap_uid of heap {heap_uid} cannot change; it identifies the heap "
+                                                "for good."), heap_uid=heap_uid)
             merged = {k: current[k] for k in HEAP_INPUT_FIELDS}
             merged.update(attrs)
             row = self._heap_inputs(merged, creating=False)
@@ -280,7 +288,7 @@ class PortFile(VesselRecords):
         return self.heap(heap_uid)
 
     def delete_heap(self, heap_uid: str) -> None:
-        with self._transaction("delete heap") as connection:
+        with self._transaction(QT_TR_NOOP("delete heap")) as connection:
             current = self._heap_row(connection, heap_uid)
             connection.execute(statement("DELETE FROM {t} WHERE fid = ?", t=schema.HEAPS), (current["fid"],))
             self._touch(connection, schema.HEAPS)
@@ -325,7 +333,7 @@ class PortFile(VesselRecords):
             else:
                 verified.append(row["fid"])
         if verified and not self.read_only:
-            with self._transaction("verify heaps") as connection:
+            with self._transaction(QT_TR_NOOP("verify heaps")) as connection:
                 connection.executemany(_UNFLAG_SQL, [(f,) for f in verified])
         return stale
 
@@ -339,7 +347,7 @@ class PortFile(VesselRecords):
         for entry in self.stale_heaps():
             label = entry["heap_uid"] or f"fid {entry['fid']}"
             try:
-                with self._transaction("recompute heap") as connection:
+                with self._transaction(QT_TR_NOOP("recompute heap")) as connection:
                     row = connection.execute(statement("SELECT * FROM {t} WHERE fid = ?", t=schema.HEAPS),
                                              (entry["fid"],)).fetchone()
                     inputs = self._heap_inputs({k: row[k] for k in HEAP_INPUT_FIELDS}, creating=not row["heap_uid"])
@@ -449,22 +457,25 @@ class PortFile(VesselRecords):
         """A consistent copy of this port file at ``dest`` (SQLite online backup), safe while others write."""
         dest = Path(dest)
         if dest.exists():
-            raise StoreError(f"Snapshot target {dest} already exists; choose a new file name.")
+            raise StoreError(QT_TR_NOOP("Snapshot target {dest} already exists; choose a new file name."),
+                             dest=dest)
         partial = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
         self._write_last_change()
         try:
             target = sqlite3.connect(str(partial))
             try:
-                with sqlite_errors(self.path, self.lock_timeout_s, "snapshot"):
+                with sqlite_errors(self.path, self.lock_timeout_s, QT_TR_NOOP("snapshot")):
                     self._connection.backup(target)
                 target.execute("PRAGMA journal_mode=DELETE")
             finally:
                 target.close()
             os.link(partial, dest)
         except FileExistsError:
-            raise StoreError(f"Snapshot target {dest} appeared meanwhile; it was left untouched.") from None
+            raise StoreError(QT_TR_NOOP("Snapshot target {dest} appeared meanwhile; it was left untouched."),
+                             dest=dest) from None
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"Cannot write snapshot {dest}: {exc}. Check the folder is writable.") from exc
+            raise StoreError(QT_TR_NOOP("Cannot write snapshot {dest}: {exc}. Check the folder is writable."),
+                             dest=dest, exc=exc) from exc
         finally:
             if partial.exists():
                 partial.unlink()
@@ -482,9 +493,10 @@ class PortFile(VesselRecords):
                     geometry = heap.pop("geometry")
                     writer.writerow([heap[c] for c in HEAP_COLUMNS] + [geometry.wkt if geometry is not None else ""])
         except FileExistsError:
-            raise StoreError(f"CSV target {dest} already exists; choose a new file name.") from None
+            raise StoreError(QT_TR_NOOP("CSV target {dest} already exists; choose a new file name."),
+                             dest=dest) from None
         except OSError as exc:
-            raise StoreError(f"Cannot write CSV {dest}: {exc}.") from exc
+            raise StoreError(QT_TR_NOOP("Cannot write CSV {dest}: {exc}."), dest=dest, exc=exc) from exc
         return dest
 
     # ---- internals ------------------------------------------------------------------------------------
@@ -492,10 +504,12 @@ class PortFile(VesselRecords):
     @contextmanager
     def _transaction(self, action: str):
         if self._connection is None:
-            raise StoreError(f"Port file {self.path} is closed; open it again to {action}.")
+            raise StoreError(QT_TR_NOOP("Port file {path} is closed; open it again to {action}."),
+                             path=self.path, action=Message(action))
         if self.read_only:
-            raise StoreError(f"Cannot {action}: port file {self.path} is open read-only ({self.read_only_reason}). "
-                             "Copy it to a writable folder or fix its permissions, then open it again.")
+            raise StoreError(QT_TR_NOOP("Cannot {action}: port file {path} is open read-only ({reason}). "
+                                        "Copy it to a writable folder or fix its permissions, then open it again."),
+                             action=Message(action), path=self.path, reason=self.read_only_reason)
         with sqlite_errors(self.path, self.lock_timeout_s, action):
             begin_immediate(self._connection, self.lock_timeout_s)
             try:
@@ -507,8 +521,8 @@ class PortFile(VesselRecords):
 
     def _select(self, sql: str, params=()) -> List[Dict]:
         if self._connection is None:
-            raise StoreError(f"Port file {self.path} is closed; open it again.")
-        with sqlite_errors(self.path, self.lock_timeout_s, "read"):
+            raise StoreError(QT_TR_NOOP("Port file {path} is closed; open it again."), path=self.path)
+        with sqlite_errors(self.path, self.lock_timeout_s, QT_TR_NOOP("read")):
             return [dict(r) for r in self._connection.execute(sql, params).fetchall()]
 
     def _read_port(self) -> Port:
@@ -528,13 +542,15 @@ class PortFile(VesselRecords):
         known = _KNOWN_FIELDS[table]
         unknown = sorted(set(values) - known)
         if unknown:
-            raise HeapInputError(f"{table} has no field {', '.join(map(repr, unknown))}; "
-                                 f"fields are: {', '.join(schema.field_names(table))}.")
+            raise HeapInputError(QT_TR_NOOP("{table} has no field {unknown}; "
+                                            "fields are: {fields}."),
+                                 table=table, unknown=', '.join(map(repr, unknown)),
+                                 fields=', '.join(schema.field_names(table)))
         row = {}
         for declared in schema.TABLES[table]:
             if declared.name not in values:  # absent: only a required field has something to say
                 if declared.required:
-                    raise HeapInputError(f"{declared.check(None)}.")
+                    raise HeapInputError(QT_TR_NOOP("{problem}."), problem=declared.check(None))
                 continue
             value = plain(values[declared.name])
             if value is not None and declared.type == "TEXT":
@@ -543,25 +559,27 @@ class PortFile(VesselRecords):
                 try:
                     value = to_utc_text(value, declared.name)
                 except ValueError as exc:
-                    raise HeapInputError(f"{exc}.") from None
+                    raise HeapInputError(QT_TR_NOOP("{exc}."), exc=exc) from None
             elif isinstance(value, bool) and declared.type == "BOOLEAN":
                 value = int(value)
             elif value is not None and declared.type == "REAL":
                 try:
                     value = float(value)
                 except (TypeError, ValueError):
-                    raise HeapInputError(f"'{declared.name}' is {value!r}, not a number.") from None
+                    raise HeapInputError(QT_TR_NOOP("'{name}' is {value!r}, not a number."),
+                                         name=declared.name, value=value) from None
             problem = declared.check(value)
             if problem:
-                raise HeapInputError(f"{problem}.")
+                raise HeapInputError(QT_TR_NOOP("{problem}."), problem=problem)
             row[declared.name] = value
         return row
 
     def _heap_inputs(self, attrs: Dict, creating: bool) -> Dict:
         derived = sorted(_NOT_FROM_CALLER.intersection(attrs))
         if derived:
-            raise HeapInputError(f"{', '.join(derived)} cannot be set: Coal Monitor derives them from the "
-                                 "footprint and the inputs (height, model, angle, density).")
+            raise HeapInputError(QT_TR_NOOP("{derived} cannot be set: Coal Monitor derives them from the "
+                                            "footprint and the inputs (height, model, angle, density)."),
+                                 derived=', '.join(derived))
         if creating and not attrs.get("heap_uid"):
             attrs["heap_uid"] = str(uuid.uuid4())
         if creating and not attrs.get("pile_uid"):
@@ -572,10 +590,11 @@ class PortFile(VesselRecords):
             if attrs.get(name) is None:
                 attrs[name] = default
         if attrs.get("observed_utc") is None:
-            raise HeapInputError("A heap needs 'observed_utc', the date and time (UTC) of the image it was "
-                                 "measured on; give it before logging the heap.")
+            raise HeapInputError(QT_TR_NOOP("A heap needs 'observed_utc', the date and time (UTC) of the image it "
+                                            "was measured on; give it before logging the heap."))
         if attrs.get("height_m") is None:
-            raise HeapInputError("A heap needs 'height_m', its height in metres; measure or enter it first.")
+            raise HeapInputError(QT_TR_NOOP("A heap needs 'height_m', its height in metres; measure or enter it "
+                                            "first."))
         row = self._checked_row(schema.HEAPS, attrs)
         for name in HEAP_INPUT_FIELDS:
             row.setdefault(name, None)
@@ -586,7 +605,8 @@ class PortFile(VesselRecords):
         try:
             return derived_numbers(self.port, footprint, row)
         except InputError as exc:
-            raise HeapInputError(f"Heap not logged to {self.path.name}: {exc}") from None
+            raise HeapInputError(QT_TR_NOOP("Heap not logged to {file}: {exc}"),
+                                 file=self.path.name, exc=exc) from None
 
     def _mismatch(self, row: Dict) -> str:
         """Why a stored heap's numbers differ from the engine's ('' when they agree)."""
@@ -608,7 +628,8 @@ class PortFile(VesselRecords):
         row = connection.execute(statement("SELECT * FROM {t} WHERE heap_uid = ?", t=schema.HEAPS),
                                  (heap_uid,)).fetchone()
         if row is None:
-            raise StoreError(f"No heap {heap_uid!r} in {self.path}; it may have been deleted meanwhile.")
+            raise StoreError(QT_TR_NOOP("No heap {heap_uid!r} in {path}; it may have been deleted meanwhile."),
+                             heap_uid=heap_uid, path=self.path)
         return row
 
     def _write_heap(self, connection, fid: int, row: Dict) -> None:
@@ -626,7 +647,7 @@ class PortFile(VesselRecords):
     def _write_last_change(self) -> None:
         if not self._changed_tables or self.read_only:
             return
-        with self._transaction("record the time of the last change") as connection:
+        with self._transaction(QT_TR_NOOP("record the time of the last change")) as connection:
             connection.executemany("UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?",
                                    [(when, table) for table, when in self._changed_tables.items()])
         self._changed_tables.clear()

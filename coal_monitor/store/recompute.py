@@ -11,6 +11,7 @@ connection, so the numbers are exactly those ``PortFile.add_heap``/``update_heap
 import dataclasses
 
 from ..core.errors import InputError
+from ..core.messages import QT_TR_NOOP
 from . import gpkg_geometry, schema
 from .derive import derived_numbers
 from .errors import StoreError
@@ -42,12 +43,15 @@ def new_port_defaults(port, changes: dict):
     for name in PORT_CHANGES.values():
         problem = schema.field("port", name).check(getattr(updated, name))
         if problem:
-            raise StoreError(f"Cannot recompute {port.name}: {problem}.")
+            raise StoreError(QT_TR_NOOP("Cannot recompute {name}: {problem}."),
+                             name=port.name, problem=problem)
     if not updated.density_lo_t_m3 <= updated.density_t_m3 <= updated.density_hi_t_m3:
         raise StoreError(
-            f"Cannot recompute {port.name}: the density {updated.density_t_m3:g} t/m3 must lie within its band "
-            f"{updated.density_lo_t_m3:g}-{updated.density_hi_t_m3:g} t/m3; give DENSITY_LOW and DENSITY_HIGH "
-            "that contain it."
+            QT_TR_NOOP("Cannot recompute {name}: the density {density:g} t/m3 must lie within its band "
+                       "{low:g}-{high:g} t/m3; give DENSITY_LOW and DENSITY_HIGH "
+                       "that contain it."),
+            name=port.name, density=updated.density_t_m3, low=updated.density_lo_t_m3,
+            high=updated.density_hi_t_m3
         )
     return updated
 
@@ -64,8 +68,9 @@ def _recomputed(port_file, port, row, heap_values: dict) -> dict:
         inputs = port_file._heap_inputs(inputs, creating=False)
         inputs.update(derived_numbers(port, gpkg_geometry.decode(row[schema.GEOMETRY_COLUMN]), inputs))
     except (StoreError, InputError) as exc:
-        raise StoreError(f"Heap {_label(row)!r} ({row['observed_utc'][:10]}) cannot be recomputed: {exc} "
-                         "Nothing was changed.") from None
+        raise StoreError(QT_TR_NOOP("Heap {label!r} ({date}) cannot be recomputed: {exc} "
+                                    "Nothing was changed."),
+                         label=_label(row), date=row['observed_utc'][:10], exc=exc) from None
     return inputs
 
 
@@ -88,11 +93,12 @@ def recompute_all(port_file, changes: dict = None, progress=None, is_canceled=No
     # close); on a rollback that note must go too, or the file would claim a change that never happened.
     noted = dict(port_file._changed_tables)
     try:
-        with port_file._transaction("recompute every heap") as connection:
+        with port_file._transaction(QT_TR_NOOP("recompute every heap")) as connection:
             rows = connection.execute(_ALL_HEAPS_SQL).fetchall()
             for index, row in enumerate(rows):
                 if is_canceled is not None and is_canceled():
-                    raise RecomputeCancelled(f"Recompute of {port_file.path} cancelled; nothing was changed.")
+                    raise RecomputeCancelled(QT_TR_NOOP("Recompute of {path} cancelled; nothing was changed."),
+                                             path=port_file.path)
                 values = _recomputed(port_file, port, row, heap_values)
                 values["modified_utc"] = now
                 port_file._write_heap(connection, row["fid"], values)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from ..core import limits
+from ..core.messages import QT_TR_NOOP, Message
 
 # Version 1: the first released layout. Version 2 (the port's story): scenes.examined, examined_note and
 # the coverage polygon, heaps.pile_uid, the port's pier depths and the `vessels` layer. A file whose
@@ -92,22 +93,27 @@ class Field:
             return f"{low} {self.min:g} to {self.max:g}"
         return ""
 
-    def check(self, value) -> Optional[str]:
-        """Why ``value`` does not fit this field, or None when it fits (None values: see ``required``)."""
+    def check(self, value) -> Optional[Message]:
+        """Why ``value`` does not fit this field (a Message: English text, translatable), or None when it fits
+        (None values: see ``required``)."""
         if value is None:
-            return f"'{self.name}' is required" if self.required else None
+            return Message(QT_TR_NOOP("'{name}' is required"), name=self.name) if self.required else None
         if self.type == "BOOLEAN" and value not in (0, 1, True, False):
-            return f"'{self.name}' is {value!r}; use true or false"
+            return Message(QT_TR_NOOP("'{name}' is {value!r}; use true or false"), name=self.name, value=value)
         if self.values and value not in self.values:
-            return f"'{self.name}' is {value!r}; use one of {', '.join(self.values)}"
+            return Message(QT_TR_NOOP("'{name}' is {value!r}; use one of {values}"),
+                           name=self.name, value=value, values=', '.join(self.values))
         if self.min is not None:
             try:
                 number = float(value)
             except (TypeError, ValueError):
-                return f"'{self.name}' is {value!r}, not a number"
+                return Message(QT_TR_NOOP("'{name}' is {value!r}, not a number"), name=self.name, value=value)
             too_low = number <= self.min if self.min_exclusive else number < self.min
             if too_low or number > self.max or number != number:
-                return f"'{self.name}' is {value!r}; use a value {self.constraint_text()}"
+                return Message(QT_TR_NOOP("'{name}' is {value!r}; use a value above {low:g} to {high:g}")
+                               if self.min_exclusive else
+                               QT_TR_NOOP("'{name}' is {value!r}; use a value from {low:g} to {high:g}"),
+                               name=self.name, value=value, low=self.min, high=self.max)
         return None
 
 

@@ -5,6 +5,9 @@ single indexed SQL query.
 """
 from datetime import date, datetime, timezone
 
+from ..core.errors import InputError
+from ..core.messages import QT_TR_NOOP
+
 
 def format_utc(moment: datetime) -> str:
     moment = moment.astimezone(timezone.utc) if moment.tzinfo else moment
@@ -18,11 +21,12 @@ def utc_now_text() -> str:
 def to_utc_text(value, name: str) -> str:
     """``value`` (datetime, date, ISO text, QDateTime/QDate) as GeoPackage UTC text.
 
-    A time without a zone is taken as UTC, as the field names say; ValueError names the field otherwise.
+    A time without a zone is taken as UTC, as the field names say; InputError (a ValueError) names the field
+    otherwise.
     """
     if hasattr(value, "toMSecsSinceEpoch"):  # QDateTime
         if not value.isValid():
-            raise ValueError(f"'{name}' is an invalid date-time; enter a date and time (UTC)")
+            raise InputError(QT_TR_NOOP("'{name}' is an invalid date-time; enter a date and time (UTC)"), name=name)
         value = datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000.0, tz=timezone.utc)
     elif hasattr(value, "toPyDate"):  # QDate
         value = value.toPyDate()
@@ -38,6 +42,7 @@ def to_utc_text(value, name: str) -> str:
             return format_utc(datetime.fromisoformat(text))
         except ValueError:
             pass
-    raise ValueError(
-        f"'{name}' is {value!r}, not a date-time; use ISO 8601 such as 2024-04-02T02:31:00Z (UTC)"
+    raise InputError(
+        QT_TR_NOOP("'{name}' is {value!r}, not a date-time; use ISO 8601 such as 2024-04-02T02:31:00Z (UTC)"),
+        name=name, value=value
     )

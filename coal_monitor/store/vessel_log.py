@@ -11,6 +11,7 @@ from typing import Dict, List, Optional
 
 from ..core import vessels as ship_rules
 from ..core.errors import InputError
+from ..core.messages import QT_TR_NOOP
 from . import gpkg_geometry, schema
 from .errors import HeapInputError, StoreError
 from .sql import ident, placeholders, statement
@@ -34,13 +35,14 @@ class VesselRecords:
         """
         derived = sorted(set(VESSEL_DERIVED).intersection(attrs))
         if derived:
-            raise HeapInputError(f"{', '.join(derived)} cannot be set: Coal Monitor measures them on the hull "
-                                 "outline and the ship class table.")
+            raise HeapInputError(QT_TR_NOOP("{derived} cannot be set: Coal Monitor measures them on the hull "
+                                            "outline and the ship class table."), derived=', '.join(derived))
         row = dict(attrs)
         row.setdefault("vessel_uid", str(uuid.uuid4()))
         row.setdefault("state", "unknown")
         if row.get("observed_utc") is None:
-            raise HeapInputError("A ship needs 'observed_utc', the date and time (UTC) of the image it was seen on.")
+            raise HeapInputError(QT_TR_NOOP("A ship needs 'observed_utc', the date and time (UTC) of the image it "
+                                            "was seen on."))
         row = self._checked_row(schema.VESSELS, row)
         outline = self._footprints.to_port(geometry, crs)
         row.update(self.vessel_numbers(outline, row.get("scene_id"), row.get("pier")))
@@ -49,7 +51,8 @@ class VesselRecords:
         row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(outline, self._srs_id)
         with self._transaction("log ship") as connection:
             if connection.execute(_VESSEL_BY_UID_SQL, (row["vessel_uid"],)).fetchone():
-                raise StoreError(f"Vessel {row['vessel_uid']} is already logged in {self.path.name}.")
+                raise StoreError(QT_TR_NOOP("Vessel {vessel_uid} is already logged in {file}."),
+                                 vessel_uid=row['vessel_uid'], file=self.path.name)
             connection.execute(statement("INSERT INTO {t} ({columns}) VALUES (", t=schema.VESSELS, columns=row)
                                + placeholders(len(row)) + ")", tuple(row.values()))
             self._touch(connection, schema.VESSELS, now)
@@ -60,7 +63,7 @@ class VesselRecords:
         try:
             hull = ship_rules.hull_from_outline(list(outline.exterior.coords)[:-1])
         except InputError as exc:
-            raise HeapInputError(str(exc)) from None
+            raise HeapInputError(exc) from None
         numbers = {"loa_m": hull.loa_m, "beam_m": hull.beam_m}
         scene = self.scene(scene_id) if scene_id else None
         gsd_m = (scene or {}).get("gsd_m")
@@ -75,10 +78,12 @@ class VesselRecords:
         """Change a ship's outline and/or fields; LOA, beam, class and ranges are measured again."""
         current = self.vessel(vessel_uid)
         if current is None:
-            raise StoreError(f"No vessel {vessel_uid} in {self.path.name}; it may have been deleted meanwhile.")
+            raise StoreError(QT_TR_NOOP("No vessel {vessel_uid} in {file}; it may have been deleted meanwhile."),
+                             vessel_uid=vessel_uid, file=self.path.name)
         derived = sorted(set(VESSEL_DERIVED).intersection(attrs))
         if derived or attrs.get("vessel_uid", vessel_uid) != vessel_uid:
-            raise HeapInputError(f"{', '.join(derived) or 'vessel_uid'} cannot be changed here.")
+            raise HeapInputError(QT_TR_NOOP("{fields} cannot be changed here."),
+                                 fields=", ".join(derived) or "vessel_uid")
         outline = current.pop("geometry") if geometry is None else self._footprints.to_port(geometry, crs)
         merged = {k: current[k] for k in VESSEL_INPUTS}
         merged.update(attrs)
@@ -104,7 +109,8 @@ class VesselRecords:
     def delete_vessel(self, vessel_uid: str) -> None:
         with self._transaction("delete ship") as connection:
             if connection.execute(_VESSEL_BY_UID_SQL, (vessel_uid,)).fetchone() is None:
-                raise StoreError(f"No vessel {vessel_uid} in {self.path.name}; it may have been deleted meanwhile.")
+                raise StoreError(QT_TR_NOOP("No vessel {vessel_uid} in {file}; it may have been deleted meanwhile."),
+                                 vessel_uid=vessel_uid, file=self.path.name)
             connection.execute(statement("DELETE FROM {t} WHERE vessel_uid = ?", t=schema.VESSELS), (vessel_uid,))
             self._touch(connection, schema.VESSELS)
 
@@ -141,8 +147,10 @@ class VesselRecords:
             return
         taken = connection.execute(_PILE_ON_SCENE_SQL, (pile_uid, scene_id, heap_uid or "")).fetchone()
         if taken:
-            raise HeapInputError(f"Pile {pile_uid} is already heap {taken[1] or taken[0]} on image {scene_id}; a pile "
-                                 "is measured once per image. Give this heap a new pile, or adjust that heap.")
+            raise HeapInputError(QT_TR_NOOP("Pile {pile_uid} is already heap {heap} on image {scene_id}; a pile is "
+                                            "measured once per image. Give this heap a new pile, or adjust that "
+                                            "heap."),
+                                 pile_uid=pile_uid, heap=taken[1] or taken[0], scene_id=scene_id)
 
     def previous_examined_scene(self, scene_id: str) -> Optional[Dict]:
         """The latest examined image acquired before ``scene_id`` on an earlier date, or None."""

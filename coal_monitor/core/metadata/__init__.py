@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import InputError
+from ..messages import QT_TR_NOOP
 from .dimap import read_dimap
 from .gdal_domains import read_gdal_domains
 from .imd import flatten_isd, parse_imd, read_imd_dict
@@ -45,8 +46,8 @@ def read_metadata(path, lat_deg: Optional[float] = None, lon_deg: Optional[float
         if root.tag == "isd":
             return read_imd_dict(flatten_isd(root, name), f"Maxar XML {name}", lat_deg, lon_deg)
         check_xml_root(root, name)
-        raise InputError(f"{name}: XML with root {root.tag!r} is not a supported metadata file (DIMAP v2 "
-                         "DIM_*.XML, Maxar .IMD or .XML).")
+        raise InputError(QT_TR_NOOP("{name}: XML with root {tag!r} is not a supported metadata file (DIMAP v2 "
+                                    "DIM_*.XML, Maxar .IMD or .XML)."), name=name, tag=root.tag)
     if head.startswith("{"):
         item = parse_json(data, name)
         if isinstance(item, dict) and ("stac_version" in item or "stac_extensions" in item):
@@ -54,8 +55,8 @@ def read_metadata(path, lat_deg: Optional[float] = None, lon_deg: Optional[float
         if isinstance(item, dict) and isinstance(item.get("properties"), dict) \
                 and "acquired" in item["properties"]:
             return read_planet_item(item, f"Planet item {name}", lat_deg, lon_deg)
-        raise InputError(f"{name}: JSON that is neither a STAC item nor a Planet item (no stac_version, no "
-                         "properties.acquired).")
+        raise InputError(QT_TR_NOOP("{name}: JSON that is neither a STAC item nor a Planet item (no stac_version, no "
+                                    "properties.acquired)."), name=name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -63,7 +64,8 @@ def read_metadata(path, lat_deg: Optional[float] = None, lon_deg: Optional[float
     check_text(text, name)
     if "BEGIN_GROUP" in text:
         return read_imd_dict(parse_imd(text, name), f"IMD file {name}", lat_deg, lon_deg)
-    raise InputError(f"{name}: not a recognised metadata file (DIMAP v2 XML, Maxar IMD, Planet or STAC JSON).")
+    raise InputError(QT_TR_NOOP("{name}: not a recognised metadata file (DIMAP v2 XML, Maxar IMD, Planet or STAC "
+                                "JSON)."), name=name)
 
 
 def _candidates(raster: Path):

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..errors import InputError
+from ..messages import QT_TR_NOOP, Message
 from .model import GSD_MAX_M, SceneMetadata, azimuth, finish, number, utc_time
 from .sensors import sensor_code
 from .unsupported import DIMAP_V1_ADVICE, RPC_ADVICE, refuse
@@ -37,13 +38,14 @@ def _text(node, path) -> Optional[str]:
 def _center_values(root, source, warnings):
     located = root.findall("./Geometric_Data/Use_Area/Located_Geometric_Values")
     if not located:
-        raise InputError(f"{source}: no Geometric_Data/Use_Area/Located_Geometric_Values: this DIMAP file "
-                         "has no acquisition geometry.")
+        raise InputError(QT_TR_NOOP("{source}: no Geometric_Data/Use_Area/Located_Geometric_Values: this DIMAP file "
+                                    "has no acquisition geometry."), source=source)
     for node in located:
         if (_text(node, "LOCATION_TYPE") or "").lower() == "center":
             return node
-    warnings.append("No Located_Geometric_Values with LOCATION_TYPE Center; the first one "
-                    f"({_text(located[0], 'LOCATION_TYPE') or 'unnamed'}) is used.")
+    warnings.append(Message(QT_TR_NOOP("No Located_Geometric_Values with LOCATION_TYPE Center; the first one "
+                                       "({location_type}) is used."),
+                            location_type=_text(located[0], 'LOCATION_TYPE') or 'unnamed'))
     return located[0]
 
 
@@ -78,7 +80,8 @@ def satellite_direction(root, source, when, lat_deg, lon_deg):
     for point in root.findall("./Geometric_Data/Refined_Model/Ephemeris/Point_List/Point"):
         xyz = (_text(point, "LOCATION_XYZ") or "").split()
         if len(xyz) != 3:
-            raise InputError(f"{source}: an ephemeris LOCATION_XYZ is not three numbers.")
+            raise InputError(QT_TR_NOOP("{source}: an ephemeris LOCATION_XYZ is not three numbers."),
+                             source=source)
         t = utc_time(source, "Ephemeris/Point/TIME", _text(point, "TIME"), [])
         points.append(((t - when).total_seconds(), [number(source, "LOCATION_XYZ", v, -1e8, 1e8) for v in xyz]))
     before = [p for p in points if p[0] <= 0]
@@ -112,32 +115,37 @@ def _check_view_azimuth(meta, root, source, warnings):
     if diff <= AZIMUTH_CHECK_TOLERANCE_DEG:
         return meta
     if diff >= 180.0 - AZIMUTH_CHECK_TOLERANCE_DEG:
-        warnings.append(f"AZIMUTH_ANGLE {meta.view_azimuth_deg:.2f} deg is the look direction (the ephemeris "
-                        f"puts the satellite at azimuth {sat_az:.2f} deg from the scene): converted to "
-                        f"{(meta.view_azimuth_deg + 180.0) % 360.0:.2f} deg, ground towards satellite.")
+        warnings.append(Message(QT_TR_NOOP("AZIMUTH_ANGLE {view_azimuth_deg:.2f} deg is the look direction (the "
+                                           "ephemeris puts the satellite at azimuth {sat_az:.2f} deg from the "
+                                           "scene): converted to {converted_deg:.2f} deg, ground towards satellite."),
+                                view_azimuth_deg=meta.view_azimuth_deg, sat_az=sat_az,
+                                converted_deg=(meta.view_azimuth_deg + 180.0) % 360.0))
         return replace(meta, view_azimuth_deg=(meta.view_azimuth_deg + 180.0) % 360.0)
-    warnings.append(f"AZIMUTH_ANGLE {meta.view_azimuth_deg:.2f} deg disagrees by {diff:.1f} deg with the "
-                    f"satellite direction from the ephemeris ({sat_az:.2f} deg); the ephemeris value is used.")
+    warnings.append(Message(QT_TR_NOOP("AZIMUTH_ANGLE {view_azimuth_deg:.2f} deg disagrees by {diff:.1f} deg with "
+                                       "the satellite direction from the ephemeris ({sat_az:.2f} deg); the ephemeris "
+                                       "value is used."),
+                            view_azimuth_deg=meta.view_azimuth_deg, diff=diff, sat_az=sat_az))
     return replace(meta, view_azimuth_deg=sat_az)
 
 
 def read_dimap(root, source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
     """SceneMetadata from a parsed DIMAP v2 document (root element Dimap_Document)."""
     if root.tag != "Dimap_Document":
-        raise InputError(f"{source}: root element is {root.tag!r}, not Dimap_Document.")
+        raise InputError(QT_TR_NOOP("{source}: root element is {tag!r}, not Dimap_Document."),
+                         source=source, tag=root.tag)
     if root.find("./Metadata_Id/METADATA_FORMAT") is not None:  # v1 names it Metadata_Id
         version = root.find("./Metadata_Id/METADATA_FORMAT").get("version", "1")
-        refuse(source, f"a DIMAP v1 file (version {version})", DIMAP_V1_ADVICE)
+        refuse(source, Message(QT_TR_NOOP("a DIMAP v1 file (version {version})"), version=version), DIMAP_V1_ADVICE)
     if (_text(root, "./Metadata_Identification/METADATA_SUBPROFILE") or "").upper() == "RPC" \
             or root.find("Rational_Function_Model") is not None:
-        refuse(source, "a DIMAP RPC model file (RPC_*.XML)", RPC_ADVICE)
+        refuse(source, QT_TR_NOOP("a DIMAP RPC model file (RPC_*.XML)"), RPC_ADVICE)
     version = (root.find("./Metadata_Identification/METADATA_FORMAT").get("version", "")
                if root.find("./Metadata_Identification/METADATA_FORMAT") is not None else "")
     if version.startswith("1"):
-        refuse(source, f"a DIMAP v1 file (version {version})", DIMAP_V1_ADVICE)
+        refuse(source, Message(QT_TR_NOOP("a DIMAP v1 file (version {version})"), version=version), DIMAP_V1_ADVICE)
     if version and not version.startswith("2"):
-        raise InputError(f"{source}: DIMAP version {version}; only DIMAP v2 (Pleiades, Pleiades Neo, "
-                         "SPOT 6/7) is read.")
+        raise InputError(QT_TR_NOOP("{source}: DIMAP version {version}; only DIMAP v2 (Pleiades, Pleiades Neo, "
+                                    "SPOT 6/7) is read."), source=source, version=version)
     warnings = []
     center = _center_values(root, source, warnings)
     strip = root.find("./Dataset_Sources/Source_Identification/Strip_Source")
@@ -147,12 +155,13 @@ def read_dimap(root, source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
     time_text = _text(center, "TIME")
     if time_text is None and strip is not None and _text(strip, "IMAGING_DATE"):
         time_text = f"{_text(strip, 'IMAGING_DATE')}T{_text(strip, 'IMAGING_TIME') or ''}"
-        warnings.append("No TIME at the scene centre; Strip_Source IMAGING_DATE/IMAGING_TIME used.")
+        warnings.append(QT_TR_NOOP("No TIME at the scene centre; Strip_Source IMAGING_DATE/IMAGING_TIME used."))
     acquired = utc_time(source, "Located_Geometric_Values/TIME", time_text, warnings)
     angles = center.find("Acquisition_Angles")
     sun = center.find("Solar_Incidences")
     if sun is None:
-        raise InputError(f"{source}: the centre's Located_Geometric_Values has no Solar_Incidences.")
+        raise InputError(QT_TR_NOOP("{source}: the centre's Located_Geometric_Values has no Solar_Incidences."),
+                         source=source)
     gsd_values = [number(source, f"Ground_Sample_Distance/{k}",
                          _text(center, f"Ground_Sample_Distance/{k}"), 0.0, GSD_MAX_M, required=False)
                   for k in ("GSD_ACROSS_TRACK", "GSD_ALONG_TRACK")]
@@ -173,6 +182,6 @@ def read_dimap(root, source: str, lat_deg=None, lon_deg=None) -> SceneMetadata:
         source=source, center_lat_deg=lat, center_lon_deg=lon)
     meta = _check_view_azimuth(meta, root, source, warnings)
     if meta.off_nadir_deg is None and meta.incidence_deg is None:
-        warnings.append("No viewing angles (Acquisition_Angles): treat the scene as nadir only if you know "
-                        "it is.")
+        warnings.append(QT_TR_NOOP("No viewing angles (Acquisition_Angles): treat the scene as nadir only if you "
+                                   "know it is."))
     return finish(meta, warnings, lat_deg, lon_deg)

@@ -11,6 +11,7 @@ The GUI hands over ``dataset.GetMetadata("IMAGERY")`` and ``dataset.GetMetadata(
 from typing import Mapping, Optional
 
 from ..errors import InputError
+from ..messages import QT_TR_NOOP
 from .imd import read_imd_dict
 from .model import GSD_MAX_M, SceneMetadata, azimuth, finish, number, utc_time
 
@@ -42,7 +43,7 @@ def _flat_center(imd, source):
 def _read_dimap_flat(imd, prefix, imagery, source, lat_deg, lon_deg):
     warnings = []
     if str(imd.get(prefix + "LOCATION_TYPE", "")).lower() != "center":
-        warnings.append("No Located_Geometric_Values with LOCATION_TYPE Center; another one is used.")
+        warnings.append(QT_TR_NOOP("No Located_Geometric_Values with LOCATION_TYPE Center; another one is used."))
     time_text = imd.get(prefix + "TIME") or imagery.get("ACQUISITIONDATETIME")
     gsd = [number(source, k, imd.get(prefix + "Ground_Sample_Distance." + k), 0.0, GSD_MAX_M, required=False)
            for k in ("GSD_ACROSS_TRACK", "GSD_ALONG_TRACK")]
@@ -75,22 +76,24 @@ def read_gdal_domains(imagery: Optional[Mapping[str, str]] = None, imd: Optional
     imd = dict(imd or {})
     for name, domain in (("IMAGERY", imagery), ("IMD", imd)):
         if not all(isinstance(k, str) and isinstance(v, (str, int, float)) for k, v in domain.items()):
-            raise InputError(f"{source}: the {name} domain must map names to text values.")
+            raise InputError(QT_TR_NOOP("{source}: the {name} domain must map names to text values."),
+                             source=source, name=name)
     if any(k.upper().startswith(("IMAGE_", "IMAGE.")) for k in imd):  # IMAGE.* for Maxar's XML delivery
         return read_imd_dict(imd, f"{source} (IMD domain)", lat_deg, lon_deg)
     prefix = _dimap_prefix(imd)
     if prefix is not None:
         return _read_dimap_flat(imd, prefix, imagery, f"{source} (IMD domain)", lat_deg, lon_deg)
     if not imagery.get("ACQUISITIONDATETIME"):
-        raise InputError(f"{source}: neither an IMD domain with angles nor an IMAGERY domain with "
-                         "ACQUISITIONDATETIME: choose the scene's metadata file instead.")
-    warnings = ["The IMAGERY domain has no angles: the viewing geometry is unknown (nadir assumed only if "
-                "you confirm it)."]
+        raise InputError(QT_TR_NOOP("{source}: neither an IMD domain with angles nor an IMAGERY domain with "
+                                    "ACQUISITIONDATETIME: choose the scene's metadata file instead."),
+                         source=source)
+    warnings = [QT_TR_NOOP("The IMAGERY domain has no angles: the viewing geometry is unknown (nadir assumed only "
+                           "if you confirm it).")]
     meta = SceneMetadata(
         scene_id="", sensor=str(imagery.get("SATELLITEID") or "unknown"),
         acquired_utc=utc_time(source, "ACQUISITIONDATETIME", str(imagery["ACQUISITIONDATETIME"]), warnings),
         sun_elevation_deg=None, sun_azimuth_deg=None, off_nadir_deg=None, incidence_deg=None,
         view_azimuth_deg=None, gsd_m=None, source=f"{source} (IMAGERY domain)")
     if lat_deg is None or lon_deg is None:
-        warnings.append("No location given: pass the scene's latitude and longitude to compute the sun.")
+        warnings.append(QT_TR_NOOP("No location given: pass the scene's latitude and longitude to compute the sun."))
     return finish(meta, warnings, lat_deg, lon_deg)

@@ -17,6 +17,7 @@ import re
 from typing import Dict
 
 from ..errors import InputError
+from ..messages import QT_TR_NOOP
 from .model import GSD_MAX_M, SceneMetadata, azimuth, finish, number, utc_time
 from .sensors import sensor_code
 
@@ -36,20 +37,23 @@ def parse_imd(text: str, source: str) -> Dict[str, str]:
             continue
         match = _LINE.match(stripped)
         if not match:
-            raise InputError(f"{source}: line {lineno} is not IMD 'key = value;' syntax: {stripped[:60]!r}.")
+            raise InputError(QT_TR_NOOP("{source}: line {lineno} is not IMD 'key = value;' syntax: {text!r}."),
+                             source=source, lineno=lineno, text=stripped[:60])
         key, value = match.groups()
         if key == "BEGIN_GROUP":
             groups.append(value)
         elif key == "END_GROUP":
             if not groups or groups[-1] != value:
-                raise InputError(f"{source}: line {lineno} closes group {value!r} that is not open.")
+                raise InputError(QT_TR_NOOP("{source}: line {lineno} closes group {value!r} that is not open."),
+                                 source=source, lineno=lineno, value=value)
             groups.pop()
         elif value.startswith("(") and not value.endswith(")"):
             in_list = True
         else:
             flat[".".join(groups + [key])] = value.strip('"')
     if groups:
-        raise InputError(f"{source}: group {groups[-1]!r} is never closed (END_GROUP); the file is cut short.")
+        raise InputError(QT_TR_NOOP("{source}: group {group!r} is never closed (END_GROUP); the file is cut short."),
+                         source=source, group=groups[-1])
     return flat
 
 
@@ -57,7 +61,8 @@ def flatten_isd(root, source: str) -> Dict[str, str]:
     """The <IMD> part of a Maxar XML (<isd>) as IMD keys: groups become "GROUP.", lists are skipped."""
     imd = root.find("IMD")
     if imd is None:
-        raise InputError(f"{source}: Maxar XML without an <IMD> part: it holds no image description.")
+        raise InputError(QT_TR_NOOP("{source}: Maxar XML without an <IMD> part: it holds no image description."),
+                         source=source)
     flat = {}
     for child in imd:
         if len(child) and not child.tag.endswith("List"):
@@ -85,7 +90,8 @@ def read_imd_dict(flat: Dict[str, str], source: str, lat_deg=None, lon_deg=None)
     flat = _normalised(flat)
     image = next((k.split(".")[0] for k in sorted(flat) if k.startswith("image_") and "." in k), None)
     if image is None:
-        raise InputError(f"{source}: no IMAGE_1 group: not a Maxar IMD, or an incomplete one.")
+        raise InputError(QT_TR_NOOP("{source}: no IMAGE_1 group: not a Maxar IMD, or an incomplete one."),
+                         source=source)
 
     def get(key):
         return flat.get(f"{image}.{key.lower()}")
@@ -100,9 +106,9 @@ def read_imd_dict(flat: Dict[str, str], source: str, lat_deg=None, lon_deg=None)
         lat, lon = sum(lats) / 4, sum(lons) / 4
     has_sun = get("meanSunEl") is not None or get("meanSunAz") is not None  # one alone is a broken file
     if not has_sun and lat is None and lat_deg is None:
-        raise InputError(f"{source}: no sun angles (meanSunEl, meanSunAz) and no corner coordinates to compute "
-                         "them from: a stripped or incomplete IMD. Use the full delivery's .IMD or .XML, or "
-                         "enter the acquisition time when asked.")
+        raise InputError(QT_TR_NOOP("{source}: no sun angles (meanSunEl, meanSunAz) and no corner coordinates to "
+                                    "compute them from: a stripped or incomplete IMD. Use the full delivery's .IMD "
+                                    "or .XML, or enter the acquisition time when asked."), source=source)
     sat_el = number(source, "meanSatEl", get("meanSatEl"), 0, 90, required=False)
     meta = SceneMetadata(
         scene_id=get("CatId") or flat.get("productcatalogid") or flat.get("productorderid") or "",

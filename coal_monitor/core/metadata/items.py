@@ -22,6 +22,7 @@ Scene centre for both: mean of the GeoJSON geometry's outer ring, else the bbox 
 from dataclasses import replace
 
 from ..errors import InputError
+from ..messages import QT_TR_NOOP, Message
 from .model import GSD_MAX_M, VIEW_CHECK_TOLERANCE_DEG, SceneMetadata, azimuth, finish, incidence_from_off_nadir, \
     number, utc_time
 from .sensors import orbit_height_km, sensor_code
@@ -46,13 +47,15 @@ def _center(item, source):
             return ((number(source, "bbox", bbox[1], -90, 90) + number(source, "bbox", bbox[half + 1], -90, 90)) / 2,
                     (number(source, "bbox", bbox[0], -180, 180) + number(source, "bbox", bbox[half], -180, 180)) / 2)
     except (KeyError, IndexError, TypeError, ZeroDivisionError):
-        raise InputError(f"{source}: the item's geometry is not a valid GeoJSON polygon.") from None
+        raise InputError(QT_TR_NOOP("{source}: the item's geometry is not a valid GeoJSON polygon."),
+                         source=source) from None
     return None, None
 
 
 def _properties(item, source):
     if not isinstance(item, dict) or not isinstance(item.get("properties"), dict):
-        raise InputError(f"{source}: no 'properties' object: not a Planet or STAC item.")
+        raise InputError(QT_TR_NOOP("{source}: no 'properties' object: not a Planet or STAC item."),
+                         source=source)
     return item["properties"]
 
 
@@ -115,9 +118,12 @@ def _elevation_as_incidence(meta, warnings):
     expected = incidence_from_off_nadir(meta.off_nadir_deg, height)
     as_elevation = 90.0 - meta.incidence_deg
     if abs(meta.incidence_deg - expected) > VIEW_CHECK_TOLERANCE_DEG >= abs(as_elevation - expected):
-        warnings.append(f"view:incidence_angle {meta.incidence_deg:.2f} deg is the satellite elevation, not the "
-                        f"incidence: off-nadir {meta.off_nadir_deg:.2f} deg from the {meta.sensor} orbit gives an "
-                        f"incidence of {expected:.2f} deg; corrected to {as_elevation:.2f} deg (90 - value).")
+        warnings.append(Message(QT_TR_NOOP("view:incidence_angle {incidence_deg:.2f} deg is the satellite elevation, "
+                                           "not the incidence: off-nadir {off_nadir_deg:.2f} deg from the {sensor} "
+                                           "orbit gives an incidence of {expected:.2f} deg; corrected to "
+                                           "{as_elevation:.2f} deg (90 - value)."),
+                                incidence_deg=meta.incidence_deg, off_nadir_deg=meta.off_nadir_deg,
+                                sensor=meta.sensor, expected=expected, as_elevation=as_elevation))
         return replace(meta, incidence_deg=as_elevation)
     return meta
 
@@ -129,6 +135,8 @@ def _planet_azimuth_check(meta, props, source, warnings):
     diff = abs((planet - meta.view_azimuth_deg + 180.0) % 360.0 - 180.0)
     if diff <= AZIMUTH_AGREEMENT_DEG:
         return meta
-    warnings.append(f"view:azimuth {meta.view_azimuth_deg:.1f} deg and pl:satellite_azimuth {planet:.1f} deg "
-                    "disagree: the satellite azimuth is unknown (a shadow height then needs a near-nadir view).")
+    warnings.append(Message(QT_TR_NOOP("view:azimuth {view_azimuth_deg:.1f} deg and pl:satellite_azimuth "
+                                       "{planet:.1f} deg disagree: the satellite azimuth is unknown (a shadow height "
+                                       "then needs a near-nadir view)."),
+                            view_azimuth_deg=meta.view_azimuth_deg, planet=planet))
     return replace(meta, view_azimuth_deg=None)

@@ -12,6 +12,7 @@ from xml.etree.ElementTree import Element, TreeBuilder
 from xml.parsers import expat
 
 from ..errors import InputError
+from ..messages import QT_TR_NOOP
 
 MAX_METADATA_BYTES = 5 * 1024 * 1024
 
@@ -22,17 +23,20 @@ def read_capped(path) -> bytes:
     try:
         size = os.stat(p).st_size
         if not p.is_file():
-            raise InputError(f"{p}: not a regular file; choose the scene's metadata file.")
+            raise InputError(QT_TR_NOOP("{path}: not a regular file; choose the scene's metadata file."),
+                             path=p)
         if size > MAX_METADATA_BYTES:
-            raise InputError(f"{p.name}: {size / 1e6:.1f} MB is too large for a metadata file "
-                             f"(limit {MAX_METADATA_BYTES / 1e6:.0f} MB); it is not one, or it is damaged.")
+            raise InputError(QT_TR_NOOP("{name}: {size_mb:.1f} MB is too large for a metadata file "
+                                        "(limit {limit_mb:.0f} MB); it is not one, or it is damaged."),
+                             name=p.name, size_mb=size / 1e6, limit_mb=MAX_METADATA_BYTES / 1e6)
         with open(p, "rb") as f:
             data = f.read(MAX_METADATA_BYTES + 1)
     except OSError as exc:
-        raise InputError(f"{p}: cannot be read ({exc.strerror or exc}).") from None
+        raise InputError(QT_TR_NOOP("{path}: cannot be read ({reason})."),
+                         path=p, reason=exc.strerror or exc) from None
     if len(data) > MAX_METADATA_BYTES:
-        raise InputError(f"{p.name}: grew past {MAX_METADATA_BYTES / 1e6:.0f} MB while reading; not a "
-                         "metadata file.")
+        raise InputError(QT_TR_NOOP("{name}: grew past {limit_mb:.0f} MB while reading; not a "
+                                    "metadata file."), name=p.name, limit_mb=MAX_METADATA_BYTES / 1e6)
     return data
 
 
@@ -65,13 +69,15 @@ def parse_xml(data: bytes, name: str) -> Element:
         parser.Parse(data, True)
         root = builder.close()
     except _Refused as exc:
-        raise InputError(f"{name}: refused because it contains {exc}; scene metadata never needs one, "
-                         "and such files can expand without limit or read other files.") from None
+        raise InputError(QT_TR_NOOP("{name}: refused because it contains {exc}; scene metadata never needs one, "
+                                    "and such files can expand without limit or read other files."),
+                         name=name, exc=exc) from None
     except expat.ExpatError as exc:
-        raise InputError(f"{name}: not well-formed XML ({expat.ErrorString(exc.code)} at line "
-                         f"{exc.lineno}).") from None
+        raise InputError(QT_TR_NOOP("{name}: not well-formed XML ({error} at line "
+                                    "{line})."),
+                         name=name, error=expat.ErrorString(exc.code), line=exc.lineno) from None
     except (AssertionError, IndexError):
-        raise InputError(f"{name}: the XML ends before its elements are closed.") from None
+        raise InputError(QT_TR_NOOP("{name}: the XML ends before its elements are closed."), name=name) from None
     return root
 
 
@@ -82,8 +88,8 @@ def parse_json(data: bytes, name: str):
     try:
         return json.loads(data.decode("utf-8-sig"), parse_constant=no_constants)
     except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8 text, so not a JSON metadata file.") from None
+        raise InputError(QT_TR_NOOP("{name}: not UTF-8 text, so not a JSON metadata file."), name=name) from None
     except RecursionError:
-        raise InputError(f"{name}: JSON nested too deeply to be scene metadata.") from None
+        raise InputError(QT_TR_NOOP("{name}: JSON nested too deeply to be scene metadata."), name=name) from None
     except ValueError as exc:
-        raise InputError(f"{name}: not valid JSON ({exc}).") from None
+        raise InputError(QT_TR_NOOP("{name}: not valid JSON ({exc})."), name=name, exc=exc) from None
