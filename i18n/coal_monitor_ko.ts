@@ -2034,27 +2034,67 @@
       <translation>여기서는 추적하지 못했습니다({problem}). 더미를 직접 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="48" />
+      <location filename="../coal_monitor/gui/trends.py" line="26" />
+      <source>Interval</source>
+      <translation>기간</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="26" />
+      <source>Stock change (t)</source>
+      <translation>재고 변화 (t)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="26" />
+      <source>Ships loading: cargo (t)</source>
+      <translation>선적 중인 선박: 화물 (t)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="26" />
+      <source>Verdict</source>
+      <translation>판정</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="52" />
       <source>Total</source>
       <translation>합계</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="49" />
+      <location filename="../coal_monitor/gui/trends.py" line="53" />
       <source>By pier</source>
       <translation>부두별</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="50" />
-      <source>Sum all heaps per date, or show each pier separately</source>
-      <translation>날짜별로 모든 더미를 합산하거나 부두마다 따로 표시</translation>
+      <location filename="../coal_monitor/gui/trends.py" line="54" />
+      <source>By pile</source>
+      <translation>더미별</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="116" />
+      <location filename="../coal_monitor/gui/trends.py" line="55" />
+      <source>Sum all heaps per date, show each pier separately, or follow each pile seen on two dates or more</source>
+      <translation>날짜별로 모든 더미를 합산하거나, 부두별로 따로 보거나, 두 날짜 이상에서 보인 더미를 하나씩 추적합니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="139" />
       <source>No port selected.</source>
       <translation>선택한 항구가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="234" />
+      <location filename="../coal_monitor/gui/trends.py" line="163" />
+      <source>{count} ship(s): {low}-{high}</source>
+      <translation>선박 {count}척: {low}-{high}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="163" />
+      <source>none seen</source>
+      <translation>관측되지 않음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="167" />
+      <source>{change} ({low} to {high})</source>
+      <translation>{change} ({low} ~ {high})</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="280" />
       <source>Cannot export the trends to {path}: {problem}</source>
       <translation>추이를 {path}(으)로 내보낼 수 없습니다: {problem}</translation>
     </message>
@@ -2245,6 +2285,21 @@
       <location filename="../coal_monitor/processing/port_input.py" line="25" />
       <source>No port GeoPackage given: choose a port's .gpkg file for INPUT.</source>
       <translation>항구 GeoPackage를 주지 않았습니다: INPUT으로 항구의 .gpkg 파일을 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/portflows.py" line="36" />
+      <source>Port flows (stock change against ships loading)</source>
+      <translation>항구 흐름 (재고 변화 대 선적 선박)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/portflows.py" line="38" />
+      <source>For each interval between consecutive observation dates of a port (dates with heaps, or with an image marked examined), the change of the port's coal stock (t, with its range: the end date's low minus the start date's high, and the end's high minus the start's low) against the cargo the ships seen loading in between can carry (a ship in state loading, or moored with cargo visible, on a date after the start and up to the end). verdict: consistent, fell_more_than_ships (loadings not seen: imagery is not daily), ships_more_than_fell (coal delivered in between), grew (deliveries by rail or truck), steady, or partial when an image of either date covers only part of the port (comparison then keeps what the numbers alone say). shipped_hi_t is empty when a ship of no known class loaded.</source>
+      <translation>항구의 연속된 두 관측 날짜(더미가 있거나 영상이 검토 완료로 표시된 날짜) 사이의 각 기간에 대해, 항구의 석탄 재고 변화(t, 범위 포함: 종료일의 하한에서 시작일의 상한을 뺀 값부터 종료일의 상한에서 시작일의 하한을 뺀 값까지)를 그 사이에 선적하는 것으로 관측된 선박들이 실을 수 있는 화물(상태가 선적 중이거나, 화물이 보이는 채 계류 중인 선박; 시작일 이후부터 종료일까지)과 비교합니다. verdict: consistent(일치), fell_more_than_ships(관측되지 않은 선적: 영상은 매일 있지 않음), ships_more_than_fell(그 사이 석탄 반입), grew(철도나 트럭으로 반입), steady(변화 없음), 또는 어느 한 날짜의 영상이 항구의 일부만 덮으면 partial(이때 comparison은 숫자만으로 본 판정을 유지). 알려진 등급이 없는 선박이 선적하면 shipped_hi_t는 비어 있습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/portflows.py" line="53" />
+      <source>Flows</source>
+      <translation>흐름</translation>
     </message>
     <message>
       <location filename="../coal_monitor/processing/portreport.py" line="14" />
@@ -2541,37 +2596,37 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>{scene}({date})에서 더미 {count}개를 이어 가져왔습니다: 하나씩 가져와 윤곽과 높이를 이 영상에 맞게 고치고 기록하십시오. 사라진 더미는 버리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="234" />
+      <location filename="../coal_monitor/session/story.py" line="237" />
       <source>The image has no GSD: the ship is logged with its length and beam but no class; set the GSD with Edit scene to class it.</source>
       <translation>영상에 GSD가 없습니다: 선박은 길이와 폭만으로 등급 없이 기록됩니다. 등급을 매기려면 장면 수정에서 GSD를 설정하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="248" />
+      <location filename="../coal_monitor/session/story.py" line="251" />
       <source>There is no ship to log: press “Measure ship” and click its bow, stern and side.</source>
       <translation>기록할 선박이 없습니다: “선박 재기”를 누르고 선수, 선미, 측면을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="250" />
+      <location filename="../coal_monitor/session/story.py" line="253" />
       <source>The ship was not logged: it needs the image's acquisition date and time (UTC).</source>
       <translation>선박을 기록하지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="261" />
+      <location filename="../coal_monitor/session/story.py" line="264" />
       <source>Logged ship at {port}: {ship}.</source>
       <translation>{port}에 선박을 기록했습니다: {ship}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="268" />
+      <location filename="../coal_monitor/session/story.py" line="271" />
       <source>{loa} x {beam} m</source>
       <translation>{loa} x {beam} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="270" />
+      <location filename="../coal_monitor/session/story.py" line="273" />
       <source>{size}, no class ({state})</source>
       <translation>{size}, 등급 없음({state})</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="271" />
+      <location filename="../coal_monitor/session/story.py" line="274" />
       <source>{ship_class}, {size}, cargo {low}-{high} t ({state})</source>
       <translation>{ship_class}, {size}, 화물 {low}-{high} t({state})</translation>
     </message>

@@ -18,12 +18,13 @@ from ..number_text import number, signed
 from ..report import chart, data
 from ..store.errors import StoreError
 from .prompts import Prompts
-from ..translation import message_text, tr
+from ..translation import QT_TR_NOOP, message_text, tr
 
 # Pixels within which the mouse is "over" a point.
 HOVER_RADIUS_PX = 10
 PILE_MODE = "pile"
-FLOW_HEADERS = ("Interval", "Stock change (t)", "Ships loading: cargo (t)", "Verdict")
+FLOW_HEADERS = (QT_TR_NOOP("Interval"), QT_TR_NOOP("Stock change (t)"), QT_TR_NOOP("Ships loading: cargo (t)"),
+                QT_TR_NOOP("Verdict"))
 
 
 class TrendsPanel(QWidget):

@@ -20,6 +20,8 @@ OUTPUT = Path(__file__).resolve().parents[1] / "output"
 
 HEAP = [QPoint(500, 300), QPoint(700, 280), QPoint(760, 420), QPoint(640, 520), QPoint(480, 450)]
 NEARBY = [QPoint(p.x() + 6, p.y() + 4) for p in HEAP]
+SECOND = [QPoint(200, 200), QPoint(420, 210), QPoint(380, 420), QPoint(180, 380)]
+SECOND_NEARBY = [QPoint(p.x() + 5, p.y() - 3) for p in SECOND]
 
 
 def ship_clicks(canvas, loa_m=190.0, half_beam_m=15.8):
@@ -57,28 +59,35 @@ def test_piles_carried_forward_and_offered_by_clicks(make_bench, clean_project):
     bench.draw(HEAP)
     bench.type_height(8)
     bench.log_heap()
+    bench.draw(SECOND)
+    bench.log_heap()
     bench.press(bench.dock.markExaminedButton)
-    (first,) = bench.rows()
+    first, second = bench.rows()
     add_later_image(bench)
 
     bench.press(bench.dock.carryForwardButton)
-    assert bench.dock.draftGroup.isVisible() and bench.dock.draftList.count() == 1
+    assert bench.dock.draftGroup.isVisible() and bench.dock.draftList.count() == 2
+    bench.dock.draftList.setCurrentRow(0)
     bench.press(bench.dock.useDraftButton)
     assert bench.dock.pileOfferCheck.isVisible() and bench.dock.pileOfferCheck.isChecked()
     assert bench.dock.heightSpin.value() == pytest.approx(8.0)  # the draft's inputs fill the form
     bench.type_height(6)
     bench.log_heap()
-    second = bench.rows()[-1]
-    assert second["pile_uid"] == first["pile_uid"] and second["scene_id"] != first["scene_id"]
-    assert second["height_m"] == 6.0 and second["area_m2"] == pytest.approx(first["area_m2"], rel=1e-9)
-    assert not bench.dock.draftGroup.isVisible()
+    carried = bench.rows()[-1]
+    assert carried["pile_uid"] == first["pile_uid"] and carried["scene_id"] != first["scene_id"]
+    assert carried["height_m"] == 6.0 and carried["area_m2"] == pytest.approx(first["area_m2"], rel=1e-9)
+    assert bench.dock.draftList.count() == 1  # the logged pile left the drafts
 
-    bench.draw(NEARBY)  # a new outline over the same pile: offered its identity
+    bench.draw(NEARBY)  # over the pile already measured on this image: not offered twice
+    assert not bench.dock.pileOfferCheck.isVisible()
+    bench.draw(SECOND_NEARBY)  # a new outline over the second pile: offered its identity
     assert bench.dock.pileOfferCheck.isVisible() and bench.dock.pileOfferCheck.isChecked()
     bench.dock.pileOfferCheck.click()  # the analyst says: a different pile
     bench.log_heap()
-    third = bench.rows()[-1]
-    assert third["pile_uid"] not in (first["pile_uid"], None)
+    other = bench.rows()[-1]
+    assert other["pile_uid"] not in (first["pile_uid"], second["pile_uid"], None)
+    bench.press(bench.dock.dropDraftButton)  # the second pile is gone from this image
+    assert not bench.dock.draftGroup.isVisible()
 
 
 def test_a_ship_measured_by_three_clicks_is_logged_with_its_class(make_bench, clean_project):

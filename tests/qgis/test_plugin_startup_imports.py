@@ -13,8 +13,8 @@ import pytest
 from tests.helpers.plugin_startup_probe import WATCHED_MODULES
 from tests.helpers.desktop import REPO_ROOT
 
-ALGORITHM_IDS = ["coal_monitor:heapvolumes", "coal_monitor:importheaps", "coal_monitor:portreport",
-                 "coal_monitor:porttimeseries", "coal_monitor:recomputevolumes"]
+ALGORITHM_IDS = ["coal_monitor:heapvolumes", "coal_monitor:importheaps", "coal_monitor:portflows",
+                 "coal_monitor:portreport", "coal_monitor:porttimeseries", "coal_monitor:recomputevolumes"]
 
 
 def _probe(mode):
