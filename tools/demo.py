@@ -264,7 +264,7 @@ def print_story(output: Path, scenes, replay):
     from coal_monitor.store.portfile import PortFile
 
     problems = []
-    carried = {s["scene"]: s for s in replay.get("story", [])}
+    carried = {s.get("scene_id"): s for s in replay.get("story", [])}
     truth_ships = {}
     for scene in scenes:
         truth = json.loads((output / "samples" / scene["truth"]).read_text())

@@ -247,6 +247,7 @@ class Replay:
         self.press(self.dock.markExaminedButton)
         story["examined"] = bool((self.dock.log.scene or {}).get("examined"))
         story["examined_note"] = (self.dock.log.scene or {}).get("examined_note")
+        story["scene_id"] = (self.dock.log.scene or {}).get("scene_id")
         if not story["examined"]:
             self.errors.append(f"{scene['id']}: not marked examined: {self.last_message()}")
         self.examined_ports.add(scene["port"])
