@@ -2876,167 +2876,167 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>열기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="134" />
+      <location filename="../coal_monitor/store/portfile.py" line="136" />
       <source>log scene</source>
       <translation>장면 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="137" />
+      <location filename="../coal_monitor/store/portfile.py" line="139" />
       <source>Scene {scene_id!r} is already logged in {path}; use its scene_id for the heaps instead of logging it again.</source>
       <translation>장면 {scene_id!r}은(는) {path}에 이미 기록되어 있습니다. 다시 기록하지 말고 더미에 그 scene_id를 쓰십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="152" />
+      <location filename="../coal_monitor/store/portfile.py" line="154" />
       <source>A scene's {unknown} cannot be corrected here; the fields that can are: {fields}.</source>
       <translation>장면의 {unknown}은(는) 여기서 바로잡을 수 없습니다. 바로잡을 수 있는 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="157" />
+      <location filename="../coal_monitor/store/portfile.py" line="159" />
       <source>No scene {scene_id!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="162" />
+      <location filename="../coal_monitor/store/portfile.py" line="164" />
       <source>correct the scene</source>
       <translation>장면 수정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="187" />
+      <location filename="../coal_monitor/store/portfile.py" line="189" />
       <source>No scene {scene_id!r} in {path}; log the image before its coverage.</source>
       <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 촬영 범위보다 먼저 영상을 기록하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="238" />
+      <location filename="../coal_monitor/store/portfile.py" line="240" />
       <source>log heap</source>
       <translation>더미 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="253" />
+      <location filename="../coal_monitor/store/portfile.py" line="255" />
       <source>The footprint was measured in EPSG:{measured_epsg}, but {file} keeps heaps in EPSG:{port_epsg}; measure it again for this port.</source>
       <translation>바닥 윤곽은 EPSG:{measured_epsg}에서 쟀지만 {file}은(는) 더미를 EPSG:{port_epsg}로 보관합니다. 이 항구에 맞게 다시 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="270" />
+      <location filename="../coal_monitor/store/portfile.py" line="272" />
       <source>update heap</source>
       <translation>더미 갱신</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="277" />
+      <location filename="../coal_monitor/store/portfile.py" line="279" />
       <source>heap_uid of heap {heap_uid} cannot change; it identifies the heap for good.</source>
       <translation>더미 {heap_uid}의 heap_uid는 바꿀 수 없습니다. 이 값이 더미를 영구히 식별합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="291" />
+      <location filename="../coal_monitor/store/portfile.py" line="293" />
       <source>delete heap</source>
       <translation>더미 삭제</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="336" />
+      <location filename="../coal_monitor/store/portfile.py" line="338" />
       <source>verify heaps</source>
       <translation>더미 검증</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="350" />
+      <location filename="../coal_monitor/store/portfile.py" line="352" />
       <source>recompute heap</source>
       <translation>더미 재계산</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="460" />
+      <location filename="../coal_monitor/store/portfile.py" line="462" />
       <source>Snapshot target {dest} already exists; choose a new file name.</source>
       <translation>스냅숏 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="467" />
+      <location filename="../coal_monitor/store/portfile.py" line="469" />
       <source>snapshot</source>
       <translation>스냅숏</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="474" />
+      <location filename="../coal_monitor/store/portfile.py" line="476" />
       <source>Snapshot target {dest} appeared meanwhile; it was left untouched.</source>
       <translation>스냅숏 대상 {dest}이(가) 그 사이 생겼습니다. 그 파일은 건드리지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="477" />
+      <location filename="../coal_monitor/store/portfile.py" line="479" />
       <source>Cannot write snapshot {dest}: {exc}. Check the folder is writable.</source>
       <translation>스냅숏 {dest}을(를) 쓸 수 없습니다: {exc}. 폴더에 쓸 수 있는지 확인하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="496" />
+      <location filename="../coal_monitor/store/portfile.py" line="498" />
       <source>CSV target {dest} already exists; choose a new file name.</source>
       <translation>CSV 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="499" />
+      <location filename="../coal_monitor/store/portfile.py" line="501" />
       <source>Cannot write CSV {dest}: {exc}.</source>
       <translation>CSV {dest}을(를) 쓸 수 없습니다: {exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="507" />
+      <location filename="../coal_monitor/store/portfile.py" line="509" />
       <source>Port file {path} is closed; open it again to {action}.</source>
       <translation>항구 파일 {path}이(가) 닫혀 있습니다. {action} 작업을 하려면 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="510" />
+      <location filename="../coal_monitor/store/portfile.py" line="512" />
       <source>Cannot {action}: port file {path} is open read-only ({reason}). Copy it to a writable folder or fix its permissions, then open it again.</source>
       <translation>{action} 작업을 할 수 없습니다: 항구 파일 {path}이(가) 읽기 전용으로 열려 있습니다({reason}). 쓸 수 있는 폴더로 복사하거나 권한을 고친 뒤 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="524" />
+      <location filename="../coal_monitor/store/portfile.py" line="526" />
       <source>Port file {path} is closed; open it again.</source>
       <translation>항구 파일 {path}이(가) 닫혀 있습니다. 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="525" />
+      <location filename="../coal_monitor/store/portfile.py" line="527" />
       <source>read</source>
       <translation>읽기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="545" />
+      <location filename="../coal_monitor/store/portfile.py" line="547" />
       <source>{table} has no field {unknown}; fields are: {fields}.</source>
       <translation>{table}에는 {unknown} 필드가 없습니다. 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="562" />
+      <location filename="../coal_monitor/store/portfile.py" line="564" />
       <source>{exc}.</source>
       <translation>{exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="569" />
+      <location filename="../coal_monitor/store/portfile.py" line="571" />
       <source>'{name}' is {value!r}, not a number.</source>
       <translation>'{name}'은(는) 숫자가 아닌 {value!r}입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="573" />
+      <location filename="../coal_monitor/store/portfile.py" line="575" />
       <source>{problem}.</source>
       <translation>{problem}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="580" />
+      <location filename="../coal_monitor/store/portfile.py" line="582" />
       <source>{derived} cannot be set: Coal Monitor derives them from the footprint and the inputs (height, model, angle, density).</source>
       <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 바닥 윤곽과 입력값(높이, 모델, 각도, 밀도)으로 계산합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="593" />
+      <location filename="../coal_monitor/store/portfile.py" line="595" />
       <source>A heap needs 'observed_utc', the date and time (UTC) of the image it was measured on; give it before logging the heap.</source>
       <translation>더미에는 'observed_utc', 즉 더미를 잰 영상의 촬영 일시(UTC)가 필요합니다. 더미를 기록하기 전에 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="596" />
+      <location filename="../coal_monitor/store/portfile.py" line="598" />
       <source>A heap needs 'height_m', its height in metres; measure or enter it first.</source>
       <translation>더미에는 'height_m', 즉 미터 단위의 높이가 필요합니다. 먼저 재거나 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="608" />
+      <location filename="../coal_monitor/store/portfile.py" line="610" />
       <source>Heap not logged to {file}: {exc}</source>
       <translation>{file}에 더미를 기록하지 않았습니다: {exc}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="631" />
+      <location filename="../coal_monitor/store/portfile.py" line="633" />
       <source>No heap {heap_uid!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 더미 {heap_uid!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="650" />
+      <location filename="../coal_monitor/store/portfile.py" line="652" />
       <source>record the time of the last change</source>
       <translation>마지막 변경 시각 기록</translation>
     </message>
@@ -3106,32 +3106,52 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>'{name}'은(는) 일시가 아닌 {value!r}입니다. 2024-04-02T02:31:00Z (UTC) 같은 ISO 8601을 쓰십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="38" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="39" />
       <source>{derived} cannot be set: Coal Monitor measures them on the hull outline and the ship class table.</source>
       <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 선체 윤곽과 선박 등급표로 잽니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="44" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="45" />
       <source>A ship needs 'observed_utc', the date and time (UTC) of the image it was seen on.</source>
       <translation>선박에는 'observed_utc', 즉 선박이 보인 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="54" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="53" />
+      <source>log ship</source>
+      <translation>선박 기록</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="55" />
       <source>Vessel {vessel_uid} is already logged in {file}.</source>
       <translation>선박 {vessel_uid}은(는) {file}에 이미 기록되어 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="85" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="86" />
       <source>{fields} cannot be changed here.</source>
       <translation>{fields}은(는) 여기서 바꿀 수 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="112" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="95" />
+      <source>update ship</source>
+      <translation>선박 수정</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="123" />
+      <source>measure the ship again</source>
+      <translation>선박 다시 측정</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="131" />
+      <source>delete ship</source>
+      <translation>선박 삭제</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="133" />
       <source>No vessel {vessel_uid} in {file}; it may have been deleted meanwhile.</source>
       <translation>{file}에 선박 {vessel_uid}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="150" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="171" />
       <source>Pile {pile_uid} is already heap {heap} on image {scene_id}; a pile is measured once per image. Give this heap a new pile, or adjust that heap.</source>
       <translation>더미 {pile_uid}은(는) 이미 영상 {scene_id}의 더미 {heap}입니다. 한 더미는 영상마다 한 번만 잽니다. 이 더미에 새 더미 식별을 주거나 그 더미를 고치십시오.</translation>
     </message>

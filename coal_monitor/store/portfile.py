@@ -104,6 +104,8 @@ class PortFile(VesselRecords):
             connection.close()
             raise
         port_file.migrated_from, port_file.backup_path = migrated_from, backup
+        if not reason:
+            port_file.verify_vessels()  # ships reshaped by another program get their numbers back
         return port_file
 
     def close(self) -> None:

@@ -6,6 +6,7 @@ and cargo ranges follow from the ship class table with a one-pixel margin at the
 cargo cap of the berth's depth (``core.vessels.classify``). None of these is taken from a caller.
 This is a part of ``PortFile`` (a mixin: it uses the file's connection, transactions and checks).
 """
+import math
 import uuid
 from typing import Dict, List, Optional
 
@@ -49,7 +50,7 @@ class VesselRecords:
         now = utc_now_text()
         row["created_utc"] = row["modified_utc"] = now
         row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(outline, self._srs_id)
-        with self._transaction("log ship") as connection:
+        with self._transaction(QT_TR_NOOP("log ship")) as connection:
             if connection.execute(_VESSEL_BY_UID_SQL, (row["vessel_uid"],)).fetchone():
                 raise StoreError(QT_TR_NOOP("Vessel {vessel_uid} is already logged in {file}."),
                                  vessel_uid=row['vessel_uid'], file=self.path.name)
@@ -91,7 +92,7 @@ class VesselRecords:
         row.update(self.vessel_numbers(outline, row.get("scene_id"), row.get("pier")))
         row["modified_utc"] = utc_now_text()
         row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(outline, self._srs_id)
-        with self._transaction("update ship") as connection:
+        with self._transaction(QT_TR_NOOP("update ship")) as connection:
             assignments = ", ".join(ident(name) + " = ?" for name in row)
             connection.execute(statement("UPDATE {t} SET ", t=schema.VESSELS) + assignments + " WHERE vessel_uid = ?",
                                (*row.values(), vessel_uid))
@@ -106,8 +107,28 @@ class VesselRecords:
             connection.execute(statement("UPDATE {t} SET ", t=schema.VESSELS) + assignments + " WHERE vessel_uid = ?",
                                (*numbers.values(), vessel["vessel_uid"]))
 
+    def verify_vessels(self) -> List[str]:
+        """Measure every ship again from its stored outline; rows that another program changed (a hull
+        reshaped in QGIS, a GSD or depth edited by hand) get their numbers back. Returns the uids fixed."""
+        fixed = []
+        for vessel in self.vessels():
+            if vessel["geometry"] is None:
+                continue
+            try:
+                numbers = self.vessel_numbers(vessel["geometry"], vessel["scene_id"], vessel["pier"])
+            except InputError:
+                continue  # a hull no ship has: kept as drawn; the layer's form shows it
+            if any(not _same(vessel.get(name), value) for name, value in numbers.items()):
+                fixed.append(vessel["vessel_uid"])
+                with self._transaction(QT_TR_NOOP("measure the ship again")) as connection:
+                    assignments = ", ".join(ident(name) + " = ?" for name in numbers)
+                    connection.execute(statement("UPDATE {t} SET ", t=schema.VESSELS) + assignments
+                                       + " WHERE vessel_uid = ?", (*numbers.values(), vessel["vessel_uid"]))
+                    self._touch(connection, schema.VESSELS)
+        return fixed
+
     def delete_vessel(self, vessel_uid: str) -> None:
-        with self._transaction("delete ship") as connection:
+        with self._transaction(QT_TR_NOOP("delete ship")) as connection:
             if connection.execute(_VESSEL_BY_UID_SQL, (vessel_uid,)).fetchone() is None:
                 raise StoreError(QT_TR_NOOP("No vessel {vessel_uid} in {file}; it may have been deleted meanwhile."),
                                  vessel_uid=vessel_uid, file=self.path.name)
@@ -163,6 +184,12 @@ class VesselRecords:
     def pile_series(self, pile_uid: str) -> List[Dict]:
         """One pile's heaps over time: {date, scene_id, heap_uid, label, tonnage_t, tonnage_lo_t, tonnage_hi_t}."""
         return self._select(_PILE_SERIES_SQL, (pile_uid,))
+
+
+def _same(stored, computed) -> bool:
+    if isinstance(computed, float) and stored is not None:
+        return math.isclose(float(stored), computed, rel_tol=1e-9, abs_tol=1e-9)
+    return stored == computed
 
 
 def _vessel_dict(row: Dict) -> Dict:

@@ -188,3 +188,24 @@ def test_the_vessels_layer_opens_styled_in_plain_qgis(port_file):
     assert layer.labelsEnabled()
     gpkg_checks.assert_sound_gpkg(path)
     assert sqlite3.connect(path).execute("SELECT count(*) FROM rtree_vessels_geom").fetchone()[0] == 1
+
+
+def test_a_ship_reshaped_by_another_program_is_measured_again_on_open(port_file):
+    from osgeo import ogr
+
+    scene(port_file, "S", "2025-04-18T02:00:00Z", gsd_m=0.5)
+    uid = port_file.add_vessel(hull(190.0, 32.26), 32652, {"scene_id": "S", "observed_utc": "2025-04-18T02:00:00Z"})
+    path = port_file.path
+    port_file.close()
+    ogr.UseExceptions()
+    dataset = ogr.Open(str(path), 1)  # plain GDAL, as QGIS's vertex tool would: the hull made 98 x 16 m
+    layer = dataset.GetLayerByName("vessels")
+    feature = layer.GetNextFeature()
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(hull(98.0, 16.0).wkt))
+    layer.SetFeature(feature)
+    dataset = None
+    with PortFile.open(path) as reopened:
+        ship = reopened.vessel(uid)
+        assert ship["loa_m"] == pytest.approx(98.0) and ship["beam_m"] == pytest.approx(16.0)
+        assert ship["vessel_class"] == ship_rules.classify(98.0, 16.0, 0.5).vessel_class
+        assert reopened.verify_vessels() == []  # nothing left to fix
