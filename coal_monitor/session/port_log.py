@@ -220,7 +220,13 @@ class PortLog:
             group = root.findGroup(self.port.name) or root.insertGroup(0, self.port.name)
             self.project.addMapLayer(layer, False)
             group.insertLayer(0, layer)
+            if table == schema.VESSELS:  # a hull reshaped with QGIS's tools: its numbers follow at once
+                layer.afterCommitChanges.connect(self._vessels_committed)
         return layer
+
+    def _vessels_committed(self):
+        if self.file is not None and self.file_is_in_place() and self.file.verify_vessels():
+            self.reload_layer(schema.VESSELS)
 
     def reload_heaps_layer(self):
         self.reload_layer(schema.HEAPS)

@@ -147,3 +147,17 @@ def test_a_hull_no_ship_has_is_refused_before_anything_is_written(bench):
     assert bench.story.log_vessel({"state": "moored"}) is None
     assert "no ship to log" in bench.messages(WARNING)[-1]
     assert not bench.port_file().exists()
+
+
+def test_a_hull_reshaped_in_the_vessels_layer_is_measured_again_at_commit(bench):
+    bench.start()
+    bench.story.measure_vessel(hull_geometry(), port_crs())
+    uid = bench.story.log_vessel({"state": "moored"})
+    layer = bench.session.log.layer("vessels")
+    (feature,) = list(layer.getFeatures())
+    assert layer.startEditing()
+    assert layer.changeGeometry(feature.id(), hull_geometry(98.0, 16.0))
+    assert layer.commitChanges()
+    ship = bench.session.log.file.vessel(uid)
+    assert ship["loa_m"] == pytest.approx(98.0) and ship["beam_m"] == pytest.approx(16.0)
+    assert ship["vessel_class"] == ship_rules.classify(98.0, 16.0, 0.5).vessel_class
