@@ -265,24 +265,43 @@ def _remnant_radius(remnant):
 
 
 def _climb_inscribed(polygon, edge, start, r_in_m):
-    """Largest distance to ``edge`` found climbing from ``start`` inside ``polygon`` (compass search)."""
+    """Largest distance to ``edge`` found climbing from ``start`` inside ``polygon`` (compass search).
+
+    A step shorter than the distance to the edge cannot leave the polygon (the disc of that radius
+    holds no edge point): only longer ones are tested for containment.
+    """
     best = (start.x, start.y)
     best_d = edge.distance(start)
     step = max(r_in_m - best_d, CLIMB_FIRST_STEP_REL * r_in_m)
-    inside = prep(polygon)
+    inside = _Lazy(lambda: prep(polygon))
+    heading = 0
     for _ in range(CLIMB_MAX_MOVES):
         if step <= CLIMB_REL_TOL * r_in_m:
             break
         moved = False
-        for dx, dy in _COMPASS:
+        for k in range(len(_COMPASS)):  # the last direction that climbed first: ridges are long
+            dx, dy = _COMPASS[(heading + k) % len(_COMPASS)]
             candidate = Point(best[0] + dx * step, best[1] + dy * step)
             d = edge.distance(candidate)
-            if d > best_d and inside.contains(candidate):
+            if d > best_d and (step < best_d or inside().contains(candidate)):
                 best, best_d, moved = (candidate.x, candidate.y), d, True
+                heading = (heading + k) % len(_COMPASS)
                 break
         if not moved:
             step /= 2.0
     return best_d
+
+
+class _Lazy:
+    """``make()``'s value, made on the first call."""
+
+    def __init__(self, make):
+        self._make, self._value = make, None
+
+    def __call__(self):
+        if self._value is None:
+            self._value = self._make()
+        return self._value
 
 
 def _cubic(a0, dh0, a1, dh1, tau):
