@@ -48,7 +48,7 @@ POLYLABEL_REL_TOL = 1.0e-2
 COMPACT_QUOTIENT = 0.01
 # On staged (simplified) outlines the inscribed radius is instead climbed on the footprint's own edge
 # (no polylabel: its value would be thrown away): compass steps from this fraction of r_in down to
-# this precision (a 1e-4 step leaves r_in at most 1e-4 of it short, far below the offsets' 1e-2).
+# this one (1e-4 of r_in, far below the 1e-2 to which the offsets are resolved).
 CLIMB_FIRST_STEP_REL = 1.0e-2
 CLIMB_REL_TOL = 1.0e-4
 CLIMB_MAX_MOVES = 200
@@ -346,7 +346,8 @@ class _Stages:
             tolerance = self._first_tol
         else:  # the offset's area / perimeter is below the previous stage's: capped after the buffer
             tolerance = max(self._first_tol, STAGE_TOL_REL_DEPTH * depth)
-        shrunk = previous.buffer(-distance, _arc_segments(distance, tolerance * STAGE_ARC_SHARE))
+        sagitta_m = tolerance * STAGE_ARC_SHARE  # the arcs' chords: inside the exact offset by at most this
+        shrunk = previous.buffer(-distance, _arc_segments(distance, sagitta_m))
         if shrunk.is_empty:
             self._next = math.inf
             return
@@ -358,7 +359,7 @@ class _Stages:
         # DP's chords bridge the scallops between arcs, so a simplified offset is slightly larger than
         # the exact one; as A'(t) = -L, it is the exact offset at a depth deeper by that excess / L.
         excess_m = (simple.area - shrunk.area) / simple.length
-        self._stages.append((depth - excess_m, simple, moved + tolerance + abs(excess_m)))
+        self._stages.append((depth - excess_m, simple, moved + tolerance + sagitta_m + abs(excess_m)))
         self._next = depth * STAGE_GROWTH
 
 
