@@ -8,15 +8,17 @@ length of the shrunk outline, which each buffer gives for free: a cubic Hermite 
 offsets (a power law on the last one, down to A = 0 at the inscribed radius) is exact for cones,
 ridges and rectangles and needs few offsets elsewhere.
 
-Long outlines (200+ vertices: pixel staircases, noisy traces) are eroded in stages (``_Stages``):
-the footprint shrunk by one edge length is simplified, then shrunk by twice its depth and simplified
-again, and so on; an offset by t starts from the deepest stage at or above t. Exact erosions compose,
-so only the simplifications move the outline: by at most a quarter of an edge (a quarter pixel) at the
-first stage and the larger of that and 2 % of the depth (never more than 1e-2 of area/perimeter)
-later. Each GEOS buffer then
-runs on a clean outline of a few hundred vertices over a short distance, instead of a jagged one over
-the full depth (GEOS 3.11's slow path: 0.1-3 s per buffer). ``make bench`` measures the result
-against the raster integrator.
+Long outlines (200+ vertices) are first simplified by 2e-4 of their area / perimeter
+(``OUTLINE_TOL_REL``, a bound of 0.12 % on the volume): a smooth outline of 1,000 or 10,000 vertices
+keeps a few hundred, so its cost is theirs. What still has 200+ vertices (pixel staircases, noisy
+traces) is eroded in stages (``_Stages``): the footprint shrunk by one edge length is simplified, then
+shrunk by twice its depth and simplified again, and so on; an offset by t starts from the deepest stage
+at or above t. Exact erosions compose, so only the simplifications move the outline: by the larger of a
+quarter of an edge (a quarter pixel) and 1e-3 of area/perimeter at the first stage, and of that and 2 %
+of the depth (never more than 1e-2 of area/perimeter) later. Each GEOS buffer then runs on a clean
+outline of a few hundred vertices over a short distance, instead of a jagged one over the full depth
+(GEOS 3.11's slow path: 0.1-3 s per buffer). ``make bench`` measures the result against the raster
+integrator and the engine of commit 0c239b9.
 
 ``prism`` (walls, V = A H) and ``cone`` (V = A H / 3) are the closed forms of domain.md section 4.
 """
@@ -44,10 +46,11 @@ BUFFER_QUAD_SEGS = 16
 INSCRIBED_REL_TOL = 1.0e-2
 POLYLABEL_REL_TOL = 1.0e-2
 COMPACT_QUOTIENT = 0.01
-# On staged (simplified) outlines the inscribed radius is then climbed on the footprint's own edge:
-# compass steps from this fraction of r_in down to this precision.
+# On staged (simplified) outlines the inscribed radius is instead climbed on the footprint's own edge
+# (no polylabel: its value would be thrown away): compass steps from this fraction of r_in down to
+# this one (1e-4 of r_in, far below the 1e-2 to which the offsets are resolved).
 CLIMB_FIRST_STEP_REL = 1.0e-2
-CLIMB_REL_TOL = 1.0e-5
+CLIMB_REL_TOL = 1.0e-4
 CLIMB_MAX_MOVES = 200
 _COMPASS = [(math.cos(k * math.pi / 4), math.sin(k * math.pi / 4)) for k in range(8)]
 # GEOS leaves slivers of ~1e-9 of the area where an offset should vanish; an offset smaller than this
@@ -58,12 +61,26 @@ VANISHED_REL_AREA = 1.0e-8
 # the chords of 16-segment arcs sit 0.0012 t inside the true offset.
 SPURIOUS_SLACK_REL = 2.0e-3
 # Jagged outlines (see the module's docstring): staged erosions from this many vertices on. The first
-# stage is one median edge deep, each next one STAGE_GROWTH times deeper, simplified by these tolerances.
+# stage is one median edge deep, each next one STAGE_GROWTH times deeper, simplified by these tolerances
+# (a quarter edge or STAGE_TOL_MIN_REL of area / perimeter, whichever is larger, at the first stage).
 SMOOTH_MIN_VERTICES = 200
 STAGE_GROWTH = 3.0
 FIRST_STAGE_TOL_EDGES = 0.25
+STAGE_TOL_MIN_REL = 1.0e-3
 STAGE_TOL_REL_DEPTH = 2.0e-2
 SMOOTH_TOL_MAX_REL = 1.0e-2  # of a deeper stage's area / perimeter
+# A stage's own buffer: arcs whose chords stay within this share of the stage's tolerance (a pixel
+# staircase's inner corners become arcs: 16 segments each would be most of the buffer's output).
+STAGE_ARC_SHARE = 0.25
+STAGE_MIN_QUAD_SEGS = 2
+# Before anything else, a long outline is simplified (Douglas-Peucker) by this fraction of its
+# area / perimeter: every point of either outline then lies within that tolerance eps of the other, so
+# each offset of one lies between the offsets of the other by t - eps and t + eps, and the volume moves
+# by at most 2 eps L / A of itself for a thin layer (0.04 %) and 6 eps / r_in for a full pile (0.12 %,
+# as r_in >= A / L; the cone is the smallest full pile on a footprint). A smooth outline of 1,000 or 10,000
+# vertices keeps a few hundred (and the engine's cost is that of the few hundred); a pixel staircase or
+# a noisy trace keeps nearly all of them and goes on to the staged erosions.
+OUTLINE_TOL_REL = 2.0e-4
 
 
 def slope(repose_deg: float) -> float:
@@ -78,12 +95,12 @@ class OffsetCurve:
     """Footprint area A(t) against inward offset t, from t = 0 to the inscribed radius ``r_in_m``."""
 
     def __init__(self, polygon):
-        self._polygon = polygon
         area, length = _outline_area_length(polygon)
         step = math.sqrt(area / math.pi) / INITIAL_STEPS
-        self._stages = _Stages(polygon, length)
-        self._edge = polygon.boundary
-        self._knots = [(0.0, area, -length)]
+        self._polygon, self._outline_tol = _simplified_outline(polygon, area, length)
+        self._stages = _Stages(self._polygon, polygon)
+        self._edge = self._polygon.boundary
+        self._knots = [(0.0, area, -length)]  # the footprint's own area and perimeter at t = 0
         vanished_m2 = VANISHED_REL_AREA * area
         last = polygon
         while True:
@@ -113,7 +130,7 @@ class OffsetCurve:
         if shrunk.is_empty:
             return shrunk
         parts = list(getattr(shrunk, "geoms", [shrunk]))
-        nearest = t * (1.0 - SPURIOUS_SLACK_REL) - self._stages.start_for(t)[2]
+        nearest = t * (1.0 - SPURIOUS_SLACK_REL) - self._stages.start_for(t)[2] - self._outline_tol
         kept = [p for p in parts if self._edge.distance(p.representative_point()) >= nearest]
         if len(kept) == len(parts):
             return shrunk
@@ -136,13 +153,13 @@ class OffsetCurve:
             else:
                 low, last = middle, shrunk
         remnant = [p for p in getattr(last, "geoms", [last]) if p.area > 0.0]
-        r_in = t_last + low + max(_remnant_radius(p) for p in remnant)
         if not self._stages.simplified:
-            return r_in
+            return t_last + low + max(_remnant_radius(p) for p in remnant)
         # The stages' simplifications move the remnant by up to their tolerance: climb the true distance
-        # to the footprint's own edge from the remnant's centre instead.
+        # to the footprint's own edge from the remnant's centre instead (from t_last + high, where the
+        # offset is empty, the first step is sized).
         centre = max(remnant, key=lambda p: p.area).representative_point()
-        return max(_climb_inscribed(self._polygon, self._edge, centre, r_in), t_last + low)
+        return max(_climb_inscribed(self._polygon, self._edge, centre, t_last + high), t_last + low)
 
     @property
     def offsets_used(self) -> int:
@@ -248,24 +265,43 @@ def _remnant_radius(remnant):
 
 
 def _climb_inscribed(polygon, edge, start, r_in_m):
-    """Largest distance to ``edge`` found climbing from ``start`` inside ``polygon`` (compass search)."""
+    """Largest distance to ``edge`` found climbing from ``start`` inside ``polygon`` (compass search).
+
+    A step shorter than the distance to the edge cannot leave the polygon (the disc of that radius
+    holds no edge point): only longer ones are tested for containment.
+    """
     best = (start.x, start.y)
     best_d = edge.distance(start)
     step = max(r_in_m - best_d, CLIMB_FIRST_STEP_REL * r_in_m)
-    inside = prep(polygon)
+    inside = _Lazy(lambda: prep(polygon))
+    heading = 0
     for _ in range(CLIMB_MAX_MOVES):
         if step <= CLIMB_REL_TOL * r_in_m:
             break
         moved = False
-        for dx, dy in _COMPASS:
+        for k in range(len(_COMPASS)):  # the last direction that climbed first: ridges are long
+            dx, dy = _COMPASS[(heading + k) % len(_COMPASS)]
             candidate = Point(best[0] + dx * step, best[1] + dy * step)
             d = edge.distance(candidate)
-            if d > best_d and inside.contains(candidate):
+            if d > best_d and (step < best_d or inside().contains(candidate)):
                 best, best_d, moved = (candidate.x, candidate.y), d, True
+                heading = (heading + k) % len(_COMPASS)
                 break
         if not moved:
             step /= 2.0
     return best_d
+
+
+class _Lazy:
+    """``make()``'s value, made on the first call."""
+
+    def __init__(self, make):
+        self._make, self._value = make, None
+
+    def __call__(self):
+        if self._value is None:
+            self._value = self._make()
+        return self._value
 
 
 def _cubic(a0, dh0, a1, dh1, tau):
@@ -282,13 +318,14 @@ class _Stages:
     footprint, 0). Stages are built when first needed.
     """
 
-    def __init__(self, polygon, length):
+    def __init__(self, polygon, footprint):
         self._stages = [(0.0, polygon, 0.0)]
-        vertices = len(polygon.exterior.coords) + sum(len(r.coords) for r in polygon.interiors)
-        self._next = length / vertices if vertices >= SMOOTH_MIN_VERTICES else math.inf
-        if self._next < math.inf:
-            self._first_tol = FIRST_STAGE_TOL_EDGES * float(np.median(_edge_lengths(polygon)))
-            self._next = self._first_tol / FIRST_STAGE_TOL_EDGES
+        self._next = math.inf
+        if _vertex_count(polygon) >= SMOOTH_MIN_VERTICES:
+            # the footprint's own edges (a staircase's pixel), not those of its simplified outline
+            edge_m = float(np.median(_edge_lengths(footprint)))
+            self._first_tol = max(FIRST_STAGE_TOL_EDGES * edge_m, STAGE_TOL_MIN_REL * polygon.area / polygon.length)
+            self._next = edge_m
 
     @property
     def simplified(self) -> bool:
@@ -304,24 +341,51 @@ class _Stages:
 
     def _add(self, depth):
         previous_depth, previous, moved = self._stages[-1]
-        shrunk = previous.buffer(-(depth - previous_depth), BUFFER_QUAD_SEGS)
+        distance = depth - previous_depth
+        if len(self._stages) == 1:
+            tolerance = self._first_tol
+        else:  # the offset's area / perimeter is below the previous stage's: capped after the buffer
+            tolerance = max(self._first_tol, STAGE_TOL_REL_DEPTH * depth)
+        sagitta_m = tolerance * STAGE_ARC_SHARE  # the arcs' chords: inside the exact offset by at most this
+        shrunk = previous.buffer(-distance, _arc_segments(distance, sagitta_m))
         if shrunk.is_empty:
             self._next = math.inf
             return
-        first = len(self._stages) == 1
-        if first:
-            tolerance = self._first_tol
-        else:
-            tolerance = min(max(self._first_tol, STAGE_TOL_REL_DEPTH * depth),
-                            SMOOTH_TOL_MAX_REL * shrunk.area / shrunk.length)
+        if len(self._stages) > 1:
+            tolerance = min(tolerance, SMOOTH_TOL_MAX_REL * shrunk.area / shrunk.length)
         simple = shrunk.simplify(tolerance, preserve_topology=False)
         if simple.is_empty or not simple.is_valid:
             simple = shrunk.simplify(tolerance)
         # DP's chords bridge the scallops between arcs, so a simplified offset is slightly larger than
         # the exact one; as A'(t) = -L, it is the exact offset at a depth deeper by that excess / L.
         excess_m = (simple.area - shrunk.area) / simple.length
-        self._stages.append((depth - excess_m, simple, moved + tolerance + abs(excess_m)))
+        self._stages.append((depth - excess_m, simple, moved + tolerance + sagitta_m + abs(excess_m)))
         self._next = depth * STAGE_GROWTH
+
+
+def _simplified_outline(polygon, area_m2, length_m):
+    """(``polygon`` simplified by OUTLINE_TOL_REL of area / perimeter, that tolerance in m) for a long
+    outline; (``polygon``, 0) for a short one, whose curve is then built on its exact corners."""
+    if _vertex_count(polygon) < SMOOTH_MIN_VERTICES:
+        return polygon, 0.0
+    tolerance = OUTLINE_TOL_REL * area_m2 / length_m
+    simple = polygon.simplify(tolerance, preserve_topology=False)
+    if simple.is_empty or not simple.is_valid or simple.geom_type != "Polygon":
+        simple = polygon.simplify(tolerance)
+    return simple, tolerance
+
+
+def _arc_segments(radius_m, sagitta_m):
+    """Segments per quarter circle whose chords stay within ``sagitta_m`` of an arc of ``radius_m``
+    (at most BUFFER_QUAD_SEGS): a stage is simplified right after its buffer, so finer arcs are waste."""
+    if sagitta_m >= radius_m:
+        return STAGE_MIN_QUAD_SEGS
+    segments = math.ceil(math.pi / 4.0 / math.acos(1.0 - sagitta_m / radius_m))
+    return min(max(segments, STAGE_MIN_QUAD_SEGS), BUFFER_QUAD_SEGS)
+
+
+def _vertex_count(polygon):
+    return len(polygon.exterior.coords) + sum(len(r.coords) for r in polygon.interiors)
 
 
 def _edge_lengths(polygon):

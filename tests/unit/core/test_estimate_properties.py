@@ -149,3 +149,54 @@ def test_any_noisy_trace_agrees_with_raster_integration(vertices, radius_m, jitt
     engine = prepare_footprint(footprint, LOCAL_CRS).estimate(height_m).volume_m3
     raster = raster_volume_m3(footprint, height_m, 35.0, cell_m=0.2)
     assert engine == pytest.approx(raster, rel=5e-3)
+
+
+def ellipse(a_m, b_m, vertices, angle_deg=0.0):
+    angles = np.linspace(0, 2 * math.pi, vertices, endpoint=False)
+    return affinity.rotate(Polygon(np.column_stack([a_m * np.cos(angles), b_m * np.sin(angles)])), angle_deg)
+
+
+def test_a_smooth_1000_vertex_ellipse_agrees_with_raster_integration():
+    """A long smooth outline is simplified before its curve is built (piles.OUTLINE_TOL_REL): thin
+    layer, capped pile and full pile stay within 0.5 % of the raster, and the tallest pile within 0.1 %
+    of its closed form s * b (an ellipse's inscribed circle has its semi-minor axis b as radius)."""
+    footprint = ellipse(40.0, 22.0, 1_000, angle_deg=25.0)
+    prepared = prepare_footprint(footprint, LOCAL_CRS)
+    for height_m in (1.0, 8.0, 60.0):
+        engine = prepared.estimate(height_m).volume_m3
+        raster = raster_volume_m3(footprint, height_m, 35.0, cell_m=0.2)
+        assert engine == pytest.approx(raster, rel=5e-3), height_m
+    assert prepared.estimate(1.0).height_max_m == pytest.approx(math.tan(math.radians(35.0)) * 22.0, rel=1e-3)
+
+
+def test_a_10000_vertex_circle_agrees_with_raster_integration_and_the_closed_forms():
+    radius_m, s = 20.0, math.tan(math.radians(35.0))
+    footprint = ellipse(radius_m, radius_m, 10_000)
+    prepared = prepare_footprint(footprint, LOCAL_CRS)
+    engine = prepared.estimate(8.0).volume_m3
+    assert engine == pytest.approx(raster_volume_m3(footprint, 8.0, 35.0, cell_m=0.25), rel=5e-3)
+    for height_m in (0.5, 8.0):  # frusta: pi H (R^2 + R r + r^2) / 3 with r = R - H / s
+        top = radius_m - height_m / s
+        frustum = math.pi * height_m * (radius_m ** 2 + radius_m * top + top ** 2) / 3
+        assert prepared.estimate(height_m).volume_m3 == pytest.approx(frustum, rel=1e-3), height_m
+    full = prepared.estimate(60.0)
+    assert full.volume_m3 == pytest.approx(math.pi * radius_m ** 2 * s * radius_m / 3, rel=1e-3)
+    assert full.height_max_m == pytest.approx(s * radius_m, rel=1e-3)
+
+
+def smooth_blob(vertices, radius_m, amplitudes, phases):
+    """A smooth, often concave outline with ``vertices`` corners: a few low harmonics of a circle."""
+    angles = np.linspace(0, 2 * math.pi, vertices, endpoint=False)
+    radii = radius_m * (1 + sum(a * np.sin((k + 2) * angles + p)
+                                for k, (a, p) in enumerate(zip(amplitudes, phases))))
+    return Polygon(np.column_stack([radii * np.cos(angles), radii * np.sin(angles)]))
+
+
+@JAGGED
+@given(st.integers(300, 2_000), st.floats(12.0, 30.0), st.lists(st.floats(0.0, 0.12), min_size=3, max_size=3),
+       st.lists(st.floats(0.0, 2 * math.pi), min_size=3, max_size=3), st.floats(0.5, 30.0))
+def test_any_long_smooth_outline_agrees_with_raster_integration(vertices, radius_m, amplitudes, phases, height_m):
+    footprint = smooth_blob(vertices, radius_m, amplitudes, phases)
+    engine = prepare_footprint(footprint, LOCAL_CRS).estimate(height_m).volume_m3
+    raster = raster_volume_m3(footprint, height_m, 35.0, cell_m=0.2)
+    assert engine == pytest.approx(raster, rel=5e-3)
