@@ -1869,152 +1869,177 @@
       <translation>두 번째 클릭이 첫 번째 클릭보다 태양 쪽에 있습니다: 태양 반대쪽 점선 안내선 위에서 그림자 끝을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="45" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="47" />
       <source>Mark examined</source>
       <translation>검토 완료 표시</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="45" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="47" />
       <source>Every heap this image shows is logged (or it shows no coal): the image becomes an observation of the port, 0 t when it has no heap. An image not marked and without heaps is a gap in the trends.</source>
       <translation>이 영상에 보이는 모든 더미가 기록되었습니다(또는 석탄이 보이지 않음): 이 영상은 항구의 관측이 되며, 더미가 없으면 0 t입니다. 표시하지 않고 더미도 없는 영상은 추이에서 빈칸입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="48" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="50" />
       <source>Carry piles forward</source>
       <translation>더미 이어 가져오기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="48" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="50" />
       <source>Copy the heaps of the previous examined image onto this one as drafts, each keeping its pile's identity: take each, adjust it to this image and log it, or drop it.</source>
       <translation>이전에 검토한 영상의 더미를 이 영상에 초안으로 복사하며, 각 더미는 자기 더미 식별을 유지합니다: 하나씩 가져와 이 영상에 맞게 고친 뒤 기록하거나 버리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="63" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="53" />
+      <source>Coverage…</source>
+      <translation>촬영 범위…</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="53" />
+      <source>Draw the part of the port this image shows clearly (cloud, the scene's edge): the date's total is then marked partial. Right click or Enter finishes; Esc cancels.</source>
+      <translation>이 영상이 선명하게 보여 주는 항구의 부분(구름, 장면 가장자리 제외)을 그립니다. 그러면 그 날짜의 합계는 부분 범위로 표시됩니다. 오른쪽 클릭이나 Enter로 마치고 Esc로 취소합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="56" />
+      <source>Whole port</source>
+      <translation>항구 전체</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="56" />
+      <source>Clear the image's coverage: it shows the whole port.</source>
+      <translation>영상의 촬영 범위를 지웁니다: 영상이 항구 전체를 보여 줍니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="73" />
       <source>Piles carried forward</source>
       <translation>이어 가져온 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="70" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="80" />
       <source>Take</source>
       <translation>가져오기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="70" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="80" />
       <source>Measure the selected pile on this image: its outline and inputs fill the heap form; adjust and log.</source>
       <translation>선택한 더미를 이 영상에서 잽니다: 윤곽과 입력값이 더미 양식에 채워지니 고친 뒤 기록하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="72" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="82" />
       <source>Drop</source>
       <translation>버리기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="72" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="82" />
       <source>The selected pile is gone on this image: remove it from the drafts.</source>
       <translation>선택한 더미가 이 영상에서 사라졌습니다: 초안에서 지웁니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="86" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="96" />
       <source>Ships</source>
       <translation>선박</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="88" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="98" />
       <source>Measure ship on the map</source>
       <translation>지도에서 선박 재기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="88" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="98" />
       <source>Click the bow, the stern, then the side of the hull at its widest; Backspace removes the last click, Esc cancels.</source>
       <translation>선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 클릭하십시오. Backspace는 마지막 클릭을 지우고 Esc는 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="97" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="107" />
       <source>State</source>
       <translation>상태</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="101" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="111" />
       <source>Pier</source>
       <translation>부두</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="103" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="113" />
       <source>Cargo visible</source>
       <translation>화물 보임</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="105" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="115" />
       <source>Hatches open</source>
       <translation>해치 열림</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="112" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="122" />
       <source>if identified</source>
       <translation>식별된 경우</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="113" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="123" />
       <source>Name</source>
       <translation>이름</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="119" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="129" />
       <source>Log ship</source>
       <translation>선박 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="119" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="129" />
       <source>Log the measured ship with its state on this image; a ship loading (or moored with cargo visible) is a loading event in the port's flows.</source>
       <translation>잰 선박을 이 영상에서의 상태와 함께 기록합니다. 적재 중인 선박(또는 화물이 보이는 계류 선박)은 항구 흐름에서 적재 사건입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="148" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="164" />
       <source>Examined: {note}</source>
       <translation>검토 완료: {note}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="148" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="164" />
       <source>every heap logged</source>
       <translation>모든 더미 기록됨</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="156" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="172" />
       <source>{label} from {date}: {tonnes} t</source>
       <translation>{date}의 {label}: {tonnes} t</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="188" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="204" />
       <source>Same pile as {label} of {date}</source>
       <translation>{date}의 {label}과(와) 같은 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="208" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="217" />
+      <source>Click the corners of the part of the port the image shows clearly; right click or Enter finishes, Esc cancels.</source>
+      <translation>영상이 선명하게 보여 주는 항구 부분의 모서리를 클릭하십시오. 오른쪽 클릭이나 Enter로 마치고 Esc로 취소합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/story_panel.py" line="234" />
       <source>Click the bow, the stern, then the hull's side at its widest.</source>
       <translation>선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="220" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="246" />
       <source>LOA {loa} m, beam {beam} m</source>
       <translation>LOA {loa} m, 폭 {beam} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="223" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="249" />
       <source>{ship_class}: deadweight {dwt_lo}-{dwt_hi} t, cargo {lo}-{hi} t</source>
       <translation>{ship_class}: 재화중량 {dwt_lo}-{dwt_hi} t, 화물 {lo}-{hi} t</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="227" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="253" />
       <source>cargo capped by the pier's depth</source>
       <translation>부두 수심으로 화물 상한 적용</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="229" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="255" />
       <source>fits no ship class: no tonnage</source>
       <translation>맞는 선박 등급 없음: 톤수 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="244" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="270" />
       <source>Click the bow</source>
       <translation>선수를 클릭하십시오</translation>
     </message>
@@ -2541,92 +2566,107 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>QGIS가 {path}의 {table}을(를) 레이어로 열 수 없습니다. 행은 기록되었으니 파일을 직접 지도에 추가하십시오(레이어 &gt; 레이어 추가).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="68" />
+      <location filename="../coal_monitor/session/story.py" line="69" />
       <source>A heap is still being drawn or measured on this image: log it or press Esc first, then mark the image examined.</source>
       <translation>이 영상에서 더미를 그리거나 재는 중입니다: 먼저 기록하거나 Esc를 누른 뒤 영상을 검토 완료로 표시하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="70" />
+      <location filename="../coal_monitor/session/story.py" line="71" />
       <source>The image was not marked examined: it needs its acquisition date and time (UTC).</source>
       <translation>영상을 검토 완료로 표시하지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="76" />
+      <location filename="../coal_monitor/session/story.py" line="77" />
       <source>Examined: no coal</source>
       <translation>검토 완료: 석탄 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="76" />
+      <location filename="../coal_monitor/session/story.py" line="77" />
       <source>No heap is logged on {scene}. Mark it examined with no coal? The port's series then shows 0 t on {date}; leave it unmarked if you have not looked at the whole image.</source>
       <translation>{scene}에 기록된 더미가 없습니다. 석탄 없음으로 검토 완료 표시할까요? 그러면 항구 시계열이 {date}에 0 t를 보여 줍니다. 영상 전체를 보지 않았다면 표시하지 마십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="89" />
+      <location filename="../coal_monitor/session/story.py" line="90" />
       <source>Image {scene} marked examined: its {count} heap(s) are all it shows.</source>
       <translation>영상 {scene}을(를) 검토 완료로 표시했습니다: 더미 {count}개가 보이는 전부입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="91" />
+      <location filename="../coal_monitor/session/story.py" line="92" />
       <source>Image {scene} marked examined with no heap: the port shows no coal on {date} (0 t).</source>
       <translation>영상 {scene}을(를) 더미 없이 검토 완료로 표시했습니다: 항구에는 {date}에 석탄이 없습니다(0 t).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="121" />
+      <location filename="../coal_monitor/session/story.py" line="100" />
+      <source>The coverage was not recorded: the image needs its acquisition date and time (UTC).</source>
+      <translation>촬영 범위를 기록하지 않았습니다: 영상의 촬영 날짜와 시각(UTC)이 필요합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="111" />
+      <source>Coverage of {scene} recorded: its date's total is marked partial.</source>
+      <translation>{scene}의 촬영 범위를 기록했습니다: 그 날짜의 합계는 부분 범위로 표시됩니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="111" />
+      <source>Coverage of {scene} cleared: the image shows the whole port.</source>
+      <translation>{scene}의 촬영 범위를 지웠습니다: 영상이 항구 전체를 보여 줍니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/story.py" line="144" />
       <source>Pick a port first.</source>
       <translation>먼저 항구를 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="124" />
+      <location filename="../coal_monitor/session/story.py" line="147" />
       <source>{port} has no log yet: nothing was examined before this image.</source>
       <translation>{port}에는 아직 기록이 없습니다: 이 영상 전에 검토한 것이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="128" />
+      <location filename="../coal_monitor/session/story.py" line="151" />
       <source>Piles were not carried forward: the image needs its acquisition date and time (UTC).</source>
       <translation>더미를 이어 가져오지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="132" />
+      <location filename="../coal_monitor/session/story.py" line="155" />
       <source>No image before {date} is marked examined, so there are no piles to carry forward; mark the earlier image examined when all its heaps are logged.</source>
       <translation>{date} 이전에 검토 완료로 표시된 영상이 없어 이어 가져올 더미가 없습니다. 이전 영상의 더미를 모두 기록했으면 그 영상을 검토 완료로 표시하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="147" />
+      <location filename="../coal_monitor/session/story.py" line="170" />
       <source>{count} pile(s) carried forward from {scene} ({date}): take each, adjust its outline and height to this image, and log it; drop the piles that are gone.</source>
       <translation>{scene}({date})에서 더미 {count}개를 이어 가져왔습니다: 하나씩 가져와 윤곽과 높이를 이 영상에 맞게 고치고 기록하십시오. 사라진 더미는 버리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="237" />
+      <location filename="../coal_monitor/session/story.py" line="260" />
       <source>The image has no GSD: the ship is logged with its length and beam but no class; set the GSD with Edit scene to class it.</source>
       <translation>영상에 GSD가 없습니다: 선박은 길이와 폭만으로 등급 없이 기록됩니다. 등급을 매기려면 장면 수정에서 GSD를 설정하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="251" />
+      <location filename="../coal_monitor/session/story.py" line="274" />
       <source>There is no ship to log: press “Measure ship” and click its bow, stern and side.</source>
       <translation>기록할 선박이 없습니다: “선박 재기”를 누르고 선수, 선미, 측면을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="253" />
+      <location filename="../coal_monitor/session/story.py" line="276" />
       <source>The ship was not logged: it needs the image's acquisition date and time (UTC).</source>
       <translation>선박을 기록하지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="264" />
+      <location filename="../coal_monitor/session/story.py" line="287" />
       <source>Logged ship at {port}: {ship}.</source>
       <translation>{port}에 선박을 기록했습니다: {ship}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="271" />
+      <location filename="../coal_monitor/session/story.py" line="294" />
       <source>{loa} x {beam} m</source>
       <translation>{loa} x {beam} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="273" />
+      <location filename="../coal_monitor/session/story.py" line="296" />
       <source>{size}, no class ({state})</source>
       <translation>{size}, 등급 없음({state})</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/story.py" line="274" />
+      <location filename="../coal_monitor/session/story.py" line="297" />
       <source>{ship_class}, {size}, cargo {low}-{high} t ({state})</source>
       <translation>{ship_class}, {size}, 화물 {low}-{high} t({state})</translation>
     </message>

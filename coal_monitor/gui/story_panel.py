@@ -3,7 +3,8 @@
 Widgets and the vessel map tool only; every decision is the session's ``PortStory``
 (coal_monitor/session/story.py). ObjectNames are the contract tests and analysts' scripts use:
 ``markExaminedButton``, ``carryForwardButton``, ``draftList``, ``useDraftButton``, ``dropDraftButton``,
-``pileOfferCheck``, ``measureVesselButton``, ``vesselStateCombo``, ``vesselPierCombo``,
+``pileOfferCheck``, ``coverageButton``, ``clearCoverageButton``, ``measureVesselButton``, ``vesselStateCombo``,
+``vesselPierCombo``,
 ``cargoVisibleCheck``, ``hatchesOpenCheck``, ``vesselNameEdit``, ``vesselResultLabel``, ``logVesselButton``.
 """
 from qgis.PyQt.QtCore import Qt
@@ -17,6 +18,7 @@ from ..session.story import PortStory
 from ..signals import Connections
 from ..translation import tr
 from . import result_text
+from .capture_tool import PolygonCaptureTool
 from .vessel_tool import VesselTool
 
 
@@ -34,6 +36,7 @@ class StoryPanel:
         self.dock = dock
         self.story = PortStory(dock.session, dock)
         self.vessel_tool = VesselTool(dock.canvas)
+        self.coverage_tool = PolygonCaptureTool(dock.canvas)
         self._connections = Connections()
         self._connect(dock)
 
@@ -48,9 +51,17 @@ class StoryPanel:
         dock.carryForwardButton = _button(where, "carryForwardButton", tr("Carry piles forward"), tr(
             "Copy the heaps of the previous examined image onto this one as drafts, each keeping its pile's "
             "identity: take each, adjust it to this image and log it, or drop it."))
+        dock.coverageButton = _button(where, "coverageButton", tr("Coverage…"), tr(
+            "Draw the part of the port this image shows clearly (cloud, the scene's edge): the date's total is then "
+            "marked partial. Right click or Enter finishes; Esc cancels."))
+        dock.clearCoverageButton = _button(where, "clearCoverageButton", tr("Whole port"), tr(
+            "Clear the image's coverage: it shows the whole port."))
+        dock.clearCoverageButton.setVisible(False)
         story_row = QHBoxLayout()
         story_row.addWidget(dock.markExaminedButton)
         story_row.addWidget(dock.carryForwardButton)
+        story_row.addWidget(dock.coverageButton)
+        story_row.addWidget(dock.clearCoverageButton)
         story_row.addStretch(1)
         where.layout().addLayout(story_row)
         dock.examinedLabel = QLabel(where)
@@ -132,6 +143,12 @@ class StoryPanel:
         dock.draftList.currentRowChanged.connect(self._draft_chosen)
         dock.pileOfferCheck.toggled.connect(story.accept_offer)
         dock.measureVesselButton.clicked.connect(lambda _checked=False: self.start_vessel())
+        dock.coverageButton.clicked.connect(lambda _checked=False: self.start_coverage())
+        dock.clearCoverageButton.clicked.connect(lambda _checked=False: story.set_coverage(None, None))
+        self.coverage_tool.captured.connect(
+            lambda geometry: story.set_coverage(geometry, dock.canvas.mapSettings().destinationCrs()))
+        self.coverage_tool.rejected.connect(dock.warn)
+        story.coverage_changed.connect(lambda geometry: dock.clearCoverageButton.setVisible(geometry is not None))
         dock.logVesselButton.clicked.connect(lambda _checked=False: self.log_vessel())
         story.drafts_changed.connect(self._show_drafts)
         story.pile_offered.connect(self._show_offer)
@@ -191,6 +208,16 @@ class StoryPanel:
         check.blockSignals(False)
         check.setVisible(offer is not None)
 
+    @guarded
+    def start_coverage(self):
+        if self.dock.session.image_problem():
+            self.dock.warn(self.dock.session.image_problem())
+            return
+        self.coverage_tool.reset()
+        self.dock.canvas.setMapTool(self.coverage_tool)
+        self.dock.resultLabel.setText(tr("Click the corners of the part of the port the image shows clearly; right "
+                                         "click or Enter finishes, Esc cancels."))
+
     # --- ships -----------------------------------------------------------------------------------
     def _port_changed(self, port):
         combo = self.dock.vesselPierCombo
@@ -248,7 +275,8 @@ class StoryPanel:
         self.dock.warn(text)
 
     def release(self):
-        if self.dock.canvas.mapTool() is self.vessel_tool:
-            self.dock.canvas.unsetMapTool(self.vessel_tool)
-        self.vessel_tool.release()
+        for tool in (self.vessel_tool, self.coverage_tool):
+            if self.dock.canvas.mapTool() is tool:
+                self.dock.canvas.unsetMapTool(tool)
+            tool.release()
         self._connections.disconnect_all()

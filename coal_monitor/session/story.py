@@ -34,12 +34,13 @@ DRAFT_INPUTS = ("pier", "label", "identification", "confidence", "height_m", "he
 class PortStory(QObject):
     """Signals: ``drafts_changed(list of drafts)``; ``pile_offered(offer dict or None)`` for the outline
     being measured; ``vessel_changed(numbers dict or None, problem)``; ``examined_changed(examined, note)``
-    for the current image."""
+    for the current image; ``coverage_changed(QgsGeometry in the port CRS or None)``."""
 
     drafts_changed = pyqtSignal(list)
     pile_offered = pyqtSignal(object)
     vessel_changed = pyqtSignal(object, str)
     examined_changed = pyqtSignal(bool, str)
+    coverage_changed = pyqtSignal(object)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -92,6 +93,26 @@ class PortStory(QObject):
         session.message.emit(text.format(scene=scene["scene_id"], count=len(heaps), date=day), Success)
         return row
 
+    @guarded
+    def set_coverage(self, geometry, crs):
+        """Record the part of the port the current image shows clearly (QgsGeometry in ``crs``; None
+        clears it): its date's total then says the coverage is partial. Returns the scene row."""
+        scene = self._logged_scene(tr("The coverage was not recorded: the image needs its acquisition date and "
+                                      "time (UTC)."))
+        if scene is None:
+            return None
+        outline = None
+        if geometry is not None:
+            outline = QgsGeometry(geometry)
+            outline.transform(QgsCoordinateTransform(crs, self.session.port_crs(), self.session.project))
+        row = self.file.set_scene_coverage(scene["scene_id"], outline, self.session.port.crs_epsg)
+        self.session.log.scene = row
+        self.coverage_changed.emit(outline)
+        text = (tr("Coverage of {scene} recorded: its date's total is marked partial.") if outline is not None
+                else tr("Coverage of {scene} cleared: the image shows the whole port."))
+        self.session.message.emit(text.format(scene=scene["scene_id"]), Success)
+        return row
+
     def _logged_scene(self, undated):
         """The current image's scene, logged (and the port file created) if needed; None after a warning."""
         session = self.session
@@ -108,6 +129,8 @@ class PortStory(QObject):
     def _scene_changed(self, *_args):
         scene = self.session.log.scene
         self.examined_changed.emit(bool(scene and scene.get("examined")), (scene or {}).get("examined_note") or "")
+        coverage = (scene or {}).get("coverage")
+        self.coverage_changed.emit(QgsGeometry.fromWkt(coverage.wkt) if coverage is not None else None)
         if self.drafts and (scene is None or self.drafts[0]["to_scene"] != scene["scene_id"]):
             self.drafts = []
             self.drafts_changed.emit([])

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsRasterLayer
-from qgis.PyQt.QtCore import QPoint
+from qgis.PyQt.QtCore import QPoint, Qt
 
 from coal_monitor.core import vessels as ship_rules
+from coal_monitor.store.portfile import PortFile
 from tests.helpers import gpkg_checks
 from tests.helpers.canvas_iface import settle
 from tests.helpers.dock_bench import IMAGE_ORIGIN, IMAGE_PIXEL_M, IMAGE_SIZE, RASON_EPSG, to_port_crs
@@ -116,3 +117,28 @@ def test_a_ship_measured_by_three_clicks_is_logged_with_its_class(make_bench, cl
     assert not bench.dock.logVesselButton.isEnabled()
     OUTPUT.mkdir(exist_ok=True)
     assert bench.iface.mainWindow().grab().save(str(OUTPUT / "dock_story_window.png"))
+
+
+def test_the_coverage_drawn_on_the_map_makes_the_date_partial(make_bench, clean_project):
+    bench = make_bench()
+    bench.draw(HEAP)
+    bench.log_heap()
+    bench.press(bench.dock.coverageButton)
+    clicked = []
+    for pixel in (QPoint(300, 150), QPoint(1000, 150), QPoint(1000, 700), QPoint(300, 700)):
+        bench.iface.click(pixel)
+        clicked.append(bench.iface.map_point(pixel))
+    bench.iface.click(QPoint(5, 5), Qt.MouseButton.RightButton)
+    settle()
+    corners = to_port_crs(clicked, "EPSG:32652")
+    expected_m2 = abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1]))) / 2
+    with PortFile.open(bench.port_file()) as port_file:
+        (scene,) = port_file.scenes()
+        assert scene["coverage"].area == pytest.approx(expected_m2, rel=1e-6)
+        (total,) = port_file.totals_by_date()
+        assert total["partial"] and "coverage partial" in total["note"]
+    assert bench.dock.clearCoverageButton.isVisible()
+    bench.press(bench.dock.clearCoverageButton)
+    with PortFile.open(bench.port_file()) as port_file:
+        assert port_file.scenes()[0]["coverage"] is None and not port_file.totals_by_date()[0]["partial"]
+    assert not bench.dock.clearCoverageButton.isVisible()
