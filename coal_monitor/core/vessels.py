@@ -116,9 +116,31 @@ def hull_from_clicks(bow_xy, stern_xy, side_xy) -> Hull:
 
 
 def _oriented_rectangle(geometry):
-    # shapely 2.x names it oriented_envelope; 1.8 (QGIS 3.22 on Debian 12) has only minimum_rotated_rectangle.
-    envelope = getattr(geometry, "oriented_envelope", None)
-    return envelope if envelope is not None else geometry.minimum_rotated_rectangle
+    """The minimum-area rectangle around a convex polygon, by rotating calipers: one of its sides lies on a
+    hull edge, so each edge's direction is tried. Computed here rather than by shapely, whose
+    ``oriented_envelope`` (2.x, GEOS 3.12+) approximates it to about 1e-4 m and whose 1.8
+    ``minimum_rotated_rectangle`` is exact: the same ship must measure the same on every QGIS."""
+    from shapely.geometry import Polygon
+
+    if geometry.geom_type != "Polygon":  # collinear corners: a line, no rectangle
+        return geometry
+    ring = list(geometry.exterior.coords)[:-1]
+    best = None
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        length = math.hypot(x1 - x0, y1 - y0)
+        if length == 0.0:
+            continue
+        ux, uy = (x1 - x0) / length, (y1 - y0) / length
+        along = [x * ux + y * uy for x, y in ring]
+        across = [-x * uy + y * ux for x, y in ring]
+        area = (max(along) - min(along)) * (max(across) - min(across))
+        if best is None or area < best[0]:
+            best = (area, ux, uy, min(along), max(along), min(across), max(across))
+    if best is None:
+        return geometry
+    _area, ux, uy, a0, a1, c0, c1 = best
+    corners = [(a * ux - c * uy, a * uy + c * ux) for a, c in ((a0, c0), (a1, c0), (a1, c1), (a0, c1))]
+    return Polygon(corners)
 
 
 def hull_from_outline(coords) -> Hull:
