@@ -310,20 +310,23 @@ class Replay:
         self.dock.session.clear_footprint()
 
     def screenshot_scene(self, name):
-        """The whole image with this scene's heaps only: the port's layer holds every date's heaps, so
-        it is filtered to the dock's scene for the picture (as an analyst filters it), then unfiltered."""
-        heaps = self.dock.log.heaps_layer()
+        """The whole image with this scene's heaps and ships only: the port's layers hold every date's, so
+        they are filtered to the dock's scene for the picture (as an analyst filters them), then unfiltered."""
         scene = self.dock.log.scene
-        if heaps is None or scene is None:
+        layers = [layer for layer in (self.dock.log.layer("heaps"), self.dock.log.layer("vessels"))
+                  if layer is not None]
+        if not layers or scene is None:
             self.screenshot(self.window, f"{name}.png")
             return
-        previous = heaps.subsetString()
-        heaps.setSubsetString("scene_id = '{}'".format(scene["scene_id"].replace("'", "''")))
+        previous = [layer.subsetString() for layer in layers]
+        for layer in layers:
+            layer.setSubsetString("scene_id = '{}'".format(scene["scene_id"].replace("'", "''")))
         try:
             self.canvas.refresh()
             self.screenshot(self.window, f"{name}.png")
         finally:
-            heaps.setSubsetString(previous)
+            for layer, subset in zip(layers, previous):
+                layer.setSubsetString(subset)
 
     def replay_heap(self, feature, crs, record, shadow_screenshot=False):
         props = feature["properties"]
