@@ -10,6 +10,11 @@ ENTRY_PORT = "port"  # name of the port the dock shows
 ENTRY_IMAGERY_LAYER = "imagery_layer_id"  # id of the image being measured
 ENTRY_SCENE = "scene_id"  # scene of that image
 ENTRY_DATA_FOLDER = "data_folder"  # the port logs' folder, relative to the project file where possible
+ENTRY_PORT_LOGS = "port_logs"  # where the project's port logs live: one of PORT_LOGS_CHOICES
+ENTRY_TEAM_CONNECTION = "team_connection"  # the NAME of the QGIS saved PostgreSQL connection (never credentials)
+PORT_LOGS_DATA_FOLDER = "data_folder"  # GeoPackages in the data folder (the default, also when unset)
+PORT_LOGS_TEAM_DATABASE = "team_database"  # one schema per port in a team's PostGIS database
+PORT_LOGS_CHOICES = (PORT_LOGS_DATA_FOLDER, PORT_LOGS_TEAM_DATABASE)
 
 # Custom properties of the layers Coal Monitor adds: found by role, never by name.
 LAYER_ROLE = "coal_monitor/role"

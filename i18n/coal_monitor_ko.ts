@@ -1264,67 +1264,67 @@
       <translation>선수와 선미가 같은 지점입니다(LOA 0 m). 선수를 클릭한 다음 선미를 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="130" />
+      <location filename="../coal_monitor/core/vessels.py" line="152" />
       <source>outline corner {number}</source>
       <translation>윤곽 꼭짓점 {number}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="133" />
+      <location filename="../coal_monitor/core/vessels.py" line="155" />
       <source>A hull outline needs at least 3 distinct corners; it has {corners}. Click around the hull again.</source>
       <translation>선체 윤곽에는 서로 다른 꼭짓점이 최소 3개 필요한데 {corners}개입니다. 선체 둘레를 다시 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="140" />
+      <location filename="../coal_monitor/core/vessels.py" line="162" />
       <source>The hull outline has no area (all corners on one line); click around the hull again.</source>
       <translation>선체 윤곽의 면적이 없습니다(모든 꼭짓점이 한 직선 위에 있음). 선체 둘레를 다시 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="156" />
+      <location filename="../coal_monitor/core/vessels.py" line="178" />
       <source>length (LOA)</source>
       <translation>길이(LOA)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="156" />
+      <location filename="../coal_monitor/core/vessels.py" line="178" />
       <source>beam</source>
       <translation>폭</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="158" />
+      <location filename="../coal_monitor/core/vessels.py" line="180" />
       <source>The ship's {name} {value!r} is not a number; measure the ship again.</source>
       <translation>선박의 {name} {value!r}은(는) 숫자가 아닙니다. 선박을 다시 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="161" />
+      <location filename="../coal_monitor/core/vessels.py" line="183" />
       <source>The ship's {name} is {value:g} m; it must be more than 0 m. Click the bow, the stern, then a point on the hull's side at its widest.</source>
       <translation>선박의 {name}이(가) {value:g} m입니다. 0 m보다 커야 합니다. 선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 차례로 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="166" />
+      <location filename="../coal_monitor/core/vessels.py" line="188" />
       <source>The ship's length (LOA) is {loa_m:.1f} m, shorter than {VESSEL_LOA_MIN_M:g} m: no cargo ship is that small. Click the very ends of the hull (bow and stern), zooming in if needed.</source>
       <translation>선박 길이(LOA)가 {loa_m:.1f} m로 {VESSEL_LOA_MIN_M:g} m보다 짧습니다: 그렇게 작은 화물선은 없습니다. 필요하면 확대해서 선체의 맨 끝(선수와 선미)을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="172" />
+      <location filename="../coal_monitor/core/vessels.py" line="194" />
       <source>The ship's length (LOA) is {loa_m:.1f} m, longer than {VESSEL_LOA_MAX_M:g} m: no ship afloat is that long. Check the clicks are on one ship's bow and stern and the image's scale.</source>
       <translation>선박 길이(LOA)가 {loa_m:.1f} m로 {VESSEL_LOA_MAX_M:g} m보다 깁니다: 그렇게 긴 배는 없습니다. 클릭이 한 선박의 선수와 선미에 있는지, 영상의 축척을 확인하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="179" />
+      <location filename="../coal_monitor/core/vessels.py" line="201" />
       <source>The ship's beam is {beam_m:.1f} m, wider than a third of its length ({beam_max_m:.1f} m of {loa_m:.1f} m): no ship is that broad. Click the side at the widest point, across from the centreline, not beyond the hull.</source>
       <translation>선박 폭이 {beam_m:.1f} m로 길이의 3분의 1보다 넓습니다({loa_m:.1f} m 중 {beam_max_m:.1f} m): 그렇게 넓은 배는 없습니다. 중심선 맞은편의 가장 넓은 곳의 측면을 선체 밖이 아니게 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="313" />
+      <location filename="../coal_monitor/core/vessels.py" line="335" />
       <source>Berth depth {berth_depth_m!r} is not a depth in metres or a (shallowest, deepest) pair; give it as 8 or (7, 9).</source>
       <translation>선석 수심 {berth_depth_m!r}은(는) 미터 단위 수심이나 (가장 얕은, 가장 깊은) 쌍이 아닙니다. 8 또는 (7, 9)처럼 주십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="318" />
+      <location filename="../coal_monitor/core/vessels.py" line="340" />
       <source>Berth depth {berth_depth_m!r} must be positive metres with the shallowest first, e.g. (7, 9).</source>
       <translation>선석 수심 {berth_depth_m!r}은(는) 양수의 미터 값이어야 하며 가장 얕은 값이 먼저 와야 합니다(예: (7, 9)).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="349" />
+      <location filename="../coal_monitor/core/vessels.py" line="371" />
       <source>The image's GSD {gsd_m!r} must be a positive number of metres; set it on the scene.</source>
       <translation>영상의 GSD {gsd_m!r}은(는) 양수의 미터 값이어야 합니다. 장면에서 설정하십시오.</translation>
     </message>
@@ -1869,177 +1869,177 @@
       <translation>두 번째 클릭이 첫 번째 클릭보다 태양 쪽에 있습니다: 태양 반대쪽 점선 안내선 위에서 그림자 끝을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="47" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="48" />
       <source>Mark examined</source>
       <translation>검토 완료 표시</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="47" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="48" />
       <source>Every heap this image shows is logged (or it shows no coal): the image becomes an observation of the port, 0 t when it has no heap. An image not marked and without heaps is a gap in the trends.</source>
       <translation>이 영상에 보이는 모든 더미가 기록되었습니다(또는 석탄이 보이지 않음): 이 영상은 항구의 관측이 되며, 더미가 없으면 0 t입니다. 표시하지 않고 더미도 없는 영상은 추이에서 빈칸입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="50" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="51" />
       <source>Carry piles forward</source>
       <translation>더미 이어 가져오기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="50" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="51" />
       <source>Copy the heaps of the previous examined image onto this one as drafts, each keeping its pile's identity: take each, adjust it to this image and log it, or drop it.</source>
       <translation>이전에 검토한 영상의 더미를 이 영상에 초안으로 복사하며, 각 더미는 자기 더미 식별을 유지합니다: 하나씩 가져와 이 영상에 맞게 고친 뒤 기록하거나 버리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="53" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="54" />
       <source>Coverage…</source>
       <translation>촬영 범위…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="53" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="54" />
       <source>Draw the part of the port this image shows clearly (cloud, the scene's edge): the date's total is then marked partial. Right click or Enter finishes; Esc cancels.</source>
       <translation>이 영상이 선명하게 보여 주는 항구의 부분(구름, 장면 가장자리 제외)을 그립니다. 그러면 그 날짜의 합계는 부분 범위로 표시됩니다. 오른쪽 클릭이나 Enter로 마치고 Esc로 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="56" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="57" />
       <source>Whole port</source>
       <translation>항구 전체</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="56" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="57" />
       <source>Clear the image's coverage: it shows the whole port.</source>
       <translation>영상의 촬영 범위를 지웁니다: 영상이 항구 전체를 보여 줍니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="73" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="74" />
       <source>Piles carried forward</source>
       <translation>이어 가져온 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="80" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="81" />
       <source>Take</source>
       <translation>가져오기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="80" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="81" />
       <source>Measure the selected pile on this image: its outline and inputs fill the heap form; adjust and log.</source>
       <translation>선택한 더미를 이 영상에서 잽니다: 윤곽과 입력값이 더미 양식에 채워지니 고친 뒤 기록하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="82" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="83" />
       <source>Drop</source>
       <translation>버리기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="82" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="83" />
       <source>The selected pile is gone on this image: remove it from the drafts.</source>
       <translation>선택한 더미가 이 영상에서 사라졌습니다: 초안에서 지웁니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="96" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="97" />
       <source>Ships</source>
       <translation>선박</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="98" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="99" />
       <source>Measure ship on the map</source>
       <translation>지도에서 선박 재기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="98" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="99" />
       <source>Click the bow, the stern, then the side of the hull at its widest; Backspace removes the last click, Esc cancels.</source>
       <translation>선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 클릭하십시오. Backspace는 마지막 클릭을 지우고 Esc는 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="107" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="108" />
       <source>State</source>
       <translation>상태</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="111" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="112" />
       <source>Pier</source>
       <translation>부두</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="113" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="114" />
       <source>Cargo visible</source>
       <translation>화물 보임</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="115" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="116" />
       <source>Hatches open</source>
       <translation>해치 열림</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="122" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="123" />
       <source>if identified</source>
       <translation>식별된 경우</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="123" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="124" />
       <source>Name</source>
       <translation>이름</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="129" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="130" />
       <source>Log ship</source>
       <translation>선박 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="129" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="130" />
       <source>Log the measured ship with its state on this image; a ship loading (or moored with cargo visible) is a loading event in the port's flows.</source>
       <translation>잰 선박을 이 영상에서의 상태와 함께 기록합니다. 적재 중인 선박(또는 화물이 보이는 계류 선박)은 항구 흐름에서 적재 사건입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="164" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="165" />
       <source>Examined: {note}</source>
       <translation>검토 완료: {note}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="164" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="165" />
       <source>every heap logged</source>
       <translation>모든 더미 기록됨</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="172" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="173" />
       <source>{label} from {date}: {tonnes} t</source>
       <translation>{date}의 {label}: {tonnes} t</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="204" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="205" />
       <source>Same pile as {label} of {date}</source>
       <translation>{date}의 {label}과(와) 같은 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="217" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="218" />
       <source>Click the corners of the part of the port the image shows clearly; right click or Enter finishes, Esc cancels.</source>
       <translation>영상이 선명하게 보여 주는 항구 부분의 모서리를 클릭하십시오. 오른쪽 클릭이나 Enter로 마치고 Esc로 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="234" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="235" />
       <source>Click the bow, the stern, then the hull's side at its widest.</source>
       <translation>선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="246" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="247" />
       <source>LOA {loa} m, beam {beam} m</source>
       <translation>LOA {loa} m, 폭 {beam} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="249" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="250" />
       <source>{ship_class}: deadweight {dwt_lo}-{dwt_hi} t, cargo {lo}-{hi} t</source>
       <translation>{ship_class}: 재화중량 {dwt_lo}-{dwt_hi} t, 화물 {lo}-{hi} t</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="253" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="254" />
       <source>cargo capped by the pier's depth</source>
       <translation>부두 수심으로 화물 상한 적용</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="255" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="256" />
       <source>fits no ship class: no tonnage</source>
       <translation>맞는 선박 등급 없음: 톤수 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="270" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="271" />
       <source>Click the bow</source>
       <translation>선수를 클릭하십시오</translation>
     </message>
@@ -2160,13 +2160,13 @@
     </message>
     <message>
       <location filename="../coal_monitor/processing/heapvolumes.py" line="65" />
-      <location filename="../coal_monitor/processing/importheaps.py" line="70" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="77" />
       <source>Heap footprints</source>
       <translation>더미 바닥 윤곽</translation>
     </message>
     <message>
       <location filename="../coal_monitor/processing/heapvolumes.py" line="67" />
-      <location filename="../coal_monitor/processing/importheaps.py" line="80" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="87" />
       <source>Height field (m)</source>
       <translation>높이 필드(m)</translation>
     </message>
@@ -2201,115 +2201,145 @@
       <translation>피처 {total}개 중 {failed}개는 부피를 얻지 못했습니다. volume_note를 보십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="44" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="24" />
+      <source>Port log (team database: postgresql://USER@HOST:PORT/DBNAME?schema=SLUG or service=NAME schema=SLUG; or a .gpkg path), instead of OUTPUT and DATA_FOLDER</source>
+      <translation>항구 기록 (팀 데이터베이스: postgresql://USER@HOST:PORT/DBNAME?schema=SLUG 또는 service=NAME schema=SLUG, 또는 .gpkg 경로), OUTPUT 및 DATA_FOLDER 대신</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="48" />
       <source>Import heaps into a port log</source>
       <translation>항구 기록으로 더미 가져오기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="46" />
-      <source>Logs every polygon of the input layer (any CRS) as a heap in the port's GeoPackage, computing volume and tonnage with the port's coal defaults (angle of repose, density band, pile model) from the port registry. Height comes from HEIGHT_FIELD (metres), its uncertainty optionally from HEIGHT_SIGMA_FIELD, the observation time (UTC) from DATE_FIELD and the image from SCENE_FIELD. The port file is OUTPUT, or the file named after the port (rason.gpkg for Rason) in DATA_FOLDER or else in the project's data folder; it is created when missing. Features that cannot be heaps are skipped and listed with the reason. Each heap is written whole in its own transaction, so cancelling keeps every heap imported so far and no partial one.</source>
-      <translation>입력 레이어(모든 좌표계)의 다각형마다 항구 GeoPackage에 더미로 기록하고, 항구 목록의 석탄 기본값(안식각, 겉보기 밀도 범위, 더미 모델)으로 부피와 톤수를 계산합니다. 높이는 HEIGHT_FIELD(미터)에서, 그 불확도는 선택적으로 HEIGHT_SIGMA_FIELD에서, 관측 시각(UTC)은 DATE_FIELD에서, 영상은 SCENE_FIELD에서 가져옵니다. 항구 파일은 OUTPUT이거나, DATA_FOLDER 또는 프로젝트 데이터 폴더에 있는 항구 이름의 파일(Rason이면 rason.gpkg)이며, 없으면 만듭니다. 더미가 될 수 없는 피처는 건너뛰고 그 이유를 적습니다. 더미마다 각자의 트랜잭션으로 온전히 기록되므로 취소해도 지금까지 가져온 더미는 모두 남고 반쯤 기록된 더미는 없습니다.</translation>
+      <location filename="../coal_monitor/processing/importheaps.py" line="50" />
+      <source>Logs every polygon of the input layer (any CRS) as a heap in the port's GeoPackage, computing volume and tonnage with the port's coal defaults (angle of repose, density band, pile model) from the port registry. Height comes from HEIGHT_FIELD (metres), its uncertainty optionally from HEIGHT_SIGMA_FIELD, the observation time (UTC) from DATE_FIELD and the image from SCENE_FIELD. The port log is PORT_LOG (a team database's port log, postgresql://USER@HOST:PORT/DBNAME?schema=SLUG or service=NAME schema=SLUG with the port's slug as schema, or a .gpkg path), else OUTPUT, or the file named after the port (rason.gpkg for Rason) in DATA_FOLDER or else in the project's data folder; it is created when missing. Features that cannot be heaps are skipped and listed with the reason. Each heap is written whole in its own transaction, so cancelling keeps every heap imported so far and no partial one.</source>
+      <translation>입력 레이어(임의의 좌표계)의 모든 폴리곤을 항구 기록의 더미로 기록하고, 항구 목록의 석탄 기본값(안식각, 밀도 범위, 더미 모형)으로 부피와 톤수를 계산합니다. 높이는 HEIGHT_FIELD(미터)에서, 그 불확도는 선택적으로 HEIGHT_SIGMA_FIELD에서, 관측 시각(UTC)은 DATE_FIELD에서, 영상은 SCENE_FIELD에서 가져옵니다. 항구 기록은 PORT_LOG(팀 데이터베이스의 항구 기록: 항구 슬러그를 스키마로 하는 postgresql://USER@HOST:PORT/DBNAME?schema=SLUG 또는 service=NAME schema=SLUG, 또는 .gpkg 경로), 없으면 OUTPUT, 또는 DATA_FOLDER나 프로젝트 데이터 폴더에서 항구 이름을 딴 파일(라선은 rason.gpkg)이며, 없으면 만들어집니다. 더미가 될 수 없는 피처는 건너뛰고 이유와 함께 나열합니다. 각 더미는 자체 트랜잭션으로 온전히 기록되므로, 취소해도 그때까지 가져온 모든 더미가 남고 일부만 기록된 더미는 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="72" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="79" />
       <source>Port (a port of the registry)</source>
       <translation>항구(항구 목록의 항구)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="77" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="84" />
       <source>Data folder (default: the project's)</source>
       <translation>데이터 폴더(기본값: 프로젝트의 폴더)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="83" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="90" />
       <source>Height uncertainty field (m, one sigma)</source>
       <translation>높이 불확도 필드(m, 1시그마)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="87" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="94" />
       <source>Observation date/time field (UTC)</source>
       <translation>관측 날짜/시각 필드(UTC)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="89" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="96" />
       <source>Scene id field</source>
       <translation>장면 ID 필드</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="91" />
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="44" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="98" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="45" />
       <source>Port GeoPackage</source>
       <translation>항구 GeoPackage</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="93" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="101" />
       <source>Heaps imported</source>
       <translation>가져온 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="94" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="102" />
       <source>Features skipped</source>
       <translation>건너뛴 피처</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="99" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="107" />
       <source>The INPUT layer cannot be read; choose a polygon layer.</source>
       <translation>INPUT 레이어를 읽을 수 없습니다. 다각형 레이어를 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="106" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="114" />
       <source>{port}: {imported} heaps imported into {path}, {skipped} features skipped.</source>
       <translation>{port}: 더미 {imported}개를 {path}(으)로 가져왔고 피처 {skipped}개를 건너뛰었습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="132" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="139" />
+      <source>PORT_LOG names the port log; leave {others} empty (they name a port file in a folder instead).</source>
+      <translation>PORT_LOG가 항구 기록을 지정합니다. {others}은(는) 비워 두십시오(이들은 폴더 안의 항구 파일을 지정합니다).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="146" />
+      <source>PORT_LOG names schema {schema!r}, but the heaps are of port {port}, whose log is schema {slug!r}; use schema={slug}.</source>
+      <translation>PORT_LOG는 스키마 {schema!r}을(를) 지정하지만, 더미는 항구 {port}의 것이며 그 기록은 스키마 {slug!r}입니다. schema={slug}을(를) 사용하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="167" />
       <source>OUTPUT {output!r} must be a .gpkg file.</source>
       <translation>OUTPUT {output!r}은(는) .gpkg 파일이어야 합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="134" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="169" />
       <source>OUTPUT {output} is not the port file of DATA_FOLDER ({port_file}); writing to OUTPUT.</source>
       <translation>OUTPUT {output}은(는) DATA_FOLDER의 항구 파일({port_file})이 아닙니다. OUTPUT에 씁니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="140" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="175" />
       <source>Where should the port file go? Give OUTPUT (the port's .gpkg) or DATA_FOLDER, or save the project so that its data folder can be used.</source>
       <translation>항구 파일을 어디에 둘까요? OUTPUT(항구의 .gpkg)이나 DATA_FOLDER를 주거나, 프로젝트를 저장해 그 데이터 폴더를 쓰게 하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="155" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="195" />
       <source>{path} is the log of port {other!r}, not {port!r}; choose {name}'s file or another OUTPUT.</source>
       <translation>{path}은(는) {port!r}이(가) 아니라 항구 {other!r}의 기록입니다. {name}의 파일이나 다른 OUTPUT을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="163" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="203" />
       <source>Creating the port file {path} for {port} (EPSG:{epsg}).</source>
       <translation>{port}의 항구 파일 {path}을(를) 만듭니다(EPSG:{epsg}).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="176" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="215" />
+      <source>Creating the port log {path} for {port} (EPSG:{epsg}).</source>
+      <translation>{port}의 항구 기록 {path}을(를) 만드는 중입니다 (EPSG:{epsg}).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/importheaps.py" line="237" />
       <source>Cancelled after {imported} heaps; every heap imported is whole.</source>
       <translation>더미 {imported}개 뒤에 취소했습니다. 가져온 더미는 모두 온전합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="190" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="251" />
       <source>{problem} {imported} heaps were imported before this; each of them is whole.</source>
       <translation>{problem} 그 전에 더미 {imported}개를 가져왔으며, 모두 온전합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="195" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="256" />
       <source>Feature {fid} skipped: {reason}</source>
       <translation>피처 {fid}을(를) 건너뛰었습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/importheaps.py" line="233" />
+      <location filename="../coal_monitor/processing/importheaps.py" line="294" />
       <source>Scene {scene_id!r} not logged: {problem}</source>
       <translation>장면 {scene_id!r}을(를) 기록하지 않았습니다: {problem}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/port_input.py" line="25" />
-      <source>No port GeoPackage given: choose a port's .gpkg file for INPUT.</source>
-      <translation>항구 GeoPackage를 주지 않았습니다: INPUT으로 항구의 .gpkg 파일을 고르십시오.</translation>
+      <location filename="../coal_monitor/processing/port_input.py" line="18" />
+      <source>Port log in a team database (postgresql://USER@HOST:PORT/DBNAME?schema=SLUG or service=NAME schema=SLUG), instead of INPUT</source>
+      <translation>팀 데이터베이스의 항구 기록 (postgresql://USER@HOST:PORT/DBNAME?schema=SLUG 또는 service=NAME schema=SLUG), INPUT 대신</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/port_input.py" line="61" />
+      <source>Both INPUT ({path}) and PORT_LOG ({log}) name a port log; give only one of them.</source>
+      <translation>INPUT({path})과 PORT_LOG({log})가 모두 항구 기록을 지정합니다. 둘 중 하나만 주십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/port_input.py" line="65" />
+      <source>No port log given: choose a port's .gpkg file for INPUT, or name a team database's port log in PORT_LOG (postgresql://USER@HOST:PORT/DBNAME?schema=SLUG or service=NAME schema=SLUG).</source>
+      <translation>항구 기록이 주어지지 않았습니다. INPUT에 항구의 .gpkg 파일을 고르거나, PORT_LOG에 팀 데이터베이스의 항구 기록을 지정하십시오 (postgresql://USER@HOST:PORT/DBNAME?schema=SLUG 또는 service=NAME schema=SLUG).</translation>
     </message>
     <message>
       <location filename="../coal_monitor/processing/portflows.py" line="36" />
@@ -2322,7 +2352,7 @@
       <translation>항구의 연속된 두 관측 날짜(더미가 있거나 영상이 검토 완료로 표시된 날짜) 사이의 각 기간에 대해, 항구의 석탄 재고 변화(t, 범위 포함: 종료일의 하한에서 시작일의 상한을 뺀 값부터 종료일의 상한에서 시작일의 하한을 뺀 값까지)를 그 사이에 선적하는 것으로 관측된 선박들이 실을 수 있는 화물(상태가 선적 중이거나, 화물이 보이는 채 계류 중인 선박; 시작일 이후부터 종료일까지)과 비교합니다. verdict: consistent(일치), fell_more_than_ships(관측되지 않은 선적: 영상은 매일 있지 않음), ships_more_than_fell(그 사이 석탄 반입), grew(철도나 트럭으로 반입), steady(변화 없음), 또는 어느 한 날짜의 영상이 항구의 일부만 덮으면 partial(이때 comparison은 숫자만으로 본 판정을 유지). 알려진 등급이 없는 선박이 선적하면 shipped_hi_t는 비어 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/portflows.py" line="53" />
+      <location filename="../coal_monitor/processing/portflows.py" line="54" />
       <source>Flows</source>
       <translation>흐름</translation>
     </message>
@@ -2337,12 +2367,12 @@
       <translation>항구에 관한 한 쪽짜리 PDF를 작성합니다: 최신 영상과 그 위의 더미 및 축척 막대, 관측 날짜별 톤수와 그 범위, 날짜 표, 사용한 방법과 기본값, 장면과 함께 기록된 영상 출처 표시.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/portreport.py" line="31" />
+      <location filename="../coal_monitor/processing/portreport.py" line="32" />
       <source>Report</source>
       <translation>보고서</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/portreport.py" line="52" />
+      <location filename="../coal_monitor/processing/portreport.py" line="53" />
       <source>Report of {port} written to {path}.</source>
       <translation>{port} 보고서를 {path}에 썼습니다.</translation>
     </message>
@@ -2357,22 +2387,22 @@
       <translation>항구 GeoPackage에 기록된 더미를 관측일(UTC)별로, 전체 또는 부두별로 합산합니다: 더미 수, 바닥 면적, 부피와 톤수 및 그 하한과 상한. 하한과 상한은 더미 범위의 합입니다. 더미가 있거나 그날의 영상이 검토 완료로 표시된 날짜가 집계됩니다: 더미 없이 검토 완료된 영상은 더미 0개, 0 t의 행이 되고, 아무도 검토하지 않은 날짜는 행이 없습니다(0이 아니라 빈칸). 하루의 여러 영상에 보인 더미(같은 더미 식별, 또는 겹치는 윤곽)는 한 번만 셉니다: 지상 해상도가 더 좋은 것, 아니면 더 늦게 촬영된 것을 쓰며, scene_ids와 note 열이 어느 것인지 알려 줍니다. examined: 그날의 모든 영상이 검토 완료로 표시됨(1/0); partial_coverage: 그날의 영상이 항구의 일부만 보여 줌(1/0); vessels: 그날 보인 선박. Coal Monitor 패널의 추이 그래프와 같은 숫자입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="67" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="68" />
       <source>One row per pier</source>
       <translation>부두마다 한 행</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="68" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="69" />
       <source>Time series</source>
       <translation>시계열</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="101" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="102" />
       <source>{port}: {dates} observation dates, {heaps} heaps, {rows} rows.</source>
       <translation>{port}: 관측일 {dates}개, 더미 {heaps}개, {rows}행.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/porttimeseries.py" line="104" />
+      <location filename="../coal_monitor/processing/porttimeseries.py" line="105" />
       <source>{unmeasured} heap(s) have no volume (the engine refused their inputs) and add nothing to the sums; run 'Recompute heap volumes' or fix them.</source>
       <translation>더미 {unmeasured}개에 부피가 없어(엔진이 입력값을 거부함) 합계에 더해지지 않습니다. '더미 부피 다시 계산'을 실행하거나 고치십시오.</translation>
     </message>
@@ -2387,12 +2417,12 @@
       <translation>항구 GeoPackage에 있는 모든 더미의 부피와 톤수를 다시 계산하며, 선택적으로 항구 전체에 새 안식각과 밀도를 적용합니다(모든 더미에 기록되고 항구 기본값으로 저장됨). 전부 아니면 전무: 계산할 수 없는 더미가 하나라도 있거나 취소하면 파일은 원래 그대로 남습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="45" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="46" />
       <source>Heaps recomputed</source>
       <translation>다시 계산한 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="68" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="69" />
       <source>Heap {label!r} ({day}): {note}</source>
       <translation>더미 {label!r}({day}): {note}</translation>
     </message>
@@ -2412,127 +2442,156 @@
       <translation>더미 레이어의 더미 {fid}: {text}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="136" />
+      <location filename="../coal_monitor/session/measuring.py" line="143" />
       <source>Port {port} added (heaps stored in EPSG:{epsg}).</source>
       <translation>항구 {port}을(를) 추가했습니다(더미는 EPSG:{epsg}로 저장).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="151" />
+      <location filename="../coal_monitor/session/measuring.py" line="158" />
       <source>Port logs are kept in {folder}.</source>
       <translation>항구 기록은 {folder}에 보관됩니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="247" />
+      <location filename="../coal_monitor/session/measuring.py" line="254" />
       <source>The scene {scene} is already logged (acquired {when} UTC) and its heaps are dated by it; a metadata file can only be chosen for an image before its first heap is logged; correct the scene with Edit scene instead.</source>
       <translation>장면 {scene}은(는) 이미 기록되었고(촬영 {when} UTC) 그 더미들의 날짜가 이를 따릅니다. 메타데이터 파일은 영상의 첫 더미를 기록하기 전에만 고를 수 있으니, 대신 “장면 수정”으로 바로잡으십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="259" />
+      <location filename="../coal_monitor/session/measuring.py" line="266" />
       <source>Image {scene} dated {when} UTC from {file}</source>
       <translation>영상 {scene}의 촬영 시각 {when} UTC({file}에서 읽음)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="270" />
+      <location filename="../coal_monitor/session/measuring.py" line="277" />
       <source>This image has no logged scene yet: its record is made with its first heap; correct it after that.</source>
       <translation>이 영상에는 아직 기록된 장면이 없습니다. 장면 기록은 첫 더미와 함께 만들어지니 그 뒤에 바로잡으십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="280" />
+      <location filename="../coal_monitor/session/measuring.py" line="287" />
       <source>Scene {scene} corrected ({fields}); its heaps follow.</source>
       <translation>장면 {scene}을(를) 바로잡았습니다({fields}). 그 더미들도 따라 바뀝니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="397" />
+      <location filename="../coal_monitor/session/measuring.py" line="404" />
       <source>There is no heap outline to log: press “Draw heap on the map” and click its corners.</source>
       <translation>기록할 더미 윤곽이 없습니다: “지도에 더미 그리기”를 누르고 꼭짓점을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="412" />
+      <location filename="../coal_monitor/session/measuring.py" line="419" />
       <source>The heap was not logged: it needs the image's acquisition date and time (UTC).</source>
       <translation>더미를 기록하지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="418" />
+      <location filename="../coal_monitor/session/measuring.py" line="425" />
       <source>Logged heap at {port}: {tonnes}.</source>
       <translation>{port}에 더미를 기록했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="420" />
+      <location filename="../coal_monitor/session/measuring.py" line="427" />
       <source>Saved changes to heap at {port}: {tonnes}.</source>
       <translation>{port}의 더미 변경을 저장했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="458" />
+      <location filename="../coal_monitor/session/measuring.py" line="447" />
+      <source>Heap changed by someone else</source>
+      <translation>다른 사람이 더미를 변경함</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/measuring.py" line="447" />
+      <source>{problem}
+
+Reload the heap as it is saved now? Your changes to it are dropped.</source>
+      <translation>{problem}
+
+지금 저장된 상태로 더미를 다시 불러오시겠습니까? 이 더미에 대한 변경 내용은 버려집니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/measuring.py" line="454" />
+      <source>Reloaded the heap as saved in the port log; make your changes again.</source>
+      <translation>항구 기록에 저장된 상태로 더미를 다시 불러왔습니다. 변경 내용을 다시 입력하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/measuring.py" line="489" />
       <source>Deleted heap {heap}.</source>
       <translation>더미 {heap}을(를) 삭제했습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="473" />
+      <location filename="../coal_monitor/session/measuring.py" line="506" />
       <source>{port} has no port file yet (or it was moved away): log a heap on an image of the port first, then make its report.</source>
       <translation>{port}에는 아직 항구 파일이 없습니다(또는 옮겨졌습니다): 먼저 이 항구의 영상에 더미를 기록한 뒤 보고서를 만드십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="485" />
+      <location filename="../coal_monitor/session/measuring.py" line="520" />
       <source>Report of {port} saved to {path}</source>
       <translation>{port} 보고서를 {path}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="531" />
+      <location filename="../coal_monitor/session/measuring.py" line="566" />
       <source>Web basemap ({credit}): its capture date is asked when the first heap is logged; ground resolution unknown</source>
       <translation>웹 배경지도({credit}): 첫 더미를 기록할 때 촬영 날짜를 묻습니다. 지상 해상도는 알 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="532" />
+      <location filename="../coal_monitor/session/measuring.py" line="567" />
       <source>no credit given</source>
       <translation>출처 표시 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="535" />
+      <location filename="../coal_monitor/session/measuring.py" line="570" />
       <source>Scene {scene}</source>
       <translation>장면 {scene}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="537" />
+      <location filename="../coal_monitor/session/measuring.py" line="572" />
       <source>acquired {when} UTC</source>
       <translation>촬영 {when} UTC</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="539" />
+      <location filename="../coal_monitor/session/measuring.py" line="574" />
       <source>acquisition time unknown (asked when the first heap is logged)</source>
       <translation>촬영 시각 모름(첫 더미를 기록할 때 묻습니다)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="541" />
+      <location filename="../coal_monitor/session/measuring.py" line="576" />
       <source>GSD {gsd} m</source>
       <translation>GSD {gsd} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="557" />
+      <location filename="../coal_monitor/session/measuring.py" line="592" />
       <source>heap</source>
       <translation>더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="23" />
+      <location filename="../coal_monitor/session/port_log.py" line="31" />
       <source>Folder for the Coal Monitor port files</source>
       <translation>Coal Monitor 항구 파일용 폴더</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="25" />
+      <location filename="../coal_monitor/session/port_log.py" line="33" />
       <source>{port} heaps</source>
       <translation>{port} 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="25" />
+      <location filename="../coal_monitor/session/port_log.py" line="33" />
       <source>{port} ships</source>
       <translation>{port} 선박</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="83" />
+      <location filename="../coal_monitor/session/port_log.py" line="47" />
+      <source>Port logs cannot live in {choice!r}; choose the data folder or a team database.</source>
+      <translation>항구 기록은 {choice!r}에 둘 수 없습니다. 데이터 폴더나 팀 데이터베이스를 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="50" />
+      <source>Choose one of QGIS's saved PostgreSQL connections for the team database (add one in the Browser panel: PostgreSQL &gt; New Connection…).</source>
+      <translation>팀 데이터베이스로 QGIS에 저장된 PostgreSQL 연결 중 하나를 고르십시오 (탐색기 패널에서 추가: PostgreSQL &gt; 새 연결…).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="141" />
       <source>Port file missing</source>
       <translation>항구 파일 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="83" />
+      <location filename="../coal_monitor/session/port_log.py" line="141" />
       <source>The port file {path} was deleted or moved while QGIS had it open.
 
 Create a new, empty port file there and log the heap in it?</source>
@@ -2541,27 +2600,32 @@ Create a new, empty port file there and log the heap in it?</source>
 그 자리에 빈 항구 파일을 새로 만들고 더미를 기록할까요?</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="87" />
+      <location filename="../coal_monitor/session/port_log.py" line="145" />
       <source>Nothing was logged: the port file {missing} was deleted or moved outside QGIS. Put it back (from a backup or snapshot) and choose the port again.</source>
       <translation>아무것도 기록하지 않았습니다: 항구 파일 {missing}이(가) QGIS 밖에서 삭제되거나 옮겨졌습니다. (백업이나 스냅숏에서) 되돌려 놓고 항구를 다시 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="95" />
+      <location filename="../coal_monitor/session/port_log.py" line="153" />
       <source>Nothing was logged: Coal Monitor needs a data folder for the port files (or save the project first; the folder is then kept beside it).</source>
       <translation>아무것도 기록하지 않았습니다: Coal Monitor에는 항구 파일을 둘 데이터 폴더가 필요합니다(또는 먼저 프로젝트를 저장하면 그 옆에 폴더를 둡니다).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="175" />
+      <location filename="../coal_monitor/session/port_log.py" line="264" />
       <source>The port file of {name} is missing (deleted or moved outside QGIS); nothing was deleted.</source>
       <translation>{name}의 항구 파일이 없습니다(QGIS 밖에서 삭제되거나 옮겨짐). 아무것도 삭제하지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="184" />
+      <location filename="../coal_monitor/session/port_log.py" line="273" />
       <source>The layer '{layer}' has unsaved edits; save or discard them (Toggle Editing) before logging heaps from the dock.</source>
       <translation>레이어 '{layer}'에 저장하지 않은 편집이 있습니다. 패널에서 더미를 기록하기 전에 편집을 저장하거나 버리십시오(편집 전환).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="213" />
+      <location filename="../coal_monitor/session/port_log.py" line="322" />
+      <source>QGIS cannot open the {table} of the team port log {where} as a layer through the connection {connection!r}; the row was logged, add the table from the Browser panel by hand.</source>
+      <translation>QGIS가 연결 {connection!r}을(를) 통해 팀 항구 기록 {where}의 {table}을(를) 레이어로 열 수 없습니다. 행은 기록되었으니 탐색기 패널에서 테이블을 직접 추가하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="329" />
       <source>QGIS cannot open the {table} of {path} as a layer; the row was logged, add the file to the map by hand (Layer &gt; Add Layer).</source>
       <translation>QGIS가 {path}의 {table}을(를) 레이어로 열 수 없습니다. 행은 기록되었으니 파일을 직접 지도에 추가하십시오(레이어 &gt; 레이어 추가).</translation>
     </message>
@@ -2836,42 +2900,42 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>바닥 윤곽을 항구의 좌표계 EPSG:{port_epsg}에 놓을 수 없습니다. 바닥 윤곽의 좌표계를 확인하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/layer_sync.py" line="49" />
+      <location filename="../coal_monitor/store/layer_sync.py" line="66" />
       <source>Layer {layer!r} is not read from a port GeoPackage ({source}).</source>
       <translation>레이어 {layer!r}은(는) 항구 GeoPackage에서 읽은 것이 아닙니다({source}).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/layer_sync.py" line="63" />
+      <location filename="../coal_monitor/store/layer_sync.py" line="80" />
       <source>'height_m' is empty; enter the heap's height in metres.</source>
       <translation>'height_m'이(가) 비어 있습니다. 더미의 높이를 미터로 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/layer_sync.py" line="166" />
+      <location filename="../coal_monitor/store/layer_sync.py" line="184" />
       <source>it now belongs to image {scene_id}</source>
       <translation>이제 영상 {scene_id}에 속합니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/layer_sync.py" line="166" />
+      <location filename="../coal_monitor/store/layer_sync.py" line="184" />
       <source>no logged image was acquired then, so it is no longer listed under any image</source>
       <translation>그 시각에 촬영된 기록 영상이 없으므로 더 이상 어느 영상에도 나오지 않습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/layer_sync.py" line="169" />
+      <location filename="../coal_monitor/store/layer_sync.py" line="187" />
       <source>observed_utc was set to {when}: {where}. To re-date an image with all its heaps, correct the scene (Edit scene) instead.</source>
       <translation>observed_utc가 {when}(으)로 바뀌었습니다: {where}. 영상의 날짜를 모든 더미와 함께 바꾸려면 대신 장면을 바로잡으십시오(장면 수정).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/layer_sync.py" line="188" />
+      <location filename="../coal_monitor/store/layer_sync.py" line="206" />
       <source>{path}: the times edited in the layer keep no 'Z' ({exc}); they are still read as UTC.</source>
       <translation>{path}: 레이어에서 편집한 시각에 'Z'가 붙지 않았습니다({exc}). 그래도 UTC로 읽습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/layer_sync.py" line="263" />
+      <location filename="../coal_monitor/store/layer_sync.py" line="281" />
       <source>'observed_utc' is an invalid date-time; enter the image's time (UTC)</source>
       <translation>'observed_utc'이(가) 올바르지 않은 일시입니다. 영상의 시각(UTC)을 입력하십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/layer_watch.py" line="62" />
+      <location filename="../coal_monitor/store/layer_watch.py" line="86" />
       <source>{layer}: {exc}</source>
       <translation>{layer}: {exc}</translation>
     </message>
@@ -2909,6 +2973,116 @@ Create a new, empty port file there and log the heap in it?</source>
       <location filename="../coal_monitor/store/migration.py" line="138" />
       <source>{path} uses the older schema version {version} and must be upgraded, but it is read-only. Copy it to a writable folder and open it again.</source>
       <translation>{path}은(는) 이전 스키마 버전 {version}을(를) 써서 업그레이드해야 하지만 읽기 전용입니다. 쓸 수 있는 폴더로 복사한 뒤 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/pg_qgis.py" line="43" />
+      <source>QGIS has no saved PostgreSQL connection named {name!r} (saved: {names}); add it in the Browser panel (PostgreSQL &gt; New Connection…) or choose another.</source>
+      <translation>QGIS에 {name!r}(이)라는 저장된 PostgreSQL 연결이 없습니다 (저장된 연결: {names}). 탐색기 패널에서 추가하거나(PostgreSQL &gt; 새 연결…) 다른 연결을 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/pg_qgis.py" line="58" />
+      <source>The PostgreSQL connection {name!r} uses the authentication configuration {authcfg}, which QGIS's authentication manager cannot open (unknown id, or the master password was not given); check it under Settings &gt; Options &gt; Authentication.</source>
+      <translation>PostgreSQL 연결 {name!r}은(는) 인증 설정 {authcfg}을(를) 사용하지만 QGIS 인증 관리자가 이를 열 수 없습니다 (알 수 없는 ID이거나 마스터 비밀번호가 입력되지 않음). 설정 &gt; 옵션 &gt; 인증에서 확인하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="40" />
+      <source>a port GeoPackage path (…/rason.gpkg), postgresql://USER[:PASSWORD]@HOST:PORT/DBNAME?schema=SLUG, or service=NAME schema=SLUG (a pg_service.conf entry; other libpq key=value pairs may follow)</source>
+      <translation>항구 GeoPackage 경로(…/rason.gpkg), postgresql://USER[:PASSWORD]@HOST:PORT/DBNAME?schema=SLUG, 또는 service=NAME schema=SLUG (pg_service.conf 항목; 다른 libpq key=value 쌍이 뒤따를 수 있음)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="82" />
+      <source>The PostgreSQL connection option(s) {unknown} are not accepted in a port log location; use only libpq connection keywords such as host, port, dbname, user, service, sslmode.</source>
+      <translation>PostgreSQL 연결 옵션 {unknown}은(는) 항구 기록 위치에 쓸 수 없습니다. host, port, dbname, user, service, sslmode 같은 libpq 연결 키워드만 사용하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="91" />
+      <source>The PostgreSQL port log {where} names no schema; add schema=SLUG, the slug of the port (e.g. schema=rason).</source>
+      <translation>PostgreSQL 항구 기록 {where}에 스키마가 없습니다. 항구의 슬러그인 schema=SLUG를 추가하십시오 (예: schema=rason).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="97" />
+      <source>Schema {schema!r} is not a port slug ({problem}); a team port log's schema is the slug of its port, e.g. schema=rason.</source>
+      <translation>스키마 {schema!r}은(는) 항구 슬러그가 아닙니다 ({problem}). 팀 항구 기록의 스키마는 그 항구의 슬러그입니다 (예: schema=rason).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="137" />
+      <source>it is empty</source>
+      <translation>비어 있습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="142" />
+      <source>only postgresql:// and postgres:// addresses name a team port log</source>
+      <translation>postgresql:// 및 postgres:// 주소만 팀 항구 기록을 지정합니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="147" />
+      <source>it is neither a .gpkg path nor a PostgreSQL connection</source>
+      <translation>.gpkg 경로도 PostgreSQL 연결도 아닙니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="151" />
+      <source>Port log {value!r} cannot be used: {reason}. Give {forms}.</source>
+      <translation>항구 기록 {value!r}을(를) 사용할 수 없습니다: {reason}. 다음 중 하나를 주십시오: {forms}.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="161" />
+      <source>the address is malformed (the port is not a number up to 65535, or a '/', ':' or '@' in the user name or password is not percent-encoded as %2F, %3A, %40)</source>
+      <translation>주소 형식이 잘못되었습니다 (포트가 65535 이하의 숫자가 아니거나, 사용자 이름이나 비밀번호의 '/', ':', '@'가 %2F, %3A, %40으로 인코딩되지 않음)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="165" />
+      <source>a PostgreSQL address has no #fragment</source>
+      <translation>PostgreSQL 주소에는 #부분이 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="177" />
+      <source>the database name has a '/' in it (the schema goes in ?schema=SLUG)</source>
+      <translation>데이터베이스 이름에 '/'가 있습니다 (스키마는 ?schema=SLUG에 씁니다)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="192" />
+      <source>it names no database (…/DBNAME?schema=SLUG)</source>
+      <translation>데이터베이스를 지정하지 않았습니다 (…/DBNAME?schema=SLUG)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="202" />
+      <source>expected key=value pairs separated by spaces</source>
+      <translation>공백으로 구분된 key=value 쌍이어야 합니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="207" />
+      <source>schema is given twice</source>
+      <translation>스키마가 두 번 주어졌습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="211" />
+      <source>an option is given twice</source>
+      <translation>옵션이 두 번 주어졌습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="214" />
+      <source>it names no service=, dbname= or host=</source>
+      <translation>service=, dbname=, host= 중 어느 것도 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="231" />
+      <source>a quoted value is not closed</source>
+      <translation>따옴표로 묶은 값이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="267" />
+      <source>Schema {schema!r} is not the slug of port {port} ({slug!r}); a team port log is named by its port: use schema={slug}.</source>
+      <translation>스키마 {schema!r}은(는) 항구 {port}의 슬러그({slug!r})가 아닙니다. 팀 항구 기록은 그 항구의 이름을 따르므로 schema={slug}을(를) 사용하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="277" />
+      <source>Team port logs (PostgreSQL) need the Python module psycopg2 ({problem}); install python3-psycopg2 (Debian, Ubuntu) or psycopg2 into QGIS's Python.</source>
+      <translation>팀 항구 기록(PostgreSQL)에는 Python 모듈 psycopg2가 필요합니다 ({problem}). python3-psycopg2(Debian, Ubuntu)를 설치하거나 QGIS의 Python에 psycopg2를 설치하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log.py" line="306" />
+      <source>Cannot connect to the team database {where}: {problem}</source>
+      <translation>팀 데이터베이스 {where}에 연결할 수 없습니다: {problem}</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/portfile.py" line="97" />

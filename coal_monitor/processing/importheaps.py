@@ -19,6 +19,10 @@ from ..store.errors import StoreError
 from ..store.values import plain
 from ..translation import QT_TR_NOOP, message_text, tr
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
+from .port_input import PORT_LOG, port_log_parameter, safe_text
+
+PORT_LOG_DESCRIPTION = QT_TR_NOOP("Port log (team database: postgresql://USER@HOST:PORT/DBNAME?schema=SLUG or "
+                                  "service=NAME schema=SLUG; or a .gpkg path), instead of OUTPUT and DATA_FOLDER")
 
 HEIGHT_METHOD = "imported"
 
@@ -48,7 +52,9 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
         "volume and tonnage with the port's coal defaults (angle of repose, density band, pile model) "
         "from the port registry. Height comes from HEIGHT_FIELD (metres), its uncertainty optionally "
         "from HEIGHT_SIGMA_FIELD, the observation time (UTC) from DATE_FIELD and the image from "
-        "SCENE_FIELD. The port file is OUTPUT, or the file named after the port (rason.gpkg for Rason) in "
+        "SCENE_FIELD. The port log is PORT_LOG (a team database's port log, "
+        "postgresql://USER@HOST:PORT/DBNAME?schema=SLUG or service=NAME schema=SLUG with the port's slug as "
+        "schema, or a .gpkg path), else OUTPUT, or the file named after the port (rason.gpkg for Rason) in "
         "DATA_FOLDER or else in the project's "
         "data folder; it is created when missing. Features that cannot be heaps are skipped and listed "
         "with the reason. Each heap is written whole in its own transaction, so cancelling keeps every "
@@ -58,6 +64,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
     INPUT = "INPUT"
     PORT = "PORT"
     DATA_FOLDER = "DATA_FOLDER"
+    PORT_LOG = PORT_LOG
     HEIGHT_FIELD = "HEIGHT_FIELD"
     HEIGHT_SIGMA_FIELD = "HEIGHT_SIGMA_FIELD"
     DATE_FIELD = "DATE_FIELD"
@@ -90,6 +97,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             self.SCENE_FIELD, self.tr("Scene id field"), parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Port GeoPackage"), "GeoPackage (*.gpkg)", optional=True, createByDefault=False))
+        self.addParameter(port_log_parameter(self.PORT_LOG, PORT_LOG_DESCRIPTION))
         self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Heaps imported")))
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Features skipped")))
 
@@ -98,14 +106,14 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
         if source is None:
             raise QgsProcessingException(tr("The INPUT layer cannot be read; choose a polygon layer."))
         port = self._port(parameters, context)
-        path = self._port_file_path(parameters, context, port, feedback)
+        location = self._port_log_location(parameters, context, port, feedback)
         fields = {key: self.parameterAsString(parameters, key, context)
                   for key in (self.HEIGHT_FIELD, self.HEIGHT_SIGMA_FIELD, self.DATE_FIELD, self.SCENE_FIELD)}
-        with self._open_or_create(path, port, feedback) as port_file:
+        with self._open_or_create(location, port, feedback) as port_file:
             imported, skipped = self._import(source, port, port_file, fields, feedback)
         feedback.pushInfo(tr("{port}: {imported} heaps imported into {path}, {skipped} features skipped.").format(
-            port=port.name, imported=imported, path=path, skipped=len(skipped)))
-        return {self.OUTPUT: str(path), self.IMPORTED: imported, self.SKIPPED: len(skipped)}
+            port=port.name, imported=imported, path=location.display, skipped=len(skipped)))
+        return {self.OUTPUT: location.display, self.IMPORTED: imported, self.SKIPPED: len(skipped)}
 
     # ---- steps ------------------------------------------------------------------------------------------
 
@@ -118,6 +126,33 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             return PortRegistry(profile_registry_path()).get(name)
         except PortError as exc:
             raise QgsProcessingException(message_text(exc)) from None
+
+    def _port_log_location(self, parameters, context, port, feedback):
+        """Where the heaps go: PORT_LOG when given (alone), else the port file OUTPUT / DATA_FOLDER name."""
+        from ..store.port_log import geopackage_location, parse_location
+
+        text = (self.parameterAsString(parameters, self.PORT_LOG, context) or "").strip()
+        if not text:
+            return geopackage_location(self._port_file_path(parameters, context, port, feedback))
+        others = [name for name in (self.OUTPUT, self.DATA_FOLDER) if self._given(parameters, context, name)]
+        if others:
+            raise QgsProcessingException(tr("PORT_LOG names the port log; leave {others} empty (they name a port "
+                                            "file in a folder instead).").format(others=" and ".join(others)))
+        try:
+            location = parse_location(text)
+        except StoreError as exc:
+            raise QgsProcessingException(safe_text(exc)) from None
+        if location.is_postgis and location.schema_name != port.slug:
+            raise QgsProcessingException(tr(
+                "PORT_LOG names schema {schema!r}, but the heaps are of port {port}, whose log is schema {slug!r}; "
+                "use schema={slug}.").format(schema=location.schema_name, port=port.name, slug=port.slug))
+        return location
+
+    def _given(self, parameters, context, name):
+        if name == self.OUTPUT:
+            return bool(self.parameterAsFileOutput(parameters, name, context)) and parameters.get(name) not in (
+                None, "", "TEMPORARY_OUTPUT")
+        return bool(self.parameterAsFile(parameters, name, context))
 
     def _port_file_path(self, parameters, context, port, feedback) -> Path:
         from ..core.slug import SlugError, port_file_path
@@ -144,8 +179,13 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
         except SlugError as exc:
             raise QgsProcessingException(message_text(exc)) from None
 
-    def _open_or_create(self, path: Path, port, feedback):
-        """The open PortFile to import into (created when missing)."""
+    def _open_or_create(self, location, port, feedback):
+        """The open port log to import into (created when missing)."""
+        if location.is_postgis:
+            return self._open_or_create_postgis(location, port, feedback)
+        return self._open_or_create_file(Path(location.path), port, feedback)
+
+    def _open_or_create_file(self, path: Path, port, feedback):
         from ..store.portfile import PortFile, logged_port  # with shapely and pyproj: only when it runs
 
         try:
@@ -165,6 +205,27 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             return PortFile.create(path, port)
         except (StoreError, OSError) as exc:
             raise QgsProcessingException(message_text(exc)) from None
+
+    @staticmethod
+    def _open_or_create_postgis(location, port, feedback):
+        from ..store.port_log import create_port_log, open_port_log, port_log_exists
+
+        try:
+            if not port_log_exists(location):
+                feedback.pushInfo(tr("Creating the port log {path} for {port} (EPSG:{epsg}).").format(
+                    path=location.display, port=port.name, epsg=port.crs_epsg))
+                try:
+                    return create_port_log(location, port)
+                except StoreError:
+                    if not port_log_exists(location):  # not another writer creating it at the same moment
+                        raise
+            port_log = open_port_log(location)
+            if not port_log.read_only:
+                for message in port_log.recompute_stale():
+                    feedback.pushWarning(message)
+            return port_log
+        except StoreError as exc:
+            raise QgsProcessingException(safe_text(exc)) from None
 
     def _import(self, source, port, port_file, fields, feedback):
         total = source.featureCount()
@@ -189,7 +250,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             except StoreError as exc:  # the file itself failed (locked, read-only): stop, keep what is done
                 raise QgsProcessingException(tr(
                     "{problem} {imported} heaps were imported before this; each of them is whole.").format(
-                    problem=message_text(exc), imported=imported)) from None
+                    problem=safe_text(exc), imported=imported)) from None
             if reason is not None:
                 skipped.append((feature.id(), reason))
                 feedback.pushWarning(tr("Feature {fid} skipped: {reason}").format(fid=feature.id(), reason=reason))

@@ -11,7 +11,7 @@ from ..field_types import new_field
 from ..store.errors import StoreError
 from ..translation import QT_TR_NOOP
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
-from .port_input import open_port_file, port_file_parameter
+from .port_input import open_port_file, port_file_parameter, port_log_parameter, safe_text
 
 # The table's columns, in order, and their kinds: the contract of this algorithm.
 COLUMNS = (
@@ -50,6 +50,7 @@ class PortFlowsAlgorithm(CoalMonitorAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())
+        self.addParameter(port_log_parameter())
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Flows"),
                                                             QgsProcessing.SourceType.TypeVector))
 
@@ -60,7 +61,7 @@ class PortFlowsAlgorithm(CoalMonitorAlgorithm):
             try:
                 flows = data.flows(port_file)
             except StoreError as exc:
-                raise QgsProcessingException(str(exc)) from None
+                raise QgsProcessingException(safe_text(exc)) from None
             port_name = port_file.port.name
         fields = QgsFields()
         for name, kind in COLUMNS:

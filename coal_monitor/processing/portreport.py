@@ -4,9 +4,9 @@ from qgis.core import (
 )
 
 from ..store.errors import StoreError
-from ..translation import QT_TR_NOOP, message_text, tr
+from ..translation import QT_TR_NOOP, tr
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
-from .port_input import INPUT, open_port_file, port_file_parameter
+from .port_input import INPUT, open_port_file, port_file_parameter, port_log_parameter, safe_text
 
 
 class PortReportAlgorithm(CoalMonitorAlgorithm):
@@ -28,6 +28,7 @@ class PortReportAlgorithm(CoalMonitorAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())
+        self.addParameter(port_log_parameter())
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Report"), "PDF files (*.pdf)"))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -40,14 +41,14 @@ class PortReportAlgorithm(CoalMonitorAlgorithm):
             try:
                 content = gather(port_file)
             except StoreError as exc:
-                raise QgsProcessingException(message_text(exc)) from None
+                raise QgsProcessingException(safe_text(exc)) from None
         if feedback.isCanceled():
             return {}
         feedback.setProgress(40)
         try:
             export_pdf(content, pdf_path)
         except StoreError as exc:
-            raise QgsProcessingException(message_text(exc)) from None
+            raise QgsProcessingException(safe_text(exc)) from None
         feedback.setProgress(100)
         feedback.pushInfo(tr("Report of {port} written to {path}.").format(port=content.port_name, path=pdf_path))
         return {self.OUTPUT: pdf_path}

@@ -12,9 +12,9 @@ from qgis.PyQt.QtCore import QDate
 
 from ..store.errors import StoreError
 from ..field_types import new_field
-from ..translation import QT_TR_NOOP, message_text, tr
+from ..translation import QT_TR_NOOP, tr
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
-from .port_input import INPUT, open_port_file, port_file_parameter
+from .port_input import INPUT, open_port_file, port_file_parameter, port_log_parameter, safe_text
 
 _KINDS = {"observed_date": "date", "pier": "string", "heaps": "int", "scene_ids": "string", "note": "string",
           "examined": "int", "partial_coverage": "int", "vessels": "int"}
@@ -64,6 +64,7 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())
+        self.addParameter(port_log_parameter())
         self.addParameter(QgsProcessingParameterBoolean(self.BY_PIER, self.tr("One row per pier"), defaultValue=False))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Time series"),
                                                             QgsProcessing.SourceType.TypeVector))
@@ -77,7 +78,7 @@ class PortTimeSeriesAlgorithm(CoalMonitorAlgorithm):
             try:
                 points = data.series(port_file, by_pier)
             except StoreError as exc:
-                raise QgsProcessingException(message_text(exc)) from None
+                raise QgsProcessingException(safe_text(exc)) from None
             port_name = port_file.port.name
         for_csv = _writes_csv(parameters.get(self.OUTPUT))
         fields = output_fields(for_csv)

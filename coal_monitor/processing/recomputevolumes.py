@@ -10,9 +10,9 @@ from qgis.core import (
 
 from ..core import limits
 from ..store.errors import StoreError
-from ..translation import QT_TR_NOOP, message_text, tr
+from ..translation import QT_TR_NOOP, tr
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
-from .port_input import INPUT, open_port_file, port_file_parameter
+from .port_input import INPUT, open_port_file, location_text, port_file_parameter, port_log_parameter, safe_text
 
 
 class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
@@ -32,6 +32,7 @@ class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(port_file_parameter())
+        self.addParameter(port_log_parameter())
         ranges = {
             "REPOSE_ANGLE": ("New angle of repose (deg)", limits.REPOSE_MIN_DEG, limits.REPOSE_MAX_DEG),
             "DENSITY": ("New bulk density (t/m3)", limits.DENSITY_MIN_T_M3, limits.DENSITY_MAX_T_M3),
@@ -56,9 +57,9 @@ class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
                 results = recompute_all(port_file, changes, progress=lambda f: feedback.setProgress(100.0 * f),
                                         is_canceled=feedback.isCanceled)
             except StoreError as exc:
-                raise QgsProcessingException(message_text(exc)) from None
+                raise QgsProcessingException(safe_text(exc)) from None
             port = port_file.port
-            path = str(port_file.path)
+            path = location_text(port_file)
         feedback.pushInfo(
             f"{port.name}: {len(results)} heaps recomputed with repose {port.repose_deg:g} deg, density "
             f"{port.density_t_m3:g} t/m3 (band {port.density_lo_t_m3:g}-{port.density_hi_t_m3:g})."

@@ -106,9 +106,16 @@ class MeasuringSession(QObject):
     def _layer_watched(self, layer, _path):
         self._watched.connect(layer.afterCommitChanges, self.refresh_heaps)  # edits in QGIS relist the heaps
 
-    def _open_port_for(self, path):
+    def _open_port_for(self, source):
+        """The Port of the open log when ``source`` (a heaps layer's file, or team PortLogLocation) is it."""
         file = self.log.file
-        return file.port if file is not None and Path(file.path).resolve() == Path(path).resolve() else None
+        if file is None:
+            return None
+        if self.log.is_team_log():
+            return file.port if self.log.is_location(source) else None
+        if not isinstance(source, (str, Path)):
+            return None
+        return file.port if Path(file.path).resolve() == Path(source).resolve() else None
 
     # --- port ------------------------------------------------------------------------------------
     @property
@@ -418,13 +425,37 @@ class MeasuringSession(QObject):
             uid, done = self.log.add_heap(self.footprint, scene, attributes), tr("Logged heap at {port}: {tonnes}.")
         else:
             uid, done = self.editing_heap_uid, tr("Saved changes to heap at {port}: {tonnes}.")
-            self.log.update_heap(uid, self.footprint, self.inputs)
+            if not self._save_edit(uid):
+                return None
         stored = self.log.file.heap(uid)  # confirm what the port file holds, not what was computed here
         self.log.show_heaps_layer()
         self.message.emit(done.format(port=self.port.name, tonnes=_tonnes(stored)), Success)
         self.refresh_scene()
         self.clear_footprint()
         return uid
+
+    def _save_edit(self, uid):
+        """Save the selected heap's edit, as of the row version it was loaded at (a team database refuses it
+        when someone saved the heap since: the analyst is told who and when, and may reload it)."""
+        expected = (self.heap_rows.get(uid) or {}).get("row_version")
+        try:
+            self.log.update_heap(uid, self.footprint, self.inputs, expected_version=expected)
+        except StoreError as exc:
+            if expected is None or not self.log.changed_since(uid, expected):
+                raise
+            problem = message_text(exc)
+            if self.prompts.confirm(tr("Heap changed by someone else"),
+                                    tr("{problem}\n\nReload the heap as it is saved now? Your changes to it are "
+                                       "dropped.").format(problem=problem)):
+                self.clear_footprint()
+                self.refresh_heaps()
+                if uid in self.heap_rows:
+                    self.select_heap(uid)
+                self.message.emit(tr("Reloaded the heap as saved in the port log; make your changes again."), Info)
+            else:
+                self.warn(problem)
+            return False
+        return True
 
     # --- the image's heaps -----------------------------------------------------------------------
     def refresh_heaps(self, *_args):
@@ -461,7 +492,9 @@ class MeasuringSession(QObject):
     def trends_source(self):
         """The port file the trends show (None before the port has one, or once it was moved away)."""
         file = self.log.file
-        return file.path if file is not None and self.log.file_is_in_place() else None
+        if file is None or not self.log.file_is_in_place():
+            return None
+        return file if self.log.is_team_log() else file.path  # an open team log stays the session's to close
 
     @guarded
     def write_port_report(self, pdf_path=None):
@@ -474,7 +507,9 @@ class MeasuringSession(QObject):
                          "first, then make its report.").format(port=name))
             return None
         if pdf_path is None:
-            suggested = Path(self.log.file.path).with_name(f"{self.port.slug}_report.pdf")
+            folder = Path(self.project.absolutePath() or Path.home()) if self.log.is_team_log() else \
+                Path(self.log.file.path).parent
+            suggested = folder / f"{self.port.slug}_report.pdf"
             pdf_path = self.prompts.ask_save_path("pdf", str(suggested))
             if not pdf_path:
                 return None

@@ -10,6 +10,9 @@ the edit and its numbers together. An edit made outside any command (a script ca
 ``changeGeometry``) gets its numbers in a command of its own right after it, which is glued to it:
 undoing or redoing one also undoes or redoes the other. During undo and redo nothing is recomputed,
 since the stack restores the numbers that belonged to the restored inputs.
+
+A layer of a GeoPackage (ogr) and a layer of a team port log's heaps table (postgres) are synced alike; the
+port and the scenes are read through the store (``store.port_log``), never by SQL written here for PostGIS.
 """
 import sqlite3
 from datetime import datetime, timezone
@@ -40,11 +43,25 @@ SAME_SCENE_S = 60.0
 UNCHANGED_REL_TOL = 1e-12
 
 
-def port_of_layer(layer):
-    """The Port described in the ``port`` table of the GeoPackage the layer reads."""
+def layer_source(layer):
+    """The port log a heaps layer reads: a GeoPackage's path, a team log's PortLogLocation, or None."""
+    if layer.providerType() == "postgres":
+        from .pg_qgis import location_of_layer
+
+        return location_of_layer(layer)
+    return QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or None
+
+
+def port_of_layer(layer, source=None):
+    """The Port described in the ``port`` table of the port log the layer reads."""
+    from .port_log import open_port_log
     from .portfile import PortFile
 
-    path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path")
+    source = layer_source(layer) if source is None else source
+    if source is not None and not isinstance(source, (str, Path)):
+        with open_port_log(source) as port_log:
+            return port_log.port
+    path = source
     if not path:
         raise StoreError(QT_TR_NOOP("Layer {layer!r} is not read from a port GeoPackage ({source})."),
                          layer=layer.name(), source=layer.source())
@@ -77,12 +94,13 @@ class HeapLayerSync:
     Call ``disconnect()`` when the plugin unloads or the layer goes away.
     """
 
-    def __init__(self, layer, port=None, on_problem=None):
+    def __init__(self, layer, port=None, on_problem=None, source=None):
         self.layer = layer
-        self.port = port if port is not None else port_of_layer(layer)
+        self._source = layer_source(layer) if source is None else source  # a path, or a team PortLogLocation
+        self.port = port if port is not None else port_of_layer(layer, self._source)
         self.on_problem = on_problem
         self._converter = FootprintConverter(self.port.crs_epsg)
-        self._path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path")
+        self._path = self._source if isinstance(self._source, (str, Path)) else None
         self._stack = layer.undoStack()
         self._pending = set()
         self._dated = set()  # heaps whose observed_utc was just edited
@@ -155,7 +173,7 @@ class HeapLayerSync:
             if self.on_problem is not None:
                 self.on_problem(fid, as_message(exc))
             return {}
-        scenes = _scene_times(self._path)
+        scenes = _scene_times(self._path) if self._path else _logged_scene_times(self._source)
         current = plain(feature["scene_id"])
         if current in scenes and abs((scenes[current] - when).total_seconds()) <= SAME_SCENE_S:
             scene_id = current
@@ -265,6 +283,21 @@ def _utc_datetime(value):
             value = QDateTime(value.date(), value.time(), Qt.TimeSpec.UTC)
         return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000.0, tz=timezone.utc)
     return datetime.fromisoformat(to_utc_text(value, "observed_utc").replace("Z", "+00:00"))
+
+
+def _logged_scene_times(location):
+    """{scene_id: acquired} of a team port log's scenes, read through the store ({} when unreachable)."""
+    from .port_log import open_port_log
+
+    if location is None:
+        return {}
+    try:
+        with open_port_log(location) as port_log:
+            rows = [(row.get("scene_id"), row.get("acquired_utc")) for row in port_log.scenes()]
+    except StoreError:
+        return {}
+    return {sid: datetime.fromisoformat(to_utc_text(acquired, "acquired_utc").replace("Z", "+00:00"))
+            for sid, acquired in rows if sid and acquired}
 
 
 def _scene_times(path):
