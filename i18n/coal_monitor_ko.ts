@@ -1419,152 +1419,152 @@
       <translation>지상 해상도 {gsd:g} m은(는) {low:g}-{high:g} m 범위를 벗어납니다. 미터로 입력하거나 비워 두십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="32" />
+      <location filename="../coal_monitor/gui/dock.py" line="33" />
       <source>Pick the port and the image, press “Draw heap on the map” and click the heap's corners.</source>
       <translation>항구와 영상을 고르고 “지도에 더미 그리기”를 누른 뒤 더미의 꼭짓점을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="222" />
+      <location filename="../coal_monitor/gui/dock.py" line="224" />
       <source>Finish the heap's outline first (right click or Enter), then measure its shadow.</source>
       <translation>먼저 더미 윤곽을 마치고(오른쪽 클릭 또는 Enter) 그림자를 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="232" />
+      <location filename="../coal_monitor/gui/dock.py" line="234" />
       <source>Height from the shadow: {height} ± {sigma} m.</source>
       <translation>그림자로 잰 높이: {height} ± {sigma} m.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="292" />
+      <location filename="../coal_monitor/gui/dock.py" line="294" />
       <source>Save changes to this heap</source>
       <translation>이 더미의 변경 저장</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="318" />
+      <location filename="../coal_monitor/gui/dock.py" line="320" />
       <source>Logged {tonnes} t. Draw the next heap of this image.</source>
       <translation>{tonnes} t을 기록했습니다. 이 영상의 다음 더미를 그리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock.py" line="318" />
+      <location filename="../coal_monitor/gui/dock.py" line="320" />
       <source>Saved changes to {tonnes} t. Draw the next heap of this image.</source>
       <translation>{tonnes} t으로 변경을 저장했습니다. 이 영상의 다음 더미를 그리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="39" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="40" />
       <source>Port and image</source>
       <translation>항구와 영상</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="44" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="45" />
       <source>New port…</source>
       <translation>새 항구…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="46" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="47" />
       <source>Port</source>
       <translation>항구</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="49" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="50" />
       <source>Data folder…</source>
       <translation>데이터 폴더…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="51" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="52" />
       <source>Choose the folder that holds the port logs (GeoPackages); it is kept in the project, relative to the project file.</source>
       <translation>항구 기록(GeoPackage)을 둘 폴더를 고르십시오. 프로젝트 파일을 기준으로 한 상대 경로로 프로젝트에 저장됩니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="62" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="63" />
       <source>Metadata…</source>
       <translation>메타데이터…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="64" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="65" />
       <source>Read the image's acquisition time, sun and view angles from a metadata file (DIMAP, IMD, Planet or STAC JSON) that is not beside the image</source>
       <translation>영상 옆에 없는 메타데이터 파일(DIMAP, IMD, Planet 또는 STAC JSON)에서 영상의 촬영 시각, 태양각과 관측각을 읽습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="66" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="67" />
       <source>Image</source>
       <translation>영상</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="76" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="77" />
       <source>Edit scene…</source>
       <translation>장면 수정…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="78" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="79" />
       <source>Correct the image's date and time, sensor, source and ground resolution; every heap of the image follows</source>
       <translation>영상의 촬영 일시, 센서, 출처와 지상 해상도를 바로잡습니다. 이 영상의 모든 더미가 따라 바뀝니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="86" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="87" />
       <source>Heap</source>
       <translation>더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="88" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="89" />
       <source>Draw heap on the map</source>
       <translation>지도에 더미 그리기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="90" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="91" />
       <source>Click the heap's corners; right click or Enter finishes, Backspace removes the last corner, Esc cancels.</source>
       <translation>더미의 꼭짓점을 클릭하십시오. 오른쪽 클릭 또는 Enter로 마치고, Backspace는 마지막 꼭짓점을 지우며, Esc는 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="94" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="95" />
       <source>Trace…</source>
       <translation>추적…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="96" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="97" />
       <source>Click inside a heap on the image: its outline is traced from the pixels. Wheel or +/- changes the tolerance, a second click adds a region, Shift+click removes one; Enter or right click accepts, Esc cancels.</source>
       <translation>영상에서 더미 안쪽을 클릭하면 화소로부터 윤곽을 추적합니다. 휠 또는 +/-로 허용치를 바꾸고, 다시 클릭하면 영역을 더하며, Shift+클릭은 영역을 뺍니다. Enter 또는 오른쪽 클릭으로 받아들이고 Esc로 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="105" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="106" />
       <source>Shadow…</source>
       <translation>그림자…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="106" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="107" />
       <source>Measure the height from the heap's shadow on the image: click the top of the heap, then the tip of its shadow.</source>
       <translation>영상의 더미 그림자로 높이를 잽니다: 더미 꼭대기를 클릭한 다음 그림자 끝을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="119" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="120" />
       <source>Log heap</source>
       <translation>더미 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="124" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="125" />
       <source>Heaps logged on this image</source>
       <translation>이 영상에 기록된 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="131" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="132" />
       <source>Delete heap…</source>
       <translation>더미 삭제…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="143" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="145" />
       <source>Measure</source>
       <translation>측정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="144" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="146" />
       <source>Trends</source>
       <translation>추이</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="157" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="159" />
       <source>Port report (PDF)…</source>
       <translation>항구 보고서(PDF)…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/dock_layout.py" line="159" />
+      <location filename="../coal_monitor/gui/dock_layout.py" line="161" />
       <source>Save a one-page PDF of this port: the latest image with its heaps, the trend chart, the table of dates and the method used.</source>
       <translation>이 항구의 한 쪽짜리 PDF를 저장합니다: 최신 영상과 더미, 추이 그래프, 날짜별 표와 사용한 방법.</translation>
     </message>
@@ -1687,6 +1687,31 @@
       <location filename="../coal_monitor/gui/new_port.py" line="30" />
       <source>Click the new port's location on the map (Esc cancels).</source>
       <translation>지도에서 새 항구의 위치를 클릭하십시오(Esc는 취소).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/port_logs_choice.py" line="19" />
+      <source>Data folder</source>
+      <translation>데이터 폴더</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/port_logs_choice.py" line="19" />
+      <source>Team database</source>
+      <translation>팀 데이터베이스</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/port_logs_choice.py" line="45" />
+      <source>Where this project's port logs live: GeoPackages in the data folder (one analyst), or a team's PostGIS database (many analysts, one log per port).</source>
+      <translation>이 프로젝트의 항구 기록이 있는 곳: 데이터 폴더의 GeoPackage(분석가 한 명) 또는 팀의 PostGIS 데이터베이스(여러 분석가, 항구마다 기록 하나).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/port_logs_choice.py" line="49" />
+      <source>One of QGIS's saved PostgreSQL connections (Browser panel: PostgreSQL &gt; New Connection…, with an authentication configuration). Only its name is kept in the project.</source>
+      <translation>QGIS에 저장된 PostgreSQL 연결 중 하나 (탐색기 패널: PostgreSQL &gt; 새 연결…, 인증 설정과 함께). 프로젝트에는 그 이름만 저장됩니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/port_logs_choice.py" line="55" />
+      <source>List QGIS's saved PostgreSQL connections again</source>
+      <translation>QGIS에 저장된 PostgreSQL 연결을 다시 나열</translation>
     </message>
     <message>
       <location filename="../coal_monitor/gui/prompts.py" line="77" />
@@ -2452,52 +2477,62 @@
       <translation>항구 기록은 {folder}에 보관됩니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="254" />
+      <location filename="../coal_monitor/session/measuring.py" line="169" />
+      <source>Port logs are kept in the team database of the connection {name}.</source>
+      <translation>항구 기록을 연결 {name}의 팀 데이터베이스에 보관합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/measuring.py" line="169" />
+      <source>Port logs are kept in the data folder.</source>
+      <translation>항구 기록을 데이터 폴더에 보관합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/measuring.py" line="266" />
       <source>The scene {scene} is already logged (acquired {when} UTC) and its heaps are dated by it; a metadata file can only be chosen for an image before its first heap is logged; correct the scene with Edit scene instead.</source>
       <translation>장면 {scene}은(는) 이미 기록되었고(촬영 {when} UTC) 그 더미들의 날짜가 이를 따릅니다. 메타데이터 파일은 영상의 첫 더미를 기록하기 전에만 고를 수 있으니, 대신 “장면 수정”으로 바로잡으십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="266" />
+      <location filename="../coal_monitor/session/measuring.py" line="278" />
       <source>Image {scene} dated {when} UTC from {file}</source>
       <translation>영상 {scene}의 촬영 시각 {when} UTC({file}에서 읽음)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="277" />
+      <location filename="../coal_monitor/session/measuring.py" line="289" />
       <source>This image has no logged scene yet: its record is made with its first heap; correct it after that.</source>
       <translation>이 영상에는 아직 기록된 장면이 없습니다. 장면 기록은 첫 더미와 함께 만들어지니 그 뒤에 바로잡으십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="287" />
+      <location filename="../coal_monitor/session/measuring.py" line="299" />
       <source>Scene {scene} corrected ({fields}); its heaps follow.</source>
       <translation>장면 {scene}을(를) 바로잡았습니다({fields}). 그 더미들도 따라 바뀝니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="404" />
+      <location filename="../coal_monitor/session/measuring.py" line="416" />
       <source>There is no heap outline to log: press “Draw heap on the map” and click its corners.</source>
       <translation>기록할 더미 윤곽이 없습니다: “지도에 더미 그리기”를 누르고 꼭짓점을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="419" />
+      <location filename="../coal_monitor/session/measuring.py" line="431" />
       <source>The heap was not logged: it needs the image's acquisition date and time (UTC).</source>
       <translation>더미를 기록하지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="425" />
+      <location filename="../coal_monitor/session/measuring.py" line="437" />
       <source>Logged heap at {port}: {tonnes}.</source>
       <translation>{port}에 더미를 기록했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="427" />
+      <location filename="../coal_monitor/session/measuring.py" line="439" />
       <source>Saved changes to heap at {port}: {tonnes}.</source>
       <translation>{port}의 더미 변경을 저장했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="447" />
+      <location filename="../coal_monitor/session/measuring.py" line="459" />
       <source>Heap changed by someone else</source>
       <translation>다른 사람이 더미를 변경함</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="447" />
+      <location filename="../coal_monitor/session/measuring.py" line="459" />
       <source>{problem}
 
 Reload the heap as it is saved now? Your changes to it are dropped.</source>
@@ -2506,57 +2541,57 @@ Reload the heap as it is saved now? Your changes to it are dropped.</source>
 지금 저장된 상태로 더미를 다시 불러오시겠습니까? 이 더미에 대한 변경 내용은 버려집니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="454" />
+      <location filename="../coal_monitor/session/measuring.py" line="466" />
       <source>Reloaded the heap as saved in the port log; make your changes again.</source>
       <translation>항구 기록에 저장된 상태로 더미를 다시 불러왔습니다. 변경 내용을 다시 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="489" />
+      <location filename="../coal_monitor/session/measuring.py" line="501" />
       <source>Deleted heap {heap}.</source>
       <translation>더미 {heap}을(를) 삭제했습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="506" />
+      <location filename="../coal_monitor/session/measuring.py" line="518" />
       <source>{port} has no port file yet (or it was moved away): log a heap on an image of the port first, then make its report.</source>
       <translation>{port}에는 아직 항구 파일이 없습니다(또는 옮겨졌습니다): 먼저 이 항구의 영상에 더미를 기록한 뒤 보고서를 만드십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="520" />
+      <location filename="../coal_monitor/session/measuring.py" line="532" />
       <source>Report of {port} saved to {path}</source>
       <translation>{port} 보고서를 {path}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="566" />
+      <location filename="../coal_monitor/session/measuring.py" line="578" />
       <source>Web basemap ({credit}): its capture date is asked when the first heap is logged; ground resolution unknown</source>
       <translation>웹 배경지도({credit}): 첫 더미를 기록할 때 촬영 날짜를 묻습니다. 지상 해상도는 알 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="567" />
+      <location filename="../coal_monitor/session/measuring.py" line="579" />
       <source>no credit given</source>
       <translation>출처 표시 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="570" />
+      <location filename="../coal_monitor/session/measuring.py" line="582" />
       <source>Scene {scene}</source>
       <translation>장면 {scene}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="572" />
+      <location filename="../coal_monitor/session/measuring.py" line="584" />
       <source>acquired {when} UTC</source>
       <translation>촬영 {when} UTC</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="574" />
+      <location filename="../coal_monitor/session/measuring.py" line="586" />
       <source>acquisition time unknown (asked when the first heap is logged)</source>
       <translation>촬영 시각 모름(첫 더미를 기록할 때 묻습니다)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="576" />
+      <location filename="../coal_monitor/session/measuring.py" line="588" />
       <source>GSD {gsd} m</source>
       <translation>GSD {gsd} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="592" />
+      <location filename="../coal_monitor/session/measuring.py" line="604" />
       <source>heap</source>
       <translation>더미</translation>
     </message>

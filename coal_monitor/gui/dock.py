@@ -26,6 +26,7 @@ from .new_port import NewPortFlow
 from .prompts import Prompts
 from .quiet import quiet
 from .shadow_controller import ShadowController
+from .port_logs_choice import PortLogsChoice
 from .story_panel import StoryPanel
 
 _HIGHLIGHT = QColor(0, 120, 255)
@@ -64,6 +65,7 @@ class CoalMonitorDock(QDockWidget):
         self._stop_following_project = datafolder.follow_project_file(project)
         dock_layout.build(self)
         self.story_panel = StoryPanel(self)  # mark examined, piles carried forward, ships (session.story)
+        self.port_logs = PortLogsChoice(self)  # data folder or team database (session.port_log)
         self.trends.prompts = self.session.prompts
         self.session.restoring = True  # opening the dock must not mark the project as modified
         self._connect(project)
@@ -436,6 +438,7 @@ class CoalMonitorDock(QDockWidget):
         self.trace_tool.release()
         self.new_port_flow.release()
         self.story_panel.release()
+        self.port_logs.release()
         self.shadow.cleanup()
         if self._highlight is not None:
             self.canvas.scene().removeItem(self._highlight)

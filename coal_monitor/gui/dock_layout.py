@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..translation import tr
 from .heap_form import HeapForm
+from .port_logs_choice import PortLogsChoice
 from .story_panel import StoryPanel
 from .trends import TrendsPanel
 
@@ -135,6 +136,7 @@ def build(dock):
     layout.addWidget(logged)
     layout.addStretch(1)
     StoryPanel.build(dock)
+    PortLogsChoice.build(dock)
 
     scroll.setWidget(body)
     # Horizontal scrolling is off, so the panel must never be narrower than its form: otherwise QGIS

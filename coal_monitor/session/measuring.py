@@ -30,7 +30,7 @@ from ..store.footprint import measure_footprint
 from ..store.layer_watch import HeapLayersWatcher
 from ..store.errors import StoreError
 from .guard import guarded
-from .port_log import DATA_FOLDER_TITLE, PortLog, default_registry
+from .port_log import DATA_FOLDER_TITLE, PortLog, default_registry, set_port_logs_choice
 from .scenes import SceneReader
 
 Info, Success, Warning = Qgis.MessageLevel.Info, Qgis.MessageLevel.Success, Qgis.MessageLevel.Warning
@@ -159,6 +159,18 @@ class MeasuringSession(QObject):
         if self.port is not None:
             self.set_port(self.port.name)  # the port's log in the new folder (or none yet)
         return folder
+
+    @guarded
+    def choose_port_logs(self, choice, connection_name=""):
+        """Keep the project's port logs in the data folder or in the team database of a saved PostgreSQL
+        connection (only its name is kept); the current port's log there is opened. True when taken."""
+        set_port_logs_choice(self.project, choice, connection_name)
+        where = self.log.team_connection()
+        self.message.emit(tr("Port logs are kept in the team database of the connection {name}.").format(name=where)
+                          if where is not None else tr("Port logs are kept in the data folder."), Success)
+        if self.port is not None:
+            self.set_port(self.port.name)  # the port's log there (or none yet)
+        return True
 
     def _watch_port_file(self):
         """Follow the port's file and its folder on disk (it may not exist yet)."""
