@@ -35,6 +35,7 @@ from .scenes import SceneReader
 
 Info, Success, Warning = Qgis.MessageLevel.Info, Qgis.MessageLevel.Success, Qgis.MessageLevel.Warning
 PORT_FILE_SETTLE_MS = 300  # a write by another program is read again once its file has been quiet this long
+TEAM_LOG_POLL_MS = 5000  # a team database has no file to watch: how often a colleague's writes are looked for
 
 
 class MeasuringSession(QObject):
@@ -92,6 +93,9 @@ class MeasuringSession(QObject):
         self._reread.setSingleShot(True)
         self._reread.setInterval(PORT_FILE_SETTLE_MS)
         self._reread.timeout.connect(self.reread_port_file)
+        self._team_poll = QTimer(self)
+        self._team_poll.setInterval(TEAM_LOG_POLL_MS)
+        self._team_poll.timeout.connect(self.reread_port_file)
         self._project_signals = Connections()
         self._project_signals.connect(project.layersWillBeRemoved, self.layers_removed)
 
@@ -173,8 +177,10 @@ class MeasuringSession(QObject):
         return True
 
     def _watch_port_file(self):
-        """Follow the port's file and its folder on disk (it may not exist yet)."""
+        """Follow the port's file and its folder on disk (it may not exist yet); a team log is polled."""
         self._unwatch_port_file()
+        if self.log.is_team_log():
+            self._team_poll.start()
         path = self.log.path() if self.port is not None else None
         if path is None:
             return
@@ -185,6 +191,7 @@ class MeasuringSession(QObject):
             self._files.addPath(str(folder))
 
     def _unwatch_port_file(self):
+        self._team_poll.stop()
         watched = self._files.files() + self._files.directories()
         if watched:
             self._files.removePaths(watched)
