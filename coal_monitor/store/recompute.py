@@ -12,10 +12,10 @@ import dataclasses
 
 from ..core.errors import InputError
 from ..core.messages import QT_TR_NOOP
-from . import gpkg_geometry, schema
+from . import schema
 from .derive import derived_numbers
 from .errors import StoreError
-from .portfile import HEAP_INPUT_FIELDS
+from .port_log_base import HEAP_INPUT_FIELDS
 from .sql import ident, statement
 from .sqltime import utc_now_text
 
@@ -66,7 +66,7 @@ def _recomputed(port_file, port, row, heap_values: dict) -> dict:
     inputs.update(heap_values)
     try:
         inputs = port_file._heap_inputs(inputs, creating=False)
-        inputs.update(derived_numbers(port, gpkg_geometry.decode(row[schema.GEOMETRY_COLUMN]), inputs))
+        inputs.update(derived_numbers(port, port_file._decode_geom(row[schema.GEOMETRY_COLUMN]), inputs))
     except (StoreError, InputError) as exc:
         raise StoreError(QT_TR_NOOP("Heap {label!r} ({date}) cannot be recomputed: {exc} "
                                     "Nothing was changed."),

@@ -4,7 +4,8 @@ A vessel row is one ship seen on one image. Its hull outline is the measurement:
 outline's oriented minimum bounding box (``core.vessels.hull_from_outline``), and the class, deadweight
 and cargo ranges follow from the ship class table with a one-pixel margin at the image's GSD and the
 cargo cap of the berth's depth (``core.vessels.classify``). None of these is taken from a caller.
-This is a part of ``PortFile`` (a mixin: it uses the file's connection, transactions and checks).
+This is a part of every port log (a mixin of ``PortLogBase``: it uses its connection, transactions and
+checks).
 """
 import math
 import uuid
@@ -13,7 +14,7 @@ from typing import Dict, List, Optional
 from ..core import vessels as ship_rules
 from ..core.errors import InputError
 from ..core.messages import QT_TR_NOOP
-from . import gpkg_geometry, schema
+from . import schema
 from .errors import HeapInputError, StoreError
 from .sql import ident, placeholders, statement
 from .sqltime import utc_now_text
@@ -49,7 +50,7 @@ class VesselRecords:
         row.update(self.vessel_numbers(outline, row.get("scene_id"), row.get("pier")))
         now = utc_now_text()
         row["created_utc"] = row["modified_utc"] = now
-        row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(outline, self._srs_id)
+        row[schema.GEOMETRY_COLUMN] = self._encode_geom(outline)
         with self._transaction(QT_TR_NOOP("log ship")) as connection:
             if connection.execute(_VESSEL_BY_UID_SQL, (row["vessel_uid"],)).fetchone():
                 raise StoreError(QT_TR_NOOP("Vessel {vessel_uid} is already logged in {file}."),
@@ -91,7 +92,7 @@ class VesselRecords:
         row = self._checked_row(schema.VESSELS, merged)
         row.update(self.vessel_numbers(outline, row.get("scene_id"), row.get("pier")))
         row["modified_utc"] = utc_now_text()
-        row[schema.GEOMETRY_COLUMN] = gpkg_geometry.encode(outline, self._srs_id)
+        row[schema.GEOMETRY_COLUMN] = self._encode_geom(outline)
         with self._transaction(QT_TR_NOOP("update ship")) as connection:
             assignments = ", ".join(ident(name) + " = ?" for name in row)
             connection.execute(statement("UPDATE {t} SET ", t=schema.VESSELS) + assignments + " WHERE vessel_uid = ?",
@@ -137,7 +138,7 @@ class VesselRecords:
 
     def vessel(self, vessel_uid: str) -> Optional[Dict]:
         rows = self._select(statement("SELECT * FROM {t} WHERE vessel_uid = ?", t=schema.VESSELS), (vessel_uid,))
-        return _vessel_dict(rows[0]) if rows else None
+        return self._vessel_dict(rows[0]) if rows else None
 
     def vessels(self, scene_id: Optional[str] = None) -> List[Dict]:
         """All ships (or one image's), by observation time; ``geometry`` is the hull (shapely, port CRS)."""
@@ -146,7 +147,7 @@ class VesselRecords:
         else:
             rows = self._select(statement("SELECT * FROM {t} WHERE scene_id = ? ORDER BY observed_utc, fid",
                                           t=schema.VESSELS), (scene_id,))
-        return [_vessel_dict(r) for r in rows]
+        return [self._vessel_dict(r) for r in rows]
 
     def loadings(self) -> List[Dict]:
         """Loading events (``core.vessels.is_loading_event``): {date, vessel_uid, cargo_lo_t, cargo_hi_t,
@@ -190,13 +191,6 @@ def _same(stored, computed) -> bool:
     if isinstance(computed, float) and stored is not None:
         return math.isclose(float(stored), computed, rel_tol=1e-9, abs_tol=1e-9)
     return stored == computed
-
-
-def _vessel_dict(row: Dict) -> Dict:
-    blob = row.pop(schema.GEOMETRY_COLUMN, None)
-    row.pop(schema.FID_COLUMN, None)
-    row["geometry"] = gpkg_geometry.decode(blob)
-    return row
 
 
 _VESSEL_BY_UID_SQL = statement("SELECT 1 FROM {t} WHERE vessel_uid = ?", t=schema.VESSELS)
