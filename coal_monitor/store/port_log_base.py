@@ -130,7 +130,8 @@ class PortLogBase(VesselRecords):
         return self._scene_dict(rows[0]) if rows else None
 
     def scenes(self) -> List[Dict]:
-        rows = self._select(statement("SELECT * FROM {t} ORDER BY acquired_utc, fid", t=schema.SCENES))
+        rows = self._select(statement("SELECT * FROM {t} ORDER BY acquired_utc IS NOT NULL, acquired_utc, fid",
+                                      t=schema.SCENES))
         return [self._scene_dict(r) for r in rows]
 
     def latest_scene_with_prefix(self, prefix: str) -> Optional[Dict]:
@@ -568,7 +569,8 @@ _UNFLAG_SQL = statement("DELETE FROM {t} WHERE fid = ?", t=STALE_TABLE)
 _UNFLAG_UID_SQL = statement("DELETE FROM {stale} WHERE fid IN (SELECT fid FROM {t} WHERE heap_uid = ?)",
                             stale=STALE_TABLE, t=schema.HEAPS)
 _LATEST_WITH_PREFIX_SQL = statement("SELECT * FROM {t} WHERE substr(scene_id, 1, ?) = ? "
-                                    "ORDER BY acquired_utc DESC, fid DESC LIMIT 1", t=schema.SCENES)
+                                    "ORDER BY acquired_utc IS NULL, acquired_utc DESC, fid DESC LIMIT 1",
+                                    t=schema.SCENES)
 _REDATE_SQL = statement("UPDATE {t} SET observed_utc = ?, modified_utc = ? WHERE scene_id = ?", t=schema.HEAPS)
 _REDATE_VESSELS_SQL = statement("UPDATE {t} SET observed_utc = ?, modified_utc = ? WHERE scene_id = ?",
                                 t=schema.VESSELS)
