@@ -1699,17 +1699,17 @@
       <translation>팀 데이터베이스</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/port_logs_choice.py" line="45" />
+      <location filename="../coal_monitor/gui/port_logs_choice.py" line="46" />
       <source>Where this project's port logs live: GeoPackages in the data folder (one analyst), or a team's PostGIS database (many analysts, one log per port).</source>
       <translation>이 프로젝트의 항구 기록이 있는 곳: 데이터 폴더의 GeoPackage(분석가 한 명) 또는 팀의 PostGIS 데이터베이스(여러 분석가, 항구마다 기록 하나).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/port_logs_choice.py" line="49" />
+      <location filename="../coal_monitor/gui/port_logs_choice.py" line="50" />
       <source>One of QGIS's saved PostgreSQL connections (Browser panel: PostgreSQL &gt; New Connection…, with an authentication configuration). Only its name is kept in the project.</source>
       <translation>QGIS에 저장된 PostgreSQL 연결 중 하나 (탐색기 패널: PostgreSQL &gt; 새 연결…, 인증 설정과 함께). 프로젝트에는 그 이름만 저장됩니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/port_logs_choice.py" line="55" />
+      <location filename="../coal_monitor/gui/port_logs_choice.py" line="56" />
       <source>List QGIS's saved PostgreSQL connections again</source>
       <translation>QGIS에 저장된 PostgreSQL 연결을 다시 나열</translation>
     </message>
@@ -2457,82 +2457,82 @@
       <translation>추이 그래프에는 matplotlib가 필요한데 이 QGIS의 Python에는 없습니다. 설치하십시오: Debian/Ubuntu에서는 'sudo apt install python3-matplotlib', Windows OSGeo4W Setup에서는 'python3-matplotlib' 패키지, 그 밖에서는 QGIS의 Python으로 'python3 -m pip install matplotlib'. 그런 다음 QGIS를 다시 시작하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="69" />
+      <location filename="../coal_monitor/session/measuring.py" line="70" />
       <source>{problem} Only the built-in ports are listed.</source>
       <translation>{problem} 내장 항구만 목록에 나옵니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="104" />
+      <location filename="../coal_monitor/session/measuring.py" line="108" />
       <source>Heap {fid} of the heaps layer: {text}</source>
       <translation>더미 레이어의 더미 {fid}: {text}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="143" />
+      <location filename="../coal_monitor/session/measuring.py" line="147" />
       <source>Port {port} added (heaps stored in EPSG:{epsg}).</source>
       <translation>항구 {port}을(를) 추가했습니다(더미는 EPSG:{epsg}로 저장).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="158" />
+      <location filename="../coal_monitor/session/measuring.py" line="162" />
       <source>Port logs are kept in {folder}.</source>
       <translation>항구 기록은 {folder}에 보관됩니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="169" />
+      <location filename="../coal_monitor/session/measuring.py" line="173" />
       <source>Port logs are kept in the team database of the connection {name}.</source>
       <translation>항구 기록을 연결 {name}의 팀 데이터베이스에 보관합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="169" />
+      <location filename="../coal_monitor/session/measuring.py" line="173" />
       <source>Port logs are kept in the data folder.</source>
       <translation>항구 기록을 데이터 폴더에 보관합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="266" />
+      <location filename="../coal_monitor/session/measuring.py" line="273" />
       <source>The scene {scene} is already logged (acquired {when} UTC) and its heaps are dated by it; a metadata file can only be chosen for an image before its first heap is logged; correct the scene with Edit scene instead.</source>
       <translation>장면 {scene}은(는) 이미 기록되었고(촬영 {when} UTC) 그 더미들의 날짜가 이를 따릅니다. 메타데이터 파일은 영상의 첫 더미를 기록하기 전에만 고를 수 있으니, 대신 “장면 수정”으로 바로잡으십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="278" />
+      <location filename="../coal_monitor/session/measuring.py" line="285" />
       <source>Image {scene} dated {when} UTC from {file}</source>
       <translation>영상 {scene}의 촬영 시각 {when} UTC({file}에서 읽음)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="289" />
+      <location filename="../coal_monitor/session/measuring.py" line="296" />
       <source>This image has no logged scene yet: its record is made with its first heap; correct it after that.</source>
       <translation>이 영상에는 아직 기록된 장면이 없습니다. 장면 기록은 첫 더미와 함께 만들어지니 그 뒤에 바로잡으십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="299" />
+      <location filename="../coal_monitor/session/measuring.py" line="306" />
       <source>Scene {scene} corrected ({fields}); its heaps follow.</source>
       <translation>장면 {scene}을(를) 바로잡았습니다({fields}). 그 더미들도 따라 바뀝니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="416" />
+      <location filename="../coal_monitor/session/measuring.py" line="423" />
       <source>There is no heap outline to log: press “Draw heap on the map” and click its corners.</source>
       <translation>기록할 더미 윤곽이 없습니다: “지도에 더미 그리기”를 누르고 꼭짓점을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="431" />
+      <location filename="../coal_monitor/session/measuring.py" line="438" />
       <source>The heap was not logged: it needs the image's acquisition date and time (UTC).</source>
       <translation>더미를 기록하지 않았습니다: 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="437" />
+      <location filename="../coal_monitor/session/measuring.py" line="444" />
       <source>Logged heap at {port}: {tonnes}.</source>
       <translation>{port}에 더미를 기록했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="439" />
+      <location filename="../coal_monitor/session/measuring.py" line="446" />
       <source>Saved changes to heap at {port}: {tonnes}.</source>
       <translation>{port}의 더미 변경을 저장했습니다: {tonnes}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="459" />
+      <location filename="../coal_monitor/session/measuring.py" line="466" />
       <source>Heap changed by someone else</source>
       <translation>다른 사람이 더미를 변경함</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="459" />
+      <location filename="../coal_monitor/session/measuring.py" line="466" />
       <source>{problem}
 
 Reload the heap as it is saved now? Your changes to it are dropped.</source>
@@ -2541,57 +2541,57 @@ Reload the heap as it is saved now? Your changes to it are dropped.</source>
 지금 저장된 상태로 더미를 다시 불러오시겠습니까? 이 더미에 대한 변경 내용은 버려집니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="466" />
+      <location filename="../coal_monitor/session/measuring.py" line="473" />
       <source>Reloaded the heap as saved in the port log; make your changes again.</source>
       <translation>항구 기록에 저장된 상태로 더미를 다시 불러왔습니다. 변경 내용을 다시 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="501" />
+      <location filename="../coal_monitor/session/measuring.py" line="508" />
       <source>Deleted heap {heap}.</source>
       <translation>더미 {heap}을(를) 삭제했습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="518" />
+      <location filename="../coal_monitor/session/measuring.py" line="525" />
       <source>{port} has no port file yet (or it was moved away): log a heap on an image of the port first, then make its report.</source>
       <translation>{port}에는 아직 항구 파일이 없습니다(또는 옮겨졌습니다): 먼저 이 항구의 영상에 더미를 기록한 뒤 보고서를 만드십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="532" />
+      <location filename="../coal_monitor/session/measuring.py" line="539" />
       <source>Report of {port} saved to {path}</source>
       <translation>{port} 보고서를 {path}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="578" />
+      <location filename="../coal_monitor/session/measuring.py" line="585" />
       <source>Web basemap ({credit}): its capture date is asked when the first heap is logged; ground resolution unknown</source>
       <translation>웹 배경지도({credit}): 첫 더미를 기록할 때 촬영 날짜를 묻습니다. 지상 해상도는 알 수 없습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="579" />
+      <location filename="../coal_monitor/session/measuring.py" line="586" />
       <source>no credit given</source>
       <translation>출처 표시 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="582" />
+      <location filename="../coal_monitor/session/measuring.py" line="589" />
       <source>Scene {scene}</source>
       <translation>장면 {scene}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="584" />
+      <location filename="../coal_monitor/session/measuring.py" line="591" />
       <source>acquired {when} UTC</source>
       <translation>촬영 {when} UTC</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="586" />
+      <location filename="../coal_monitor/session/measuring.py" line="593" />
       <source>acquisition time unknown (asked when the first heap is logged)</source>
       <translation>촬영 시각 모름(첫 더미를 기록할 때 묻습니다)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="588" />
+      <location filename="../coal_monitor/session/measuring.py" line="595" />
       <source>GSD {gsd} m</source>
       <translation>GSD {gsd} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/measuring.py" line="604" />
+      <location filename="../coal_monitor/session/measuring.py" line="611" />
       <source>heap</source>
       <translation>더미</translation>
     </message>
@@ -2655,12 +2655,12 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>레이어 '{layer}'에 저장하지 않은 편집이 있습니다. 패널에서 더미를 기록하기 전에 편집을 저장하거나 버리십시오(편집 전환).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="322" />
+      <location filename="../coal_monitor/session/port_log.py" line="323" />
       <source>QGIS cannot open the {table} of the team port log {where} as a layer through the connection {connection!r}; the row was logged, add the table from the Browser panel by hand.</source>
       <translation>QGIS가 연결 {connection!r}을(를) 통해 팀 항구 기록 {where}의 {table}을(를) 레이어로 열 수 없습니다. 행은 기록되었으니 탐색기 패널에서 테이블을 직접 추가하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/session/port_log.py" line="329" />
+      <location filename="../coal_monitor/session/port_log.py" line="330" />
       <source>QGIS cannot open the {table} of {path} as a layer; the row was logged, add the file to the map by hand (Layer &gt; Add Layer).</source>
       <translation>QGIS가 {path}의 {table}을(를) 레이어로 열 수 없습니다. 행은 기록되었으니 파일을 직접 지도에 추가하십시오(레이어 &gt; 레이어 추가).</translation>
     </message>
@@ -3030,264 +3030,364 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>PostgreSQL 연결 옵션 {unknown}은(는) 항구 기록 위치에 쓸 수 없습니다. host, port, dbname, user, service, sslmode 같은 libpq 연결 키워드만 사용하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="91" />
+      <location filename="../coal_monitor/store/port_log.py" line="94" />
       <source>The PostgreSQL port log {where} names no schema; add schema=SLUG, the slug of the port (e.g. schema=rason).</source>
       <translation>PostgreSQL 항구 기록 {where}에 스키마가 없습니다. 항구의 슬러그인 schema=SLUG를 추가하십시오 (예: schema=rason).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="97" />
-      <source>Schema {schema!r} is not a port slug ({problem}); a team port log's schema is the slug of its port, e.g. schema=rason.</source>
-      <translation>스키마 {schema!r}은(는) 항구 슬러그가 아닙니다 ({problem}). 팀 항구 기록의 스키마는 그 항구의 슬러그입니다 (예: schema=rason).</translation>
+      <location filename="../coal_monitor/store/port_log.py" line="103" />
+      <source>Schema {schema!r} cannot hold a team port log: {problem}</source>
+      <translation>스키마 {schema!r}에는 팀 항구 기록을 둘 수 없습니다: {problem}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="137" />
+      <location filename="../coal_monitor/store/port_log.py" line="149" />
       <source>it is empty</source>
       <translation>비어 있습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="142" />
+      <location filename="../coal_monitor/store/port_log.py" line="154" />
       <source>only postgresql:// and postgres:// addresses name a team port log</source>
       <translation>postgresql:// 및 postgres:// 주소만 팀 항구 기록을 지정합니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="147" />
+      <location filename="../coal_monitor/store/port_log.py" line="159" />
       <source>it is neither a .gpkg path nor a PostgreSQL connection</source>
       <translation>.gpkg 경로도 PostgreSQL 연결도 아닙니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="151" />
+      <location filename="../coal_monitor/store/port_log.py" line="163" />
       <source>Port log {value!r} cannot be used: {reason}. Give {forms}.</source>
       <translation>항구 기록 {value!r}을(를) 사용할 수 없습니다: {reason}. 다음 중 하나를 주십시오: {forms}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="161" />
+      <location filename="../coal_monitor/store/port_log.py" line="173" />
       <source>the address is malformed (the port is not a number up to 65535, or a '/', ':' or '@' in the user name or password is not percent-encoded as %2F, %3A, %40)</source>
       <translation>주소 형식이 잘못되었습니다 (포트가 65535 이하의 숫자가 아니거나, 사용자 이름이나 비밀번호의 '/', ':', '@'가 %2F, %3A, %40으로 인코딩되지 않음)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="165" />
+      <location filename="../coal_monitor/store/port_log.py" line="177" />
       <source>a PostgreSQL address has no #fragment</source>
       <translation>PostgreSQL 주소에는 #부분이 없습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="177" />
+      <location filename="../coal_monitor/store/port_log.py" line="189" />
       <source>the database name has a '/' in it (the schema goes in ?schema=SLUG)</source>
       <translation>데이터베이스 이름에 '/'가 있습니다 (스키마는 ?schema=SLUG에 씁니다)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="192" />
+      <location filename="../coal_monitor/store/port_log.py" line="204" />
       <source>it names no database (…/DBNAME?schema=SLUG)</source>
       <translation>데이터베이스를 지정하지 않았습니다 (…/DBNAME?schema=SLUG)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="202" />
+      <location filename="../coal_monitor/store/port_log.py" line="214" />
       <source>expected key=value pairs separated by spaces</source>
       <translation>공백으로 구분된 key=value 쌍이어야 합니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="207" />
+      <location filename="../coal_monitor/store/port_log.py" line="219" />
       <source>schema is given twice</source>
       <translation>스키마가 두 번 주어졌습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="211" />
+      <location filename="../coal_monitor/store/port_log.py" line="223" />
       <source>an option is given twice</source>
       <translation>옵션이 두 번 주어졌습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="214" />
+      <location filename="../coal_monitor/store/port_log.py" line="226" />
       <source>it names no service=, dbname= or host=</source>
       <translation>service=, dbname=, host= 중 어느 것도 없습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="231" />
+      <location filename="../coal_monitor/store/port_log.py" line="243" />
       <source>a quoted value is not closed</source>
       <translation>따옴표로 묶은 값이 닫히지 않았습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="267" />
-      <source>Schema {schema!r} is not the slug of port {port} ({slug!r}); a team port log is named by its port: use schema={slug}.</source>
-      <translation>스키마 {schema!r}은(는) 항구 {port}의 슬러그({slug!r})가 아닙니다. 팀 항구 기록은 그 항구의 이름을 따르므로 schema={slug}을(를) 사용하십시오.</translation>
+      <location filename="../coal_monitor/store/port_log.py" line="279" />
+      <source>Schema {schema!r} is not the schema of port {port}; a team port log is named by its port: use schema={slug}.</source>
+      <translation>스키마 {schema!r}은(는) 항구 {port}의 스키마가 아닙니다. 팀 항구 기록은 그 항구의 이름을 따르므로 schema={slug}을(를) 사용하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="277" />
+      <location filename="../coal_monitor/store/port_log.py" line="289" />
       <source>Team port logs (PostgreSQL) need the Python module psycopg2 ({problem}); install python3-psycopg2 (Debian, Ubuntu) or psycopg2 into QGIS's Python.</source>
       <translation>팀 항구 기록(PostgreSQL)에는 Python 모듈 psycopg2가 필요합니다 ({problem}). python3-psycopg2(Debian, Ubuntu)를 설치하거나 QGIS의 Python에 psycopg2를 설치하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="306" />
+      <location filename="../coal_monitor/store/port_log.py" line="318" />
       <source>Cannot connect to the team database {where}: {problem}</source>
       <translation>팀 데이터베이스 {where}에 연결할 수 없습니다: {problem}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="97" />
-      <source>open</source>
-      <translation>열기</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="136" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="64" />
       <source>log scene</source>
       <translation>장면 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="139" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="67" />
       <source>Scene {scene_id!r} is already logged in {path}; use its scene_id for the heaps instead of logging it again.</source>
       <translation>장면 {scene_id!r}은(는) {path}에 이미 기록되어 있습니다. 다시 기록하지 말고 더미에 그 scene_id를 쓰십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="154" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="82" />
       <source>A scene's {unknown} cannot be corrected here; the fields that can are: {fields}.</source>
       <translation>장면의 {unknown}은(는) 여기서 바로잡을 수 없습니다. 바로잡을 수 있는 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="159" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="87" />
       <source>No scene {scene_id!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="164" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="92" />
       <source>correct the scene</source>
       <translation>장면 수정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="189" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="117" />
       <source>No scene {scene_id!r} in {path}; log the image before its coverage.</source>
       <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 촬영 범위보다 먼저 영상을 기록하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="240" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="169" />
       <source>log heap</source>
       <translation>더미 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="255" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="184" />
       <source>The footprint was measured in EPSG:{measured_epsg}, but {file} keeps heaps in EPSG:{port_epsg}; measure it again for this port.</source>
       <translation>바닥 윤곽은 EPSG:{measured_epsg}에서 쟀지만 {file}은(는) 더미를 EPSG:{port_epsg}로 보관합니다. 이 항구에 맞게 다시 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="272" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="206" />
       <source>update heap</source>
       <translation>더미 갱신</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="279" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="214" />
       <source>heap_uid of heap {heap_uid} cannot change; it identifies the heap for good.</source>
       <translation>더미 {heap_uid}의 heap_uid는 바꿀 수 없습니다. 이 값이 더미를 영구히 식별합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="293" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="228" />
       <source>delete heap</source>
       <translation>더미 삭제</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="338" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="274" />
       <source>verify heaps</source>
       <translation>더미 검증</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="352" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="288" />
       <source>recompute heap</source>
       <translation>더미 재계산</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="462" />
-      <source>Snapshot target {dest} already exists; choose a new file name.</source>
-      <translation>스냅숏 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="469" />
-      <source>snapshot</source>
-      <translation>스냅숏</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="476" />
-      <source>Snapshot target {dest} appeared meanwhile; it was left untouched.</source>
-      <translation>스냅숏 대상 {dest}이(가) 그 사이 생겼습니다. 그 파일은 건드리지 않았습니다.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="479" />
-      <source>Cannot write snapshot {dest}: {exc}. Check the folder is writable.</source>
-      <translation>스냅숏 {dest}을(를) 쓸 수 없습니다: {exc}. 폴더에 쓸 수 있는지 확인하십시오.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="498" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="406" />
       <source>CSV target {dest} already exists; choose a new file name.</source>
       <translation>CSV 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="501" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="409" />
       <source>Cannot write CSV {dest}: {exc}.</source>
       <translation>CSV {dest}을(를) 쓸 수 없습니다: {exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="509" />
-      <source>Port file {path} is closed; open it again to {action}.</source>
-      <translation>항구 파일 {path}이(가) 닫혀 있습니다. {action} 작업을 하려면 다시 여십시오.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="512" />
-      <source>Cannot {action}: port file {path} is open read-only ({reason}). Copy it to a writable folder or fix its permissions, then open it again.</source>
-      <translation>{action} 작업을 할 수 없습니다: 항구 파일 {path}이(가) 읽기 전용으로 열려 있습니다({reason}). 쓸 수 있는 폴더로 복사하거나 권한을 고친 뒤 다시 여십시오.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="526" />
-      <source>Port file {path} is closed; open it again.</source>
-      <translation>항구 파일 {path}이(가) 닫혀 있습니다. 다시 여십시오.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="527" />
-      <source>read</source>
-      <translation>읽기</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="547" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="427" />
       <source>{table} has no field {unknown}; fields are: {fields}.</source>
       <translation>{table}에는 {unknown} 필드가 없습니다. 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="564" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="444" />
       <source>{exc}.</source>
       <translation>{exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="571" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="451" />
       <source>'{name}' is {value!r}, not a number.</source>
       <translation>'{name}'은(는) 숫자가 아닌 {value!r}입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="575" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="455" />
       <source>{problem}.</source>
       <translation>{problem}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="582" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="462" />
       <source>{derived} cannot be set: Coal Monitor derives them from the footprint and the inputs (height, model, angle, density).</source>
       <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 바닥 윤곽과 입력값(높이, 모델, 각도, 밀도)으로 계산합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="595" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="475" />
       <source>A heap needs 'observed_utc', the date and time (UTC) of the image it was measured on; give it before logging the heap.</source>
       <translation>더미에는 'observed_utc', 즉 더미를 잰 영상의 촬영 일시(UTC)가 필요합니다. 더미를 기록하기 전에 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="598" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="478" />
       <source>A heap needs 'height_m', its height in metres; measure or enter it first.</source>
       <translation>더미에는 'height_m', 즉 미터 단위의 높이가 필요합니다. 먼저 재거나 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="610" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="490" />
       <source>Heap not logged to {file}: {exc}</source>
       <translation>{file}에 더미를 기록하지 않았습니다: {exc}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="633" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="513" />
       <source>No heap {heap_uid!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 더미 {heap_uid!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="652" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="539" />
+      <source>Heap {heap} in {path} was changed by {who} at {when} (version {version}, you edited version {expected}); nothing was written. Reload the heap and make your change again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="76" />
+      <source>open</source>
+      <translation>열기</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="106" />
+      <source>Snapshot target {dest} already exists; choose a new file name.</source>
+      <translation>스냅숏 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="113" />
+      <source>snapshot</source>
+      <translation>스냅숏</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="120" />
+      <source>Snapshot target {dest} appeared meanwhile; it was left untouched.</source>
+      <translation>스냅숏 대상 {dest}이(가) 그 사이 생겼습니다. 그 파일은 건드리지 않았습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="123" />
+      <source>Cannot write snapshot {dest}: {exc}. Check the folder is writable.</source>
+      <translation>스냅숏 {dest}을(를) 쓸 수 없습니다: {exc}. 폴더에 쓸 수 있는지 확인하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="135" />
+      <source>Port file {path} is closed; open it again to {action}.</source>
+      <translation>항구 파일 {path}이(가) 닫혀 있습니다. {action} 작업을 하려면 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="138" />
+      <source>Cannot {action}: port file {path} is open read-only ({reason}). Copy it to a writable folder or fix its permissions, then open it again.</source>
+      <translation>{action} 작업을 할 수 없습니다: 항구 파일 {path}이(가) 읽기 전용으로 열려 있습니다({reason}). 쓸 수 있는 폴더로 복사하거나 권한을 고친 뒤 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="152" />
+      <source>Port file {path} is closed; open it again.</source>
+      <translation>항구 파일 {path}이(가) 닫혀 있습니다. 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="163" />
       <source>record the time of the last change</source>
       <translation>마지막 변경 시각 기록</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="89" />
+      <source>Team port logs need psycopg2 (Debian package python3-psycopg2, which QGIS depends on); install it and restart QGIS.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="104" />
+      <source>Database {dbname!r} on {host} has no PostGIS; ask its administrator to run CREATE EXTENSION postgis; in it (package postgis on the server), then open {location} again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="135" />
+      <source>The database server {host} refused user {user!r}: wrong or missing password ({detail}). Check the user and password of the connection.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="138" />
+      <source>The database server {host} has no database {dbname!r}. Check the database name, or ask the administrator to create it (with PostGIS).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="141" />
+      <source>The database server {host} has no user {user!r}. Check the user name, or ask the administrator for an account.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="144" />
+      <source>Cannot reach the database server {host} ({detail}). Check the host and port, that the server is running and that the network allows the connection.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="147" />
+      <source>Cannot connect to {location}: {detail}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="207" />
+      <source>Cannot create port log {location}: port {name!r}: {problem}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="218" />
+      <source>Port log {location} already exists; Coal Monitor never replaces a port log. Open it instead.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="235" />
+      <source>Cannot create port log {location}: {exc} Ask the administrator for the right to create schemas in the database (GRANT CREATE ON DATABASE); nothing was created.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="266" />
+      <source>There is no port log {location} (no schema {schema!r} with a port and heaps tables, or this user may not see it). Publish the port's GeoPackage there first, or check the schema name and the user's rights.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="272" />
+      <source>Port log {location} has schema version {version}, newer than this Coal Monitor reads ({supported}); update the plugin.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="292" />
+      <source>Port log {path} is closed; open it again to {action}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="295" />
+      <source>Cannot {action}: port log {path} is open read-only ({reason}). Ask the database administrator for write rights, then open it again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="322" />
+      <source>Cannot {action} in {path}: another user is changing the same rows and did not finish within {timeout:g} s; nothing was written. Try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="326" />
+      <source>Cannot {action} in {path}: the database refused it ({exc}); nothing was written. Ask the administrator for write rights.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="329" />
+      <source>Cannot {action} in {path}: {exc}. Nothing was written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="334" />
+      <source>Port log {path} is closed; open it again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="344" />
+      <source>read</source>
+      <translation>읽기</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis_schema.py" line="53" />
+      <source>{name!r} cannot name a port's schema: use the port's slug with '_' for '-' (lower-case letters and digits, single '_', starting with a letter, at most {limit} characters), e.g. 'nampho_nampo'. Nothing was created.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../coal_monitor/store/recompute.py" line="46" />
@@ -3355,52 +3455,57 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>'{name}'은(는) 일시가 아닌 {value!r}입니다. 2024-04-02T02:31:00Z (UTC) 같은 ISO 8601을 쓰십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="39" />
+      <location filename="../coal_monitor/store/transfer.py" line="31" />
+      <source>{source} logs port {source_port!r} but {target} logs {target_port!r}; nothing was copied.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="40" />
       <source>{derived} cannot be set: Coal Monitor measures them on the hull outline and the ship class table.</source>
       <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 선체 윤곽과 선박 등급표로 잽니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="45" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="46" />
       <source>A ship needs 'observed_utc', the date and time (UTC) of the image it was seen on.</source>
       <translation>선박에는 'observed_utc', 즉 선박이 보인 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="53" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="54" />
       <source>log ship</source>
       <translation>선박 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="55" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="56" />
       <source>Vessel {vessel_uid} is already logged in {file}.</source>
       <translation>선박 {vessel_uid}은(는) {file}에 이미 기록되어 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="86" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="87" />
       <source>{fields} cannot be changed here.</source>
       <translation>{fields}은(는) 여기서 바꿀 수 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="95" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="96" />
       <source>update ship</source>
       <translation>선박 수정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="123" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="124" />
       <source>measure the ship again</source>
       <translation>선박 다시 측정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="131" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="132" />
       <source>delete ship</source>
       <translation>선박 삭제</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="133" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="134" />
       <source>No vessel {vessel_uid} in {file}; it may have been deleted meanwhile.</source>
       <translation>{file}에 선박 {vessel_uid}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="171" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="172" />
       <source>Pile {pile_uid} is already heap {heap} on image {scene_id}; a pile is measured once per image. Give this heap a new pile, or adjust that heap.</source>
       <translation>더미 {pile_uid}은(는) 이미 영상 {scene_id}의 더미 {heap}입니다. 한 더미는 영상마다 한 번만 잽니다. 이 더미에 새 더미 식별을 주거나 그 더미를 고치십시오.</translation>
     </message>

@@ -129,7 +129,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
 
     def _port_log_location(self, parameters, context, port, feedback):
         """Where the heaps go: PORT_LOG when given (alone), else the port file OUTPUT / DATA_FOLDER name."""
-        from ..store.port_log import geopackage_location, parse_location
+        from ..store.port_log import geopackage_location, parse_location, port_schema
 
         text = (self.parameterAsString(parameters, self.PORT_LOG, context) or "").strip()
         if not text:
@@ -142,10 +142,10 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             location = parse_location(text)
         except StoreError as exc:
             raise QgsProcessingException(safe_text(exc)) from None
-        if location.is_postgis and location.schema_name != port.slug:
+        if location.is_postgis and location.schema_name != port_schema(port):
             raise QgsProcessingException(tr(
                 "PORT_LOG names schema {schema!r}, but the heaps are of port {port}, whose log is schema {slug!r}; "
-                "use schema={slug}.").format(schema=location.schema_name, port=port.name, slug=port.slug))
+                "use schema={slug}.").format(schema=location.schema_name, port=port.name, slug=port_schema(port)))
         return location
 
     def _given(self, parameters, context, name):

@@ -21,7 +21,7 @@ from ..definitions import (
 )
 from ..store import datafolder, schema
 from ..store.errors import StoreError
-from ..store.port_log import create_port_log, geopackage_location, open_port_log, port_log_exists
+from ..store.port_log import create_port_log, geopackage_location, open_port_log, port_log_exists, port_schema
 from ..store.portfile import LOCK_TIMEOUT_S, PortFile
 from ..store.sqltime import format_utc
 from ..translation import QT_TR_NOOP, tr
@@ -95,7 +95,7 @@ class PortLog:
         if connection is not None:
             from ..store.pg_qgis import location_from_qgis_connection
 
-            return location_from_qgis_connection(connection, self.port.slug)
+            return location_from_qgis_connection(connection, port_schema(self.port))
         path = self.path()
         return None if path is None else geopackage_location(path)
 
@@ -316,7 +316,8 @@ class PortLog:
             from ..store.pg_qgis import layer_source
 
             connection = self.team_connection()
-            layer = QgsVectorLayer(layer_source(connection, self.port.slug, table, schema.GEOMETRY_COLUMNS[table],
+            layer = QgsVectorLayer(layer_source(connection, self.opened_location.schema_name, table,
+                                                schema.GEOMETRY_COLUMNS[table],
                                                 schema.FID_COLUMN), name, "postgres")
             if not layer.isValid():
                 raise StoreError(QT_TR_NOOP("QGIS cannot open the {table} of the team port log {where} as a layer "

@@ -7,8 +7,9 @@
   percent-encoded parts are decoded; other libpq options such as ``sslmode=require`` pass through);
 - libpq ``key=value`` pairs: ``service=NAME schema=SLUG`` (a pg_service.conf entry), or ``host=... dbname=...``.
 
-The schema is a port's slug, checked here (and again by the store) so no SQL is ever built from a name
-the analyst typed. A location's ``display`` never holds the password; neither does any message here.
+The schema is a port's (its slug with '_' for '-': ``rason``, ``nampho_nampo``; the slug as typed is taken
+for it), checked here (and again by the store) so no SQL is ever built from a name the analyst typed. A
+location's ``display`` never holds the password; neither does any message here.
 ``open_port_log`` and ``create_port_log`` give the store object of either backend (the same public API).
 Pure Python: the store backends (and QGIS) load only when a log is opened.
 """
@@ -18,7 +19,7 @@ from typing import Dict, Optional
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from ..core.messages import QT_TR_NOOP, Message
-from ..core.slug import SlugError, validate_slug
+from ..core.slug import SLUG_PATTERN
 from .errors import StoreError
 
 GEOPACKAGE = "geopackage"
@@ -86,17 +87,29 @@ def postgis_location(connect_kwargs, schema_name) -> PortLogLocation:
 
 
 def checked_schema(schema_name, kwargs=None) -> str:
-    """``schema_name`` when it is a port slug, else StoreError naming it (nothing is created from it)."""
+    """The schema ``schema_name`` names: a port's schema (its slug with '_' for '-'; a slug as typed, with
+    its hyphens, is taken for its schema), else StoreError naming it (nothing is created from it)."""
+    from .postgis_schema import check_schema_name
+
     if schema_name is None or schema_name == "":
         raise StoreError(QT_TR_NOOP("The PostgreSQL port log {where} names no schema; add schema=SLUG, the slug "
                                     "of the port (e.g. schema=rason)."),
                          where=postgis_display(kwargs or {}, None))
+    text = str(schema_name)
+    if SLUG_PATTERN.match(text):
+        text = text.replace("-", "_")
     try:
-        return validate_slug(schema_name)
-    except SlugError as exc:
-        raise StoreError(QT_TR_NOOP("Schema {schema!r} is not a port slug ({problem}); a team port log's schema is "
-                                    "the slug of its port, e.g. schema=rason."),
+        return check_schema_name(text)
+    except StoreError as exc:
+        raise StoreError(QT_TR_NOOP("Schema {schema!r} cannot hold a team port log: {problem}"),
                          schema=schema_name, problem=exc.message) from None
+
+
+def port_schema(port) -> str:
+    """The schema of ``port``'s team log."""
+    from .postgis_schema import schema_name_for
+
+    return schema_name_for(port.slug)
 
 
 def postgis_display(connect_kwargs, schema_name) -> str:
@@ -263,10 +276,10 @@ def create_port_log(location_or_text, port, lock_timeout_s=None):
 
         return PortFile.create(location.path, port,
                                lock_timeout_s=LOCK_TIMEOUT_S if lock_timeout_s is None else lock_timeout_s)
-    if location.schema_name != port.slug:
-        raise StoreError(QT_TR_NOOP("Schema {schema!r} is not the slug of port {port} ({slug!r}); a team port log "
-                                    "is named by its port: use schema={slug}."),
-                         schema=location.schema_name, port=port.name, slug=port.slug)
+    if location.schema_name != port_schema(port):
+        raise StoreError(QT_TR_NOOP("Schema {schema!r} is not the schema of port {port}; a team port log is named "
+                                    "by its port: use schema={slug}."),
+                         schema=location.schema_name, port=port.name, slug=port_schema(port))
     return _postgis_backend().create(dict(location.connect_kwargs), location.schema_name, port)
 
 

@@ -69,7 +69,7 @@ def main(port_log, worker, count, start_file, result_file):
         def pushWarning(self, warning):  # noqa: N802
             messages.append(warning)
 
-    started = time.monotonic()
+    started, started_at = time.monotonic(), time.time()
     try:
         result = processing.run("coal_monitor:importheaps", {
             "INPUT": layer, "PORT": "Rason", "HEIGHT_FIELD": "h", "DATE_FIELD": "seen", "SCENE_FIELD": "scene",
@@ -77,7 +77,7 @@ def main(port_log, worker, count, start_file, result_file):
         outcome = {"imported": result["IMPORTED"], "skipped": result["SKIPPED"], "output": result["OUTPUT"]}
     except Exception as exc:  # the parent test reports it
         outcome = {"error": f"{type(exc).__name__}: {exc}"}
-    outcome.update(seconds=time.monotonic() - started, messages=messages)
+    outcome.update(seconds=time.monotonic() - started, started_at=started_at, ended_at=time.time(), messages=messages)
     Path(result_file).write_text(json.dumps(outcome), encoding="utf-8")
     QgsApplication.processingRegistry().removeProvider(provider)
 
