@@ -13,6 +13,7 @@ import pytest
 
 TEAM_USER, TEAM_SECRET = "team_ana", "Ana:s3cret/@team"  # a password needing percent-encoding in a URI
 COLLEAGUE_USER, COLLEAGUE_SECRET = "team_min", "Min-s3cret-2"
+READER_USER, READER_SECRET = "team_reader", "Reader-s3cret-3"
 _databases = itertools.count(1)
 _own_server = []
 
@@ -88,3 +89,18 @@ def uri(team, schema_name, with_password=True) -> str:
     kwargs = analyst_kwargs(team)
     secret = f":{quote(kwargs['password'], safe='')}" if with_password else ""
     return f"postgresql://{kwargs['user']}{secret}@{kwargs['host']}:{kwargs['port']}/{kwargs['dbname']}?schema={schema_name}"
+
+
+def reader_kwargs(team, schema_name="rason") -> dict:
+    """A read-only analyst (SELECT on the schema's tables only), created once per server."""
+    from psycopg2 import sql
+
+    existing = {row[0] for row in team.server.execute_admin("SELECT rolname FROM pg_roles", dbname="postgres")}
+    if READER_USER not in existing:
+        team.server.execute_admin(sql.SQL("CREATE ROLE {} LOGIN PASSWORD %s").format(sql.Identifier(READER_USER)),
+                                  (READER_SECRET,), dbname="postgres")
+    who, where = sql.Identifier(READER_USER), sql.Identifier(schema_name)
+    for statement in ("GRANT USAGE ON SCHEMA {} TO {}", "GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}"):
+        team.server.execute_admin(sql.SQL(statement).format(where, who), dbname=team.dbname)
+    team.server.execute_admin(sql.SQL("GRANT SELECT ON public.layer_styles TO {}").format(who), dbname=team.dbname)
+    return team.server.connect_kwargs(READER_USER, READER_SECRET, dbname=team.dbname)

@@ -8,7 +8,9 @@ import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from coal_monitor.store.port_log import open_port_log, postgis_location
-from tests.postgis.team import TEAM_SECRET, uri, analyst_kwargs, pg_team  # noqa: F401 (a fixture)
+from tests.postgis.team import (  # noqa: F401 (pg_team: a fixture)
+    READER_SECRET, TEAM_SECRET, analyst_kwargs, pg_team, reader_kwargs, uri,
+)
 from tests.qgis.test_importheaps_algorithm import APRIL_2, RecordingFeedback, footprints_layer, lonlat, params, shifted
 
 
@@ -159,3 +161,18 @@ def test_a_gpkg_path_in_port_log_works_as_a_port_file(processing, tmp_path):
     assert result["IMPORTED"] == 3 and result["OUTPUT"] == path
     series, _ = _run(processing, "porttimeseries", {"PORT_LOG": path, "OUTPUT": "memory:"})
     assert series["OUTPUT"] is not None
+
+
+def test_a_read_only_analyst_charts_the_log_but_imports_nothing(processing, pg_team):
+    _run(processing, "importheaps", params(_layer(), PORT_LOG=uri(pg_team, "rason", with_password=True)))
+    reader = reader_kwargs(pg_team)
+    reader_uri = (f"postgresql://{reader['user']}:{READER_SECRET}@{reader['host']}:{reader['port']}/"
+                  f"{reader['dbname']}?schema=rason")
+    series, feedback = _run(processing, "porttimeseries", {"PORT_LOG": reader_uri, "OUTPUT": "memory:"})
+    assert series["OUTPUT"] is not None and READER_SECRET not in _shown(feedback, series)
+    with pytest.raises(QgsProcessingException) as caught:
+        _run(processing, "importheaps", params(_layer(), PORT_LOG=reader_uri))
+    assert "read-only" in str(caught.value) and READER_SECRET not in str(caught.value)
+    assert "0 heaps were imported" in str(caught.value)
+    with open_port_log(postgis_location(analyst_kwargs(pg_team), "rason")) as team:
+        assert team.heap_count() == 3  # nothing added
