@@ -176,3 +176,22 @@ def test_a_read_only_analyst_charts_the_log_but_imports_nothing(processing, pg_t
     assert "0 heaps were imported" in str(caught.value)
     with open_port_log(postgis_location(analyst_kwargs(pg_team), "rason")) as team:
         assert team.heap_count() == 3  # nothing added
+
+
+def test_recomputevolumes_on_a_team_log_gives_the_numbers_of_the_same_recompute_on_a_geopackage(
+        processing, pg_team, tmp_path):
+    log_uri = uri(pg_team, "rason", with_password=True)
+    gpkg = str(tmp_path / "rason.gpkg")
+    _run(processing, "importheaps", params(_layer(), PORT_LOG=log_uri))
+    _run(processing, "importheaps", params(_layer(), PORT_LOG=gpkg))
+    changes = {"DENSITY": 0.95, "DENSITY_LOW": 0.8, "DENSITY_HIGH": 1.1}
+    team_result, feedback = _run(processing, "recomputevolumes", dict(changes, PORT_LOG=log_uri))
+    _run(processing, "recomputevolumes", dict(changes, INPUT=gpkg))
+    assert team_result["HEAPS"] == 3 and TEAM_SECRET not in _shown(feedback, team_result)
+    with open_port_log(log_uri) as team, open_port_log(gpkg) as alone:
+        assert team.port.density_t_m3 == 0.95
+        mine = sorted((h["height_m"], h["tonnage_t"], h["tonnage_hi_t"]) for h in team.heaps(with_geometry=False))
+        theirs = sorted((h["height_m"], h["tonnage_t"], h["tonnage_hi_t"]) for h in alone.heaps(with_geometry=False))
+        assert [v for row in mine for v in row] == pytest.approx([v for row in theirs for v in row], rel=1e-9)
+        assert all(t == pytest.approx(v * 0.95, rel=1e-9) for (_, t, _), v in zip(
+            mine, sorted(h["volume_m3"] for h in team.heaps(with_geometry=False))))
