@@ -1264,67 +1264,67 @@
       <translation>선수와 선미가 같은 지점입니다(LOA 0 m). 선수를 클릭한 다음 선미를 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="130" />
+      <location filename="../coal_monitor/core/vessels.py" line="152" />
       <source>outline corner {number}</source>
       <translation>윤곽 꼭짓점 {number}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="133" />
+      <location filename="../coal_monitor/core/vessels.py" line="155" />
       <source>A hull outline needs at least 3 distinct corners; it has {corners}. Click around the hull again.</source>
       <translation>선체 윤곽에는 서로 다른 꼭짓점이 최소 3개 필요한데 {corners}개입니다. 선체 둘레를 다시 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="140" />
+      <location filename="../coal_monitor/core/vessels.py" line="162" />
       <source>The hull outline has no area (all corners on one line); click around the hull again.</source>
       <translation>선체 윤곽의 면적이 없습니다(모든 꼭짓점이 한 직선 위에 있음). 선체 둘레를 다시 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="156" />
+      <location filename="../coal_monitor/core/vessels.py" line="178" />
       <source>length (LOA)</source>
       <translation>길이(LOA)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="156" />
+      <location filename="../coal_monitor/core/vessels.py" line="178" />
       <source>beam</source>
       <translation>폭</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="158" />
+      <location filename="../coal_monitor/core/vessels.py" line="180" />
       <source>The ship's {name} {value!r} is not a number; measure the ship again.</source>
       <translation>선박의 {name} {value!r}은(는) 숫자가 아닙니다. 선박을 다시 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="161" />
+      <location filename="../coal_monitor/core/vessels.py" line="183" />
       <source>The ship's {name} is {value:g} m; it must be more than 0 m. Click the bow, the stern, then a point on the hull's side at its widest.</source>
       <translation>선박의 {name}이(가) {value:g} m입니다. 0 m보다 커야 합니다. 선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 차례로 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="166" />
+      <location filename="../coal_monitor/core/vessels.py" line="188" />
       <source>The ship's length (LOA) is {loa_m:.1f} m, shorter than {VESSEL_LOA_MIN_M:g} m: no cargo ship is that small. Click the very ends of the hull (bow and stern), zooming in if needed.</source>
       <translation>선박 길이(LOA)가 {loa_m:.1f} m로 {VESSEL_LOA_MIN_M:g} m보다 짧습니다: 그렇게 작은 화물선은 없습니다. 필요하면 확대해서 선체의 맨 끝(선수와 선미)을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="172" />
+      <location filename="../coal_monitor/core/vessels.py" line="194" />
       <source>The ship's length (LOA) is {loa_m:.1f} m, longer than {VESSEL_LOA_MAX_M:g} m: no ship afloat is that long. Check the clicks are on one ship's bow and stern and the image's scale.</source>
       <translation>선박 길이(LOA)가 {loa_m:.1f} m로 {VESSEL_LOA_MAX_M:g} m보다 깁니다: 그렇게 긴 배는 없습니다. 클릭이 한 선박의 선수와 선미에 있는지, 영상의 축척을 확인하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="179" />
+      <location filename="../coal_monitor/core/vessels.py" line="201" />
       <source>The ship's beam is {beam_m:.1f} m, wider than a third of its length ({beam_max_m:.1f} m of {loa_m:.1f} m): no ship is that broad. Click the side at the widest point, across from the centreline, not beyond the hull.</source>
       <translation>선박 폭이 {beam_m:.1f} m로 길이의 3분의 1보다 넓습니다({loa_m:.1f} m 중 {beam_max_m:.1f} m): 그렇게 넓은 배는 없습니다. 중심선 맞은편의 가장 넓은 곳의 측면을 선체 밖이 아니게 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="313" />
+      <location filename="../coal_monitor/core/vessels.py" line="335" />
       <source>Berth depth {berth_depth_m!r} is not a depth in metres or a (shallowest, deepest) pair; give it as 8 or (7, 9).</source>
       <translation>선석 수심 {berth_depth_m!r}은(는) 미터 단위 수심이나 (가장 얕은, 가장 깊은) 쌍이 아닙니다. 8 또는 (7, 9)처럼 주십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="318" />
+      <location filename="../coal_monitor/core/vessels.py" line="340" />
       <source>Berth depth {berth_depth_m!r} must be positive metres with the shallowest first, e.g. (7, 9).</source>
       <translation>선석 수심 {berth_depth_m!r}은(는) 양수의 미터 값이어야 하며 가장 얕은 값이 먼저 와야 합니다(예: (7, 9)).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="349" />
+      <location filename="../coal_monitor/core/vessels.py" line="371" />
       <source>The image's GSD {gsd_m!r} must be a positive number of metres; set it on the scene.</source>
       <translation>영상의 GSD {gsd_m!r}은(는) 양수의 미터 값이어야 합니다. 장면에서 설정하십시오.</translation>
     </message>
@@ -1869,177 +1869,177 @@
       <translation>두 번째 클릭이 첫 번째 클릭보다 태양 쪽에 있습니다: 태양 반대쪽 점선 안내선 위에서 그림자 끝을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="47" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="48" />
       <source>Mark examined</source>
       <translation>검토 완료 표시</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="47" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="48" />
       <source>Every heap this image shows is logged (or it shows no coal): the image becomes an observation of the port, 0 t when it has no heap. An image not marked and without heaps is a gap in the trends.</source>
       <translation>이 영상에 보이는 모든 더미가 기록되었습니다(또는 석탄이 보이지 않음): 이 영상은 항구의 관측이 되며, 더미가 없으면 0 t입니다. 표시하지 않고 더미도 없는 영상은 추이에서 빈칸입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="50" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="51" />
       <source>Carry piles forward</source>
       <translation>더미 이어 가져오기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="50" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="51" />
       <source>Copy the heaps of the previous examined image onto this one as drafts, each keeping its pile's identity: take each, adjust it to this image and log it, or drop it.</source>
       <translation>이전에 검토한 영상의 더미를 이 영상에 초안으로 복사하며, 각 더미는 자기 더미 식별을 유지합니다: 하나씩 가져와 이 영상에 맞게 고친 뒤 기록하거나 버리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="53" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="54" />
       <source>Coverage…</source>
       <translation>촬영 범위…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="53" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="54" />
       <source>Draw the part of the port this image shows clearly (cloud, the scene's edge): the date's total is then marked partial. Right click or Enter finishes; Esc cancels.</source>
       <translation>이 영상이 선명하게 보여 주는 항구의 부분(구름, 장면 가장자리 제외)을 그립니다. 그러면 그 날짜의 합계는 부분 범위로 표시됩니다. 오른쪽 클릭이나 Enter로 마치고 Esc로 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="56" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="57" />
       <source>Whole port</source>
       <translation>항구 전체</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="56" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="57" />
       <source>Clear the image's coverage: it shows the whole port.</source>
       <translation>영상의 촬영 범위를 지웁니다: 영상이 항구 전체를 보여 줍니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="73" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="74" />
       <source>Piles carried forward</source>
       <translation>이어 가져온 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="80" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="81" />
       <source>Take</source>
       <translation>가져오기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="80" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="81" />
       <source>Measure the selected pile on this image: its outline and inputs fill the heap form; adjust and log.</source>
       <translation>선택한 더미를 이 영상에서 잽니다: 윤곽과 입력값이 더미 양식에 채워지니 고친 뒤 기록하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="82" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="83" />
       <source>Drop</source>
       <translation>버리기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="82" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="83" />
       <source>The selected pile is gone on this image: remove it from the drafts.</source>
       <translation>선택한 더미가 이 영상에서 사라졌습니다: 초안에서 지웁니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="96" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="97" />
       <source>Ships</source>
       <translation>선박</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="98" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="99" />
       <source>Measure ship on the map</source>
       <translation>지도에서 선박 재기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="98" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="99" />
       <source>Click the bow, the stern, then the side of the hull at its widest; Backspace removes the last click, Esc cancels.</source>
       <translation>선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 클릭하십시오. Backspace는 마지막 클릭을 지우고 Esc는 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="107" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="108" />
       <source>State</source>
       <translation>상태</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="111" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="112" />
       <source>Pier</source>
       <translation>부두</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="113" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="114" />
       <source>Cargo visible</source>
       <translation>화물 보임</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="115" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="116" />
       <source>Hatches open</source>
       <translation>해치 열림</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="122" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="123" />
       <source>if identified</source>
       <translation>식별된 경우</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="123" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="124" />
       <source>Name</source>
       <translation>이름</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="129" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="130" />
       <source>Log ship</source>
       <translation>선박 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="129" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="130" />
       <source>Log the measured ship with its state on this image; a ship loading (or moored with cargo visible) is a loading event in the port's flows.</source>
       <translation>잰 선박을 이 영상에서의 상태와 함께 기록합니다. 적재 중인 선박(또는 화물이 보이는 계류 선박)은 항구 흐름에서 적재 사건입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="164" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="165" />
       <source>Examined: {note}</source>
       <translation>검토 완료: {note}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="164" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="165" />
       <source>every heap logged</source>
       <translation>모든 더미 기록됨</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="172" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="173" />
       <source>{label} from {date}: {tonnes} t</source>
       <translation>{date}의 {label}: {tonnes} t</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="204" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="205" />
       <source>Same pile as {label} of {date}</source>
       <translation>{date}의 {label}과(와) 같은 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="217" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="218" />
       <source>Click the corners of the part of the port the image shows clearly; right click or Enter finishes, Esc cancels.</source>
       <translation>영상이 선명하게 보여 주는 항구 부분의 모서리를 클릭하십시오. 오른쪽 클릭이나 Enter로 마치고 Esc로 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="234" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="235" />
       <source>Click the bow, the stern, then the hull's side at its widest.</source>
       <translation>선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="246" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="247" />
       <source>LOA {loa} m, beam {beam} m</source>
       <translation>LOA {loa} m, 폭 {beam} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="249" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="250" />
       <source>{ship_class}: deadweight {dwt_lo}-{dwt_hi} t, cargo {lo}-{hi} t</source>
       <translation>{ship_class}: 재화중량 {dwt_lo}-{dwt_hi} t, 화물 {lo}-{hi} t</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="253" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="254" />
       <source>cargo capped by the pier's depth</source>
       <translation>부두 수심으로 화물 상한 적용</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="255" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="256" />
       <source>fits no ship class: no tonnage</source>
       <translation>맞는 선박 등급 없음: 톤수 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="270" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="271" />
       <source>Click the bow</source>
       <translation>선수를 클릭하십시오</translation>
     </message>
@@ -2911,174 +2911,274 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>{path}은(는) 이전 스키마 버전 {version}을(를) 써서 업그레이드해야 하지만 읽기 전용입니다. 쓸 수 있는 폴더로 복사한 뒤 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="97" />
-      <source>open</source>
-      <translation>열기</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="136" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="64" />
       <source>log scene</source>
       <translation>장면 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="139" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="67" />
       <source>Scene {scene_id!r} is already logged in {path}; use its scene_id for the heaps instead of logging it again.</source>
       <translation>장면 {scene_id!r}은(는) {path}에 이미 기록되어 있습니다. 다시 기록하지 말고 더미에 그 scene_id를 쓰십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="154" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="82" />
       <source>A scene's {unknown} cannot be corrected here; the fields that can are: {fields}.</source>
       <translation>장면의 {unknown}은(는) 여기서 바로잡을 수 없습니다. 바로잡을 수 있는 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="159" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="87" />
       <source>No scene {scene_id!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="164" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="92" />
       <source>correct the scene</source>
       <translation>장면 수정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="189" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="117" />
       <source>No scene {scene_id!r} in {path}; log the image before its coverage.</source>
       <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 촬영 범위보다 먼저 영상을 기록하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="240" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="169" />
       <source>log heap</source>
       <translation>더미 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="255" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="184" />
       <source>The footprint was measured in EPSG:{measured_epsg}, but {file} keeps heaps in EPSG:{port_epsg}; measure it again for this port.</source>
       <translation>바닥 윤곽은 EPSG:{measured_epsg}에서 쟀지만 {file}은(는) 더미를 EPSG:{port_epsg}로 보관합니다. 이 항구에 맞게 다시 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="272" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="206" />
       <source>update heap</source>
       <translation>더미 갱신</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="279" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="214" />
       <source>heap_uid of heap {heap_uid} cannot change; it identifies the heap for good.</source>
       <translation>더미 {heap_uid}의 heap_uid는 바꿀 수 없습니다. 이 값이 더미를 영구히 식별합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="293" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="228" />
       <source>delete heap</source>
       <translation>더미 삭제</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="338" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="274" />
       <source>verify heaps</source>
       <translation>더미 검증</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="352" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="288" />
       <source>recompute heap</source>
       <translation>더미 재계산</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="462" />
-      <source>Snapshot target {dest} already exists; choose a new file name.</source>
-      <translation>스냅숏 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="469" />
-      <source>snapshot</source>
-      <translation>스냅숏</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="476" />
-      <source>Snapshot target {dest} appeared meanwhile; it was left untouched.</source>
-      <translation>스냅숏 대상 {dest}이(가) 그 사이 생겼습니다. 그 파일은 건드리지 않았습니다.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="479" />
-      <source>Cannot write snapshot {dest}: {exc}. Check the folder is writable.</source>
-      <translation>스냅숏 {dest}을(를) 쓸 수 없습니다: {exc}. 폴더에 쓸 수 있는지 확인하십시오.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="498" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="406" />
       <source>CSV target {dest} already exists; choose a new file name.</source>
       <translation>CSV 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="501" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="409" />
       <source>Cannot write CSV {dest}: {exc}.</source>
       <translation>CSV {dest}을(를) 쓸 수 없습니다: {exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="509" />
-      <source>Port file {path} is closed; open it again to {action}.</source>
-      <translation>항구 파일 {path}이(가) 닫혀 있습니다. {action} 작업을 하려면 다시 여십시오.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="512" />
-      <source>Cannot {action}: port file {path} is open read-only ({reason}). Copy it to a writable folder or fix its permissions, then open it again.</source>
-      <translation>{action} 작업을 할 수 없습니다: 항구 파일 {path}이(가) 읽기 전용으로 열려 있습니다({reason}). 쓸 수 있는 폴더로 복사하거나 권한을 고친 뒤 다시 여십시오.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="526" />
-      <source>Port file {path} is closed; open it again.</source>
-      <translation>항구 파일 {path}이(가) 닫혀 있습니다. 다시 여십시오.</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="527" />
-      <source>read</source>
-      <translation>읽기</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/store/portfile.py" line="547" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="427" />
       <source>{table} has no field {unknown}; fields are: {fields}.</source>
       <translation>{table}에는 {unknown} 필드가 없습니다. 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="564" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="444" />
       <source>{exc}.</source>
       <translation>{exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="571" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="451" />
       <source>'{name}' is {value!r}, not a number.</source>
       <translation>'{name}'은(는) 숫자가 아닌 {value!r}입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="575" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="455" />
       <source>{problem}.</source>
       <translation>{problem}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="582" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="462" />
       <source>{derived} cannot be set: Coal Monitor derives them from the footprint and the inputs (height, model, angle, density).</source>
       <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 바닥 윤곽과 입력값(높이, 모델, 각도, 밀도)으로 계산합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="595" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="475" />
       <source>A heap needs 'observed_utc', the date and time (UTC) of the image it was measured on; give it before logging the heap.</source>
       <translation>더미에는 'observed_utc', 즉 더미를 잰 영상의 촬영 일시(UTC)가 필요합니다. 더미를 기록하기 전에 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="598" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="478" />
       <source>A heap needs 'height_m', its height in metres; measure or enter it first.</source>
       <translation>더미에는 'height_m', 즉 미터 단위의 높이가 필요합니다. 먼저 재거나 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="610" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="490" />
       <source>Heap not logged to {file}: {exc}</source>
       <translation>{file}에 더미를 기록하지 않았습니다: {exc}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="633" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="513" />
       <source>No heap {heap_uid!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 더미 {heap_uid!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="652" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="539" />
+      <source>Heap {heap} in {path} was changed by {who} at {when} (version {version}, you edited version {expected}); nothing was written. Reload the heap and make your change again.</source>
+      <translation>{path}의 더미 {heap}은(는) {who}이(가) {when}에 변경했습니다(버전 {version}, 편집한 버전은 {expected}). 아무것도 기록되지 않았습니다. 더미를 다시 불러온 뒤 다시 변경하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="76" />
+      <source>open</source>
+      <translation>열기</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="106" />
+      <source>Snapshot target {dest} already exists; choose a new file name.</source>
+      <translation>스냅숏 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="113" />
+      <source>snapshot</source>
+      <translation>스냅숏</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="120" />
+      <source>Snapshot target {dest} appeared meanwhile; it was left untouched.</source>
+      <translation>스냅숏 대상 {dest}이(가) 그 사이 생겼습니다. 그 파일은 건드리지 않았습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="123" />
+      <source>Cannot write snapshot {dest}: {exc}. Check the folder is writable.</source>
+      <translation>스냅숏 {dest}을(를) 쓸 수 없습니다: {exc}. 폴더에 쓸 수 있는지 확인하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="135" />
+      <source>Port file {path} is closed; open it again to {action}.</source>
+      <translation>항구 파일 {path}이(가) 닫혀 있습니다. {action} 작업을 하려면 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="138" />
+      <source>Cannot {action}: port file {path} is open read-only ({reason}). Copy it to a writable folder or fix its permissions, then open it again.</source>
+      <translation>{action} 작업을 할 수 없습니다: 항구 파일 {path}이(가) 읽기 전용으로 열려 있습니다({reason}). 쓸 수 있는 폴더로 복사하거나 권한을 고친 뒤 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="152" />
+      <source>Port file {path} is closed; open it again.</source>
+      <translation>항구 파일 {path}이(가) 닫혀 있습니다. 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="163" />
       <source>record the time of the last change</source>
       <translation>마지막 변경 시각 기록</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="89" />
+      <source>Team port logs need psycopg2 (Debian package python3-psycopg2, which QGIS depends on); install it and restart QGIS.</source>
+      <translation>팀 항구 기록에는 psycopg2(QGIS가 의존하는 Debian 패키지 python3-psycopg2)가 필요합니다. 설치한 뒤 QGIS를 다시 시작하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="104" />
+      <source>Database {dbname!r} on {host} has no PostGIS; ask its administrator to run CREATE EXTENSION postgis; in it (package postgis on the server), then open {location} again.</source>
+      <translation>{host}의 데이터베이스 {dbname!r}에 PostGIS가 없습니다. 관리자에게 그 데이터베이스에서 CREATE EXTENSION postgis;를 실행하도록 요청한 뒤(서버에 postgis 패키지 필요) {location}을(를) 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="135" />
+      <source>The database server {host} refused user {user!r}: wrong or missing password ({detail}). Check the user and password of the connection.</source>
+      <translation>데이터베이스 서버 {host}이(가) 사용자 {user!r}를 거부했습니다: 비밀번호가 틀렸거나 없습니다({detail}). 연결의 사용자와 비밀번호를 확인하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="138" />
+      <source>The database server {host} has no database {dbname!r}. Check the database name, or ask the administrator to create it (with PostGIS).</source>
+      <translation>데이터베이스 서버 {host}에 데이터베이스 {dbname!r}이(가) 없습니다. 데이터베이스 이름을 확인하거나 관리자에게 (PostGIS와 함께) 만들어 달라고 요청하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="141" />
+      <source>The database server {host} has no user {user!r}. Check the user name, or ask the administrator for an account.</source>
+      <translation>데이터베이스 서버 {host}에 사용자 {user!r}이(가) 없습니다. 사용자 이름을 확인하거나 관리자에게 계정을 요청하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="144" />
+      <source>Cannot reach the database server {host} ({detail}). Check the host and port, that the server is running and that the network allows the connection.</source>
+      <translation>데이터베이스 서버 {host}에 연결할 수 없습니다({detail}). 호스트와 포트, 서버 실행 여부, 네트워크가 연결을 허용하는지 확인하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="147" />
+      <source>Cannot connect to {location}: {detail}.</source>
+      <translation>{location}에 연결할 수 없습니다: {detail}.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="207" />
+      <source>Cannot create port log {location}: port {name!r}: {problem}.</source>
+      <translation>항구 기록 {location}을(를) 만들 수 없습니다: 항구 {name!r}: {problem}.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="218" />
+      <source>Port log {location} already exists; Coal Monitor never replaces a port log. Open it instead.</source>
+      <translation>항구 기록 {location}이(가) 이미 있습니다. Coal Monitor는 항구 기록을 절대 바꾸지 않습니다. 대신 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="235" />
+      <source>Cannot create port log {location}: {exc} Ask the administrator for the right to create schemas in the database (GRANT CREATE ON DATABASE); nothing was created.</source>
+      <translation>항구 기록 {location}을(를) 만들 수 없습니다: {exc} 관리자에게 데이터베이스에 스키마를 만들 권한(GRANT CREATE ON DATABASE)을 요청하십시오. 아무것도 만들어지지 않았습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="266" />
+      <source>There is no port log {location} (no schema {schema!r} with a port and heaps tables, or this user may not see it). Publish the port's GeoPackage there first, or check the schema name and the user's rights.</source>
+      <translation>항구 기록 {location}이(가) 없습니다(port와 heaps 테이블이 있는 스키마 {schema!r}가 없거나 이 사용자가 볼 수 없습니다). 먼저 항구의 GeoPackage를 그곳에 게시하거나, 스키마 이름과 사용자 권한을 확인하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="272" />
+      <source>Port log {location} has schema version {version}, newer than this Coal Monitor reads ({supported}); update the plugin.</source>
+      <translation>항구 기록 {location}의 스키마 버전 {version}은(는) 이 Coal Monitor가 읽을 수 있는 버전({supported})보다 새롭습니다. 플러그인을 업데이트하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="292" />
+      <source>Port log {path} is closed; open it again to {action}.</source>
+      <translation>항구 기록 {path}이(가) 닫혀 있습니다. {action}하려면 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="295" />
+      <source>Cannot {action}: port log {path} is open read-only ({reason}). Ask the database administrator for write rights, then open it again.</source>
+      <translation>{action}할 수 없습니다: 항구 기록 {path}이(가) 읽기 전용으로 열려 있습니다({reason}). 데이터베이스 관리자에게 쓰기 권한을 요청한 뒤 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="322" />
+      <source>Cannot {action} in {path}: another user is changing the same rows and did not finish within {timeout:g} s; nothing was written. Try again.</source>
+      <translation>{path}에서 {action}할 수 없습니다: 다른 사용자가 같은 행을 변경 중이며 {timeout:g}초 안에 끝나지 않았습니다. 아무것도 기록되지 않았습니다. 다시 시도하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="326" />
+      <source>Cannot {action} in {path}: the database refused it ({exc}); nothing was written. Ask the administrator for write rights.</source>
+      <translation>{path}에서 {action}할 수 없습니다: 데이터베이스가 거부했습니다({exc}). 아무것도 기록되지 않았습니다. 관리자에게 쓰기 권한을 요청하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="329" />
+      <source>Cannot {action} in {path}: {exc}. Nothing was written.</source>
+      <translation>{path}에서 {action}할 수 없습니다: {exc}. 아무것도 기록되지 않았습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="334" />
+      <source>Port log {path} is closed; open it again.</source>
+      <translation>항구 기록 {path}이(가) 닫혀 있습니다. 다시 여십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis.py" line="344" />
+      <source>read</source>
+      <translation>읽기</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/postgis_schema.py" line="53" />
+      <source>{name!r} cannot name a port's schema: use the port's slug with '_' for '-' (lower-case letters and digits, single '_', starting with a letter, at most {limit} characters), e.g. 'nampho_nampo'. Nothing was created.</source>
+      <translation>{name!r}은(는) 항구 스키마 이름이 될 수 없습니다: 항구 슬러그에서 '-'를 '_'로 바꾼 이름을 쓰십시오(영문 소문자와 숫자, '_'는 하나씩, 글자로 시작, 최대 {limit}자), 예: 'nampho_nampo'. 아무것도 만들어지지 않았습니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/recompute.py" line="46" />
@@ -3146,52 +3246,57 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>'{name}'은(는) 일시가 아닌 {value!r}입니다. 2024-04-02T02:31:00Z (UTC) 같은 ISO 8601을 쓰십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="39" />
+      <location filename="../coal_monitor/store/transfer.py" line="31" />
+      <source>{source} logs port {source_port!r} but {target} logs {target_port!r}; nothing was copied.</source>
+      <translation>{source}은(는) 항구 {source_port!r}를 기록하지만 {target}은(는) {target_port!r}를 기록합니다. 아무것도 복사되지 않았습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/vessel_log.py" line="40" />
       <source>{derived} cannot be set: Coal Monitor measures them on the hull outline and the ship class table.</source>
       <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 선체 윤곽과 선박 등급표로 잽니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="45" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="46" />
       <source>A ship needs 'observed_utc', the date and time (UTC) of the image it was seen on.</source>
       <translation>선박에는 'observed_utc', 즉 선박이 보인 영상의 촬영 일시(UTC)가 필요합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="53" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="54" />
       <source>log ship</source>
       <translation>선박 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="55" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="56" />
       <source>Vessel {vessel_uid} is already logged in {file}.</source>
       <translation>선박 {vessel_uid}은(는) {file}에 이미 기록되어 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="86" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="87" />
       <source>{fields} cannot be changed here.</source>
       <translation>{fields}은(는) 여기서 바꿀 수 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="95" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="96" />
       <source>update ship</source>
       <translation>선박 수정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="123" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="124" />
       <source>measure the ship again</source>
       <translation>선박 다시 측정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="131" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="132" />
       <source>delete ship</source>
       <translation>선박 삭제</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="133" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="134" />
       <source>No vessel {vessel_uid} in {file}; it may have been deleted meanwhile.</source>
       <translation>{file}에 선박 {vessel_uid}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/vessel_log.py" line="171" />
+      <location filename="../coal_monitor/store/vessel_log.py" line="172" />
       <source>Pile {pile_uid} is already heap {heap} on image {scene_id}; a pile is measured once per image. Give this heap a new pile, or adjust that heap.</source>
       <translation>더미 {pile_uid}은(는) 이미 영상 {scene_id}의 더미 {heap}입니다. 한 더미는 영상마다 한 번만 잽니다. 이 더미에 새 더미 식별을 주거나 그 더미를 고치십시오.</translation>
     </message>
