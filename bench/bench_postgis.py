@@ -19,11 +19,8 @@ sys.path.insert(0, str(HERE))
 from shapely import wkb as shapely_wkb  # noqa: E402
 from shapely.affinity import translate  # noqa: E402
 
-from bench_store import RASON, heap_outline, percentile  # noqa: E402
-from coal_monitor.core.estimate import estimate_heap  # noqa: E402
-from coal_monitor.store import schema  # noqa: E402
+from bench_store import RASON, bench_big_port, big_port_rows, heap_outline, percentile  # noqa: E402
 from coal_monitor.store.postgis import PostgisPortLog  # noqa: E402
-from coal_monitor.store.sqltime import utc_now_text  # noqa: E402
 from tests.helpers.postgres_server import PostgresServer  # noqa: E402
 
 ATTRS = {"observed_utc": "2024-04-02T02:31:00Z", "height_m": 6.0, "height_sigma_m": 0.5, "pier": "Pier 3",
@@ -61,56 +58,21 @@ def bench_log_one_heap(kwargs, rounds: int, rng):
 
 
 def build_big_port(kwargs, heaps: int, rng):
+    """The same 100,000 heaps as the GeoPackage bench (``bench_store.big_port_rows``), bulk-inserted."""
     from psycopg2.extras import execute_values
 
     log = PostgisPortLog.create(kwargs, "bench_big", RASON)
-    templates = []
-    for _ in range(10):
-        outline = heap_outline(rng)
-        height = rng.uniform(3, 9)
-        numbers = estimate_heap(outline, "EPSG:32652", height, height_sigma_m=0.5).as_fields()
-        templates.append((outline, height, {k: numbers[k] for k in schema.DERIVED_FIELDS}))
-    now = utc_now_text()
-    rows = []
-    for index in range(heaps):
-        outline, height, numbers = templates[index % 10]
-        day = index % 1000
-        footprint = translate(outline, xoff=70 * (index % 300), yoff=40 * (index // 300 % 300))
-        row = {"heap_uid": f"bulk-{index}", "observed_utc": f"{2021 + day // 365}-{1 + day % 365 // 31:02d}-"
-               f"{1 + day % 31 % 28:02d}T02:{day % 60:02d}:00.000Z", "pier": RASON.piers[index % 4],
-               "height_m": height, "height_sigma_m": 0.5, "model": "repose", "repose_deg": 35.0,
-               "density_t_m3": 0.85, "height_method": "imported", "created_utc": now, "modified_utc": now,
-               schema.GEOMETRY_COLUMN: shapely_wkb.dumps(footprint, hex=True, srid=32652)}
-        row.update(numbers)
-        rows.append(tuple(row.values()))
+    columns, rows = big_port_rows(heaps, rng, lambda footprint: shapely_wkb.dumps(footprint, hex=True, srid=32652))
     started = time.perf_counter()
     with log._raw.cursor() as cursor:
         cursor.execute("BEGIN")
-        execute_values(cursor, f"INSERT INTO heaps ({', '.join(row)}) VALUES %s", rows, page_size=2000)
+        execute_values(cursor, f"INSERT INTO heaps ({', '.join(columns)}) VALUES %s", rows, page_size=2000)
         cursor.execute("DELETE FROM cm_heap_stale")
         cursor.execute("COMMIT")
         cursor.execute("ANALYZE heaps")
     loaded = time.perf_counter() - started
     log.close()
     return loaded
-
-
-def bench_big_port(kwargs, repeats: int = 5):
-    timings = {"open": [], "totals per date": [], "open + totals per date": [], "stale check": []}
-    for _ in range(repeats):
-        started = time.perf_counter()
-        log = PostgisPortLog.open(kwargs, "bench_big")
-        opened = time.perf_counter()
-        dates = log.totals_by_date()
-        totals = time.perf_counter()
-        log.stale_heaps()
-        stale = time.perf_counter()
-        log.close()
-        timings["open"].append(opened - started)
-        timings["totals per date"].append(totals - opened)
-        timings["open + totals per date"].append(totals - started)
-        timings["stale check"].append(stale - totals)
-    return timings, len(dates)
 
 
 def main(argv=None):
@@ -129,7 +91,7 @@ def main(argv=None):
         print(f"  raw INSERT + COMMIT, same connection  {raw_ms:7.2f} {percentile(raw_times, .9) * 1e3:7.2f}")
         print(f"  ratio add_heap / raw insert           {store_ms / raw_ms:7.2f}")
         loaded = build_big_port(kwargs, args.heaps, rng)
-        timings, dates = bench_big_port(kwargs)
+        timings, dates = bench_big_port(lambda: PostgisPortLog.open(kwargs, "bench_big"))
         print(f"\nA port of {args.heaps:,} heaps over {dates} dates (bulk load {loaded:.1f} s), s   median    max")
         for name, values in timings.items():
             print(f"  {name:<28} {statistics.median(values):7.3f} {max(values):7.3f}")
