@@ -109,3 +109,13 @@ def assert_same_totals(rows, expected):
         assert row.keys() == want.keys()
         for key, value in want.items():
             assert row[key] == (pytest.approx(value) if isinstance(value, float) else value), key
+
+
+def test_snapshot_of_a_team_log_is_a_geopackage_with_the_same_heaps(team_log, tmp_path):
+    uid = team_log.add_heap(RECT, 32652, {"observed_utc": APRIL_2, "height_m": 8.0, "label": "H1"})
+    dest = team_log.snapshot(tmp_path / "snap.gpkg")
+    with PortFile.open(dest) as copy:
+        assert [h["heap_uid"] for h in copy.heaps()] == [uid]
+        assert copy.heap(uid)["tonnage_t"] == pytest.approx(team_log.heap(uid)["tonnage_t"])
+    with pytest.raises(Exception, match="already exists"):
+        team_log.snapshot(dest)
