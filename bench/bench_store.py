@@ -136,23 +136,19 @@ def bench_log_one_heap(folder: Path, rounds: int, rng):
     return store_times, engine_times, raw_times, twin_times, cold_times, previewed_times, journal
 
 
-def build_big_port(path: Path, heaps: int, rng):
-    """A port of ``heaps`` heaps over 1,000 observation dates, written in one bulk transaction.
+def big_port_rows(heaps: int, rng, encode):
+    """(columns, rows) of ``heaps`` heaps over 1,000 observation dates; ``encode(polygon)`` is the geometry.
 
     Ten template footprints are run through the engine; copies are shifted around the port, keeping the
-    template's numbers (a shift changes UTM scale by < 1e-5). Only the benchmark writes this way.
+    template's numbers (a shift changes UTM scale by < 1e-5). Only the benchmarks write this way.
     """
-    PortFile.create(path, RASON).close()
     templates = []
     for _ in range(10):
         outline = heap_outline(rng)
         height = rng.uniform(3, 9)
         numbers = estimate_heap(outline, "EPSG:32652", height, height_sigma_m=0.5).as_fields()
         templates.append((outline, height, {k: numbers[k] for k in schema.DERIVED_FIELDS}))
-    connection = sqlite3.connect(str(path), isolation_level=None)
-    gpkg_geometry.register_functions(connection)
     now = utc_now_text()
-    connection.execute("BEGIN")
     rows = []
     for index in range(heaps):
         outline, height, numbers = templates[index % 10]
@@ -162,22 +158,34 @@ def build_big_port(path: Path, heaps: int, rng):
                f"{1 + day % 31 % 28:02d}T02:{day % 60:02d}:00.000Z", "pier": RASON.piers[index % 4],
                "height_m": height, "height_sigma_m": 0.5, "model": "repose", "repose_deg": 35.0,
                "density_t_m3": 0.85, "height_method": "imported", "created_utc": now, "modified_utc": now,
-               schema.GEOMETRY_COLUMN: gpkg_geometry.encode(footprint, 32652)}
+               schema.GEOMETRY_COLUMN: encode(footprint)}
         row.update(numbers)
         rows.append(tuple(row.values()))
-    columns = ", ".join(row)
-    connection.executemany(f"INSERT INTO heaps ({columns}) VALUES ({', '.join('?' * len(row))})", rows)
+    return tuple(row), rows
+
+
+def build_big_port(path: Path, heaps: int, rng):
+    """A port of ``heaps`` heaps (``big_port_rows``), written in one bulk transaction."""
+    PortFile.create(path, RASON).close()
+    columns, rows = big_port_rows(heaps, rng, lambda footprint: gpkg_geometry.encode(footprint, 32652))
+    connection = sqlite3.connect(str(path), isolation_level=None)
+    gpkg_geometry.register_functions(connection)
+    connection.execute("BEGIN")
+    connection.executemany(f"INSERT INTO heaps ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                           rows)
     connection.execute(f"DELETE FROM {STALE_TABLE}")
     connection.execute("COMMIT")
     connection.close()
 
 
-def bench_big_port(path: Path, repeats: int = 5):
+def bench_big_port(path_or_opener, repeats: int = 5):
+    """Open + totals (+ by pier, + stale check) timings; ``path_or_opener``: a GeoPackage or ``() -> port log``."""
+    opener = path_or_opener if callable(path_or_opener) else (lambda: PortFile.open(path_or_opener))
     timings = {"open": [], "totals per date": [], "totals per date and pier": [], "stale check": [],
                "open + totals per date": []}
     for _ in range(repeats):
         started = time.perf_counter()
-        port_file = PortFile.open(path)
+        port_file = opener()
         opened = time.perf_counter()
         dates = port_file.totals_by_date()
         totals = time.perf_counter()

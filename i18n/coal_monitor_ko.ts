@@ -3020,102 +3020,102 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>PostgreSQL 연결 {name!r}은(는) 인증 설정 {authcfg}을(를) 사용하지만 QGIS 인증 관리자가 이를 열 수 없습니다 (알 수 없는 ID이거나 마스터 비밀번호가 입력되지 않음). 설정 &gt; 옵션 &gt; 인증에서 확인하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="40" />
+      <location filename="../coal_monitor/store/port_log.py" line="41" />
       <source>a port GeoPackage path (…/rason.gpkg), postgresql://USER[:PASSWORD]@HOST:PORT/DBNAME?schema=SLUG, or service=NAME schema=SLUG (a pg_service.conf entry; other libpq key=value pairs may follow)</source>
       <translation>항구 GeoPackage 경로(…/rason.gpkg), postgresql://USER[:PASSWORD]@HOST:PORT/DBNAME?schema=SLUG, 또는 service=NAME schema=SLUG (pg_service.conf 항목; 다른 libpq key=value 쌍이 뒤따를 수 있음)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="82" />
+      <location filename="../coal_monitor/store/port_log.py" line="83" />
       <source>The PostgreSQL connection option(s) {unknown} are not accepted in a port log location; use only libpq connection keywords such as host, port, dbname, user, service, sslmode.</source>
       <translation>PostgreSQL 연결 옵션 {unknown}은(는) 항구 기록 위치에 쓸 수 없습니다. host, port, dbname, user, service, sslmode 같은 libpq 연결 키워드만 사용하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="94" />
+      <location filename="../coal_monitor/store/port_log.py" line="95" />
       <source>The PostgreSQL port log {where} names no schema; add schema=SLUG, the slug of the port (e.g. schema=rason).</source>
       <translation>PostgreSQL 항구 기록 {where}에 스키마가 없습니다. 항구의 슬러그인 schema=SLUG를 추가하십시오 (예: schema=rason).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="103" />
+      <location filename="../coal_monitor/store/port_log.py" line="104" />
       <source>Schema {schema!r} cannot hold a team port log: {problem}</source>
       <translation>스키마 {schema!r}에는 팀 항구 기록을 둘 수 없습니다: {problem}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="149" />
+      <location filename="../coal_monitor/store/port_log.py" line="150" />
       <source>it is empty</source>
       <translation>비어 있습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="154" />
+      <location filename="../coal_monitor/store/port_log.py" line="155" />
       <source>only postgresql:// and postgres:// addresses name a team port log</source>
       <translation>postgresql:// 및 postgres:// 주소만 팀 항구 기록을 지정합니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="159" />
+      <location filename="../coal_monitor/store/port_log.py" line="160" />
       <source>it is neither a .gpkg path nor a PostgreSQL connection</source>
       <translation>.gpkg 경로도 PostgreSQL 연결도 아닙니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="163" />
+      <location filename="../coal_monitor/store/port_log.py" line="164" />
       <source>Port log {value!r} cannot be used: {reason}. Give {forms}.</source>
       <translation>항구 기록 {value!r}을(를) 사용할 수 없습니다: {reason}. 다음 중 하나를 주십시오: {forms}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="173" />
+      <location filename="../coal_monitor/store/port_log.py" line="174" />
       <source>the address is malformed (the port is not a number up to 65535, or a '/', ':' or '@' in the user name or password is not percent-encoded as %2F, %3A, %40)</source>
       <translation>주소 형식이 잘못되었습니다 (포트가 65535 이하의 숫자가 아니거나, 사용자 이름이나 비밀번호의 '/', ':', '@'가 %2F, %3A, %40으로 인코딩되지 않음)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="177" />
+      <location filename="../coal_monitor/store/port_log.py" line="178" />
       <source>a PostgreSQL address has no #fragment</source>
       <translation>PostgreSQL 주소에는 #부분이 없습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="189" />
+      <location filename="../coal_monitor/store/port_log.py" line="190" />
       <source>the database name has a '/' in it (the schema goes in ?schema=SLUG)</source>
       <translation>데이터베이스 이름에 '/'가 있습니다 (스키마는 ?schema=SLUG에 씁니다)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="204" />
+      <location filename="../coal_monitor/store/port_log.py" line="205" />
       <source>it names no database (…/DBNAME?schema=SLUG)</source>
       <translation>데이터베이스를 지정하지 않았습니다 (…/DBNAME?schema=SLUG)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="214" />
+      <location filename="../coal_monitor/store/port_log.py" line="215" />
       <source>expected key=value pairs separated by spaces</source>
       <translation>공백으로 구분된 key=value 쌍이어야 합니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="219" />
+      <location filename="../coal_monitor/store/port_log.py" line="220" />
       <source>schema is given twice</source>
       <translation>스키마가 두 번 주어졌습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="223" />
+      <location filename="../coal_monitor/store/port_log.py" line="224" />
       <source>an option is given twice</source>
       <translation>옵션이 두 번 주어졌습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="226" />
+      <location filename="../coal_monitor/store/port_log.py" line="227" />
       <source>it names no service=, dbname= or host=</source>
       <translation>service=, dbname=, host= 중 어느 것도 없습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="243" />
+      <location filename="../coal_monitor/store/port_log.py" line="244" />
       <source>a quoted value is not closed</source>
       <translation>따옴표로 묶은 값이 닫히지 않았습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="279" />
+      <location filename="../coal_monitor/store/port_log.py" line="280" />
       <source>Schema {schema!r} is not the schema of port {port}; a team port log is named by its port: use schema={slug}.</source>
       <translation>스키마 {schema!r}은(는) 항구 {port}의 스키마가 아닙니다. 팀 항구 기록은 그 항구의 이름을 따르므로 schema={slug}을(를) 사용하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="289" />
+      <location filename="../coal_monitor/store/port_log.py" line="290" />
       <source>Team port logs (PostgreSQL) need the Python module psycopg2 ({problem}); install python3-psycopg2 (Debian, Ubuntu) or psycopg2 into QGIS's Python.</source>
       <translation>팀 항구 기록(PostgreSQL)에는 Python 모듈 psycopg2가 필요합니다 ({problem}). python3-psycopg2(Debian, Ubuntu)를 설치하거나 QGIS의 Python에 psycopg2를 설치하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log.py" line="318" />
+      <location filename="../coal_monitor/store/port_log.py" line="319" />
       <source>Cannot connect to the team database {where}: {problem}</source>
       <translation>팀 데이터베이스 {where}에 연결할 수 없습니다: {problem}</translation>
     </message>
@@ -3242,7 +3242,7 @@ Create a new, empty port file there and log the heap in it?</source>
     <message>
       <location filename="../coal_monitor/store/port_log_base.py" line="539" />
       <source>Heap {heap} in {path} was changed by {who} at {when} (version {version}, you edited version {expected}); nothing was written. Reload the heap and make your change again.</source>
-      <translation type="unfinished" />
+      <translation>{path}의 더미 {heap}은(는) {who}이(가) {when}에 변경했습니다(버전 {version}, 편집한 버전은 {expected}). 아무것도 기록되지 않았습니다. 더미를 다시 불러온 뒤 다시 변경하십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/portfile.py" line="76" />
@@ -3292,92 +3292,92 @@ Create a new, empty port file there and log the heap in it?</source>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="89" />
       <source>Team port logs need psycopg2 (Debian package python3-psycopg2, which QGIS depends on); install it and restart QGIS.</source>
-      <translation type="unfinished" />
+      <translation>팀 항구 기록에는 psycopg2(QGIS가 의존하는 Debian 패키지 python3-psycopg2)가 필요합니다. 설치한 뒤 QGIS를 다시 시작하십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="104" />
       <source>Database {dbname!r} on {host} has no PostGIS; ask its administrator to run CREATE EXTENSION postgis; in it (package postgis on the server), then open {location} again.</source>
-      <translation type="unfinished" />
+      <translation>{host}의 데이터베이스 {dbname!r}에 PostGIS가 없습니다. 관리자에게 그 데이터베이스에서 CREATE EXTENSION postgis;를 실행하도록 요청한 뒤(서버에 postgis 패키지 필요) {location}을(를) 다시 여십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="135" />
       <source>The database server {host} refused user {user!r}: wrong or missing password ({detail}). Check the user and password of the connection.</source>
-      <translation type="unfinished" />
+      <translation>데이터베이스 서버 {host}이(가) 사용자 {user!r}를 거부했습니다: 비밀번호가 틀렸거나 없습니다({detail}). 연결의 사용자와 비밀번호를 확인하십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="138" />
       <source>The database server {host} has no database {dbname!r}. Check the database name, or ask the administrator to create it (with PostGIS).</source>
-      <translation type="unfinished" />
+      <translation>데이터베이스 서버 {host}에 데이터베이스 {dbname!r}이(가) 없습니다. 데이터베이스 이름을 확인하거나 관리자에게 (PostGIS와 함께) 만들어 달라고 요청하십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="141" />
       <source>The database server {host} has no user {user!r}. Check the user name, or ask the administrator for an account.</source>
-      <translation type="unfinished" />
+      <translation>데이터베이스 서버 {host}에 사용자 {user!r}이(가) 없습니다. 사용자 이름을 확인하거나 관리자에게 계정을 요청하십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="144" />
       <source>Cannot reach the database server {host} ({detail}). Check the host and port, that the server is running and that the network allows the connection.</source>
-      <translation type="unfinished" />
+      <translation>데이터베이스 서버 {host}에 연결할 수 없습니다({detail}). 호스트와 포트, 서버 실행 여부, 네트워크가 연결을 허용하는지 확인하십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="147" />
       <source>Cannot connect to {location}: {detail}.</source>
-      <translation type="unfinished" />
+      <translation>{location}에 연결할 수 없습니다: {detail}.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="207" />
       <source>Cannot create port log {location}: port {name!r}: {problem}.</source>
-      <translation type="unfinished" />
+      <translation>항구 기록 {location}을(를) 만들 수 없습니다: 항구 {name!r}: {problem}.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="218" />
       <source>Port log {location} already exists; Coal Monitor never replaces a port log. Open it instead.</source>
-      <translation type="unfinished" />
+      <translation>항구 기록 {location}이(가) 이미 있습니다. Coal Monitor는 항구 기록을 절대 바꾸지 않습니다. 대신 여십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="235" />
       <source>Cannot create port log {location}: {exc} Ask the administrator for the right to create schemas in the database (GRANT CREATE ON DATABASE); nothing was created.</source>
-      <translation type="unfinished" />
+      <translation>항구 기록 {location}을(를) 만들 수 없습니다: {exc} 관리자에게 데이터베이스에 스키마를 만들 권한(GRANT CREATE ON DATABASE)을 요청하십시오. 아무것도 만들어지지 않았습니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="266" />
       <source>There is no port log {location} (no schema {schema!r} with a port and heaps tables, or this user may not see it). Publish the port's GeoPackage there first, or check the schema name and the user's rights.</source>
-      <translation type="unfinished" />
+      <translation>항구 기록 {location}이(가) 없습니다(port와 heaps 테이블이 있는 스키마 {schema!r}가 없거나 이 사용자가 볼 수 없습니다). 먼저 항구의 GeoPackage를 그곳에 게시하거나, 스키마 이름과 사용자 권한을 확인하십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="272" />
       <source>Port log {location} has schema version {version}, newer than this Coal Monitor reads ({supported}); update the plugin.</source>
-      <translation type="unfinished" />
+      <translation>항구 기록 {location}의 스키마 버전 {version}은(는) 이 Coal Monitor가 읽을 수 있는 버전({supported})보다 새롭습니다. 플러그인을 업데이트하십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="292" />
       <source>Port log {path} is closed; open it again to {action}.</source>
-      <translation type="unfinished" />
+      <translation>항구 기록 {path}이(가) 닫혀 있습니다. {action}하려면 다시 여십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="295" />
       <source>Cannot {action}: port log {path} is open read-only ({reason}). Ask the database administrator for write rights, then open it again.</source>
-      <translation type="unfinished" />
+      <translation>{action}할 수 없습니다: 항구 기록 {path}이(가) 읽기 전용으로 열려 있습니다({reason}). 데이터베이스 관리자에게 쓰기 권한을 요청한 뒤 다시 여십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="322" />
       <source>Cannot {action} in {path}: another user is changing the same rows and did not finish within {timeout:g} s; nothing was written. Try again.</source>
-      <translation type="unfinished" />
+      <translation>{path}에서 {action}할 수 없습니다: 다른 사용자가 같은 행을 변경 중이며 {timeout:g}초 안에 끝나지 않았습니다. 아무것도 기록되지 않았습니다. 다시 시도하십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="326" />
       <source>Cannot {action} in {path}: the database refused it ({exc}); nothing was written. Ask the administrator for write rights.</source>
-      <translation type="unfinished" />
+      <translation>{path}에서 {action}할 수 없습니다: 데이터베이스가 거부했습니다({exc}). 아무것도 기록되지 않았습니다. 관리자에게 쓰기 권한을 요청하십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="329" />
       <source>Cannot {action} in {path}: {exc}. Nothing was written.</source>
-      <translation type="unfinished" />
+      <translation>{path}에서 {action}할 수 없습니다: {exc}. 아무것도 기록되지 않았습니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="334" />
       <source>Port log {path} is closed; open it again.</source>
-      <translation type="unfinished" />
+      <translation>항구 기록 {path}이(가) 닫혀 있습니다. 다시 여십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/postgis.py" line="344" />
@@ -3387,7 +3387,7 @@ Create a new, empty port file there and log the heap in it?</source>
     <message>
       <location filename="../coal_monitor/store/postgis_schema.py" line="53" />
       <source>{name!r} cannot name a port's schema: use the port's slug with '_' for '-' (lower-case letters and digits, single '_', starting with a letter, at most {limit} characters), e.g. 'nampho_nampo'. Nothing was created.</source>
-      <translation type="unfinished" />
+      <translation>{name!r}은(는) 항구 스키마 이름이 될 수 없습니다: 항구 슬러그에서 '-'를 '_'로 바꾼 이름을 쓰십시오(영문 소문자와 숫자, '_'는 하나씩, 글자로 시작, 최대 {limit}자), 예: 'nampho_nampo'. 아무것도 만들어지지 않았습니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/recompute.py" line="46" />
@@ -3457,7 +3457,7 @@ Create a new, empty port file there and log the heap in it?</source>
     <message>
       <location filename="../coal_monitor/store/transfer.py" line="31" />
       <source>{source} logs port {source_port!r} but {target} logs {target_port!r}; nothing was copied.</source>
-      <translation type="unfinished" />
+      <translation>{source}은(는) 항구 {source_port!r}를 기록하지만 {target}은(는) {target_port!r}를 기록합니다. 아무것도 복사되지 않았습니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/store/vessel_log.py" line="40" />

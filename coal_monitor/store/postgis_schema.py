@@ -123,7 +123,11 @@ def create_statements(schema_name: str, crs_epsg: int):
 
 
 def style_rows(dbname: str, schema_name: str):
-    """(sql, params) inserting our default style of each layer of the schema (others' styles kept)."""
+    """(sql, params) inserting our default style of each layer of the schema (others' styles kept).
+
+    ``type`` stays NULL: QGIS matches a style to a layer by type or NULL, and a layer added from a URI
+    without a geometry type would miss a 'Polygon' style.
+    """
     from .styles import GEOMETRY_COLUMNS, STYLE_NAME, qml_text
 
     rows = []
@@ -135,7 +139,7 @@ def style_rows(dbname: str, schema_name: str):
                      "AND f_table_name = %s AND stylename = %s", where + (STYLE_NAME,)))
         rows.append(("INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, "
                      "f_geometry_column, stylename, styleqml, stylesld, useasdefault, description, type) "
-                     "VALUES (%s, %s, %s, %s, %s, XMLPARSE(DOCUMENT %s), NULL, true, %s, 'Polygon')",
+                     "VALUES (%s, %s, %s, %s, %s, XMLPARSE(DOCUMENT %s), NULL, true, %s, NULL)",
                      where + (geometry_column, STYLE_NAME, qml_text(table),
                               f"Coal Monitor default style of {table} (schema {schema.SCHEMA_VERSION})")))
     return rows

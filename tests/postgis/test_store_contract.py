@@ -93,3 +93,27 @@ def test_others_changed_sees_another_writer_not_ourselves(port_file, request):
     assert port_file.others_changed() is True
     assert port_file.others_changed() is False
     assert port_file.heap_count() == 2
+
+
+def test_recompute_all_under_new_defaults_is_all_or_nothing(port_file):
+    from coal_monitor.store.recompute import RecomputeCancelled, recompute_all
+
+    uids = [port_file.add_heap(box(606_000 + 50 * i, 4_675_000, 606_040 + 50 * i, 4_675_030), 32652,
+                               {"observed_utc": APRIL_2, "height_m": 4.0 + i}) for i in range(3)]
+    before = {uid: port_file.heap(uid)["tonnage_t"] for uid in uids}
+    polls = []
+
+    def cancel_at_the_second_heap():
+        polls.append(1)
+        return len(polls) == 2
+
+    with pytest.raises(RecomputeCancelled):
+        recompute_all(port_file, {"density_t_m3": 0.95}, is_canceled=cancel_at_the_second_heap)
+    assert port_file.port.density_t_m3 == 0.85
+    assert {uid: port_file.heap(uid)["tonnage_t"] for uid in uids} == before
+    results = recompute_all(port_file, {"density_t_m3": 0.95})
+    assert len(results) == 3 and port_file.port.density_t_m3 == 0.95
+    for uid in uids:
+        assert port_file.heap(uid)["tonnage_t"] == pytest.approx(before[uid] * 0.95 / 0.85)
+        assert port_file.heap(uid)["density_t_m3"] == 0.95
+    assert port_file.stale_heaps() == []
