@@ -14,7 +14,7 @@ from typing import Optional
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 from . import number_text
-from .core.messages import Message, as_message, placeholders
+from .core.messages import JOINS, KNOWN_TEMPLATES, Message, as_message, placeholders
 
 CONTEXT = "CoalMonitor"
 QM_PREFIX = "coal_monitor_"
@@ -74,6 +74,133 @@ def message_text(message) -> str:
         return _FORMATTER.vformat(message.template, (), values)
     except (ValueError, KeyError, IndexError, AttributeError, TypeError):
         return str(message)
+
+
+_NUMBER_SPEC = re.compile(r".*[eEfFgG%]$")
+_ENGLISH_NUMBER = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
+_patterns = None
+
+
+def _pattern(template):
+    """``template`` as a regex, each ``{field}`` a lazy group (a field used twice must match the same text)."""
+    parts, seen, fields = ["^"], {}, {}
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is None:
+            continue
+        if name in seen:
+            parts.append(f"(?P={seen[name]})")
+            continue
+        group = f"g{len(seen)}"
+        seen[name] = group
+        fields[group] = (name, conversion or "", spec or "")
+        parts.append(f"(?P<{group}>.+?)")
+    parts.append("$")
+    return re.compile("".join(parts), re.DOTALL), fields
+
+
+def _known_patterns():
+    """The core's templates with values, the most specific (longest literal text) first."""
+    global _patterns
+    if _patterns is None or len(_patterns) != len(KNOWN_TEMPLATES):
+        with_fields = [t for t in KNOWN_TEMPLATES if placeholders_or_none(t)]
+        # On a tie the joins come first: "part 1: a. part 2: b" is two notes, not one note about "a. part 2: b".
+        with_fields.sort(key=lambda t: (t not in JOINS, -len(_FIELD.sub("", t)), t))
+        _patterns = [(t, *_pattern(t)) for t in with_fields]
+        _patterns.extend((t, None, None) for t in KNOWN_TEMPLATES - set(with_fields))
+    return _patterns
+
+
+def placeholders_or_none(template):
+    try:
+        return placeholders(template)
+    except ValueError:
+        return None
+
+
+def _value(text, conversion, spec, depth, memo):
+    """A field's English text back as (value, score): a number for a number's spec, a Message if one
+    wrote it (score: the template text it recognised), the text itself otherwise."""
+    if conversion == "r":
+        return _Repr(text), 0
+    if _NUMBER_SPEC.match(spec) or spec == "d":
+        if not _ENGLISH_NUMBER.fullmatch(text):
+            raise ValueError(f"{text!r} is not a number")  # this template did not write the text
+        return (float(text.replace(",", "")) if spec != "d" else int(text.replace(",", ""))), 0
+    if not spec and re.fullmatch(r"-?[0-9]+", text):
+        return int(text), 0
+    found, score = _parse(text, depth + 1, memo)
+    return (found, score) if score else (text, 0)
+
+
+class _Repr(str):
+    """A ``!r`` field's stored text, shown as it was stored (its repr already applied)."""
+
+    def __repr__(self):
+        return str(self)
+
+
+def stored_message(text) -> Message:
+    """English ``text`` stored by an earlier run (a heap's volume note, a total's note) back as the Message
+    that wrote it, matched against the core's templates, so that it can be shown translated. Of several
+    readings (notes joined by ". ") the one recognising the most template text wins. Text that no template
+    wrote (typed by the analyst, or from a newer version) comes back verbatim."""
+    if isinstance(text, Message) and text.values:
+        return text
+    return _parse(str(text or ""), 0, {})[0]
+
+
+def _parse(text, depth, memo):
+    if text in memo:
+        return memo[text]
+    best = (Message(text), 0)
+    if not text or depth > 8:
+        return best
+    for template, pattern, fields in _known_patterns():
+        if pattern is None:
+            if template == text and len(text) > best[1]:
+                best = (Message(template), len(text))
+            continue
+        found = pattern.match(text)
+        if found is None:
+            continue
+        try:
+            values, score = {}, len(_FIELD.sub("", template))
+            for group, (name, conversion, spec) in fields.items():
+                values[name], child = _value(found.group(group), conversion, spec, depth, memo)
+                score += child
+            values.update(_nested_specs(found, fields, values))
+            message = Message(template, **values)
+        except (ValueError, KeyError, IndexError, TypeError):
+            continue
+        if str(message) == text and score > best[1]:
+            best = (message, score)
+    memo[text] = best
+    return best
+
+
+_FIELD = re.compile(r"{[^{}]*(?:{[^{}]*}[^{}]*)*}")
+
+
+def _nested_specs(found, fields, values):
+    """The decimals of a ``{x:.{digits}f}`` field, read from the stored number."""
+    extra = {}
+    for group, (name, _conversion, spec) in fields.items():
+        inner = re.fullmatch(r"\.{(\w+)}f", spec)
+        if inner:
+            written = found.group(group)
+            if not _ENGLISH_NUMBER.fullmatch(written):
+                raise ValueError(f"{written!r} is not a number")
+            extra[inner.group(1)] = len(written.split(".")[1]) if "." in written else 0
+            values[name] = float(written.replace(",", ""))
+    return extra
+
+
+def note_text(text) -> str:
+    """A stored English note (or a Message) in the installed language: see ``stored_message``."""
+    if isinstance(text, Message) and text.values:
+        return message_text(text)
+    return message_text(stored_message(text))
 
 
 def qgis_locale() -> str:

@@ -4,6 +4,26 @@
   <context>
     <name>CoalMonitor</name>
     <message>
+      <location filename="../coal_monitor/core/day_scenes.py" line="99" />
+      <source>{others} set aside for {piles} pile also measured on {best} ({why}); each pile counts once.</source>
+      <translation>{best}에서도 측정된 더미 {piles}개에 대해 {others}을(를) 제외했습니다({why}). 각 더미는 한 번만 셉니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/day_scenes.py" line="99" />
+      <source>{others} set aside for {piles} piles also measured on {best} ({why}); each pile counts once.</source>
+      <translation>{best}에서도 측정된 더미 {piles}개에 대해 {others}을(를) 제외했습니다({why}). 각 더미는 한 번만 셉니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/day_scenes.py" line="118" />
+      <source>finer GSD {gsd_m:.2f} m</source>
+      <translation>더 세밀한 GSD {gsd_m:.2f} m</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/day_scenes.py" line="119" />
+      <source>acquired later</source>
+      <translation>더 늦게 촬영됨</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/core/estimate.py" line="63" />
       <source>{name} is missing: enter it in {unit}</source>
       <translation>{name}이(가) 없습니다: {unit} 단위로 입력하십시오</translation>
@@ -99,72 +119,102 @@
       <translation>밀도 {density:g} t/m³이(가) 하한 {low:g}와(과) 상한 {high:g} t/m³ 사이에 있지 않습니다: 하한 &lt;= 밀도 &lt;= 상한 순서로 맞추십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="220" />
+      <location filename="../coal_monitor/core/estimate.py" line="165" />
+      <source>{height_m:.{digits}f} m is taller than the {height_max_m:.{digits}f} m a {repose_deg:g}° pile on this footprint can reach; walls (prism model) or a steeper angle would explain it</source>
+      <translation>{height_m:.{digits}f} m은(는) 이 바닥 윤곽에서 안식각 {repose_deg:g}°의 더미가 이를 수 있는 {height_max_m:.{digits}f} m보다 높습니다. 벽(각기둥 모델)이나 더 가파른 각도라야 설명됩니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="204" />
+      <source>part {i}: {volume_m3:,.0f} m³</source>
+      <translation>{i}번째 부분: {volume_m3:,.0f} m³</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="206" />
+      <source>{count} parts, each computed as its own pile and summed ({listing})</source>
+      <translation>{count}개 부분을 각각 별개의 더미로 계산해 합산했습니다({listing})</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="208" />
+      <source>part {i}: {note}</source>
+      <translation>{i}번째 부분: {note}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="223" />
       <source>footprint</source>
       <translation>바닥 윤곽</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="226" />
+      <location filename="../coal_monitor/core/estimate.py" line="229" />
       <source>footprint is missing (null geometry): draw the heap's outline as a polygon</source>
       <translation>바닥 윤곽이 없습니다(빈 지오메트리): 더미의 윤곽을 다각형으로 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="232" />
+      <location filename="../coal_monitor/core/estimate.py" line="235" />
       <source>footprint WKT {shown!r} cannot be read ({exc}): give a POLYGON or MULTIPOLYGON</source>
       <translation>바닥 윤곽 WKT {shown!r}을(를) 읽을 수 없습니다({exc}): POLYGON 또는 MULTIPOLYGON을 주십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="237" />
+      <location filename="../coal_monitor/core/estimate.py" line="240" />
       <source>footprint {geometry!r} is not a geometry: give a shapely polygon or WKT text</source>
       <translation>바닥 윤곽 {geometry!r}은(는) 지오메트리가 아닙니다: shapely 다각형이나 WKT 텍스트를 주십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="240" />
+      <location filename="../coal_monitor/core/estimate.py" line="243" />
       <source>footprint is an empty {kind}: draw the heap's outline as a polygon</source>
       <translation>바닥 윤곽이 빈 {kind}입니다: 더미의 윤곽을 다각형으로 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="245" />
+      <location filename="../coal_monitor/core/estimate.py" line="248" />
       <source>footprint is a {kind}{others}, not a polygon: a heap needs an outline enclosing its foot; close the line into a polygon</source>
       <translation>바닥 윤곽이 다각형이 아닌 {kind}{others}입니다: 더미에는 발치를 둘러싼 윤곽이 필요하니 선을 닫아 다각형으로 만드십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="245" />
+      <location filename="../coal_monitor/core/estimate.py" line="248" />
       <source> with {others}</source>
       <translation>({others} 포함)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="291" />
+      <location filename="../coal_monitor/core/estimate.py" line="294" />
       <source>footprint encloses no area ({reason}; {area_m2:.3g} m²): its vertices lie on a line or fold onto each other; redraw it around the heap's foot</source>
       <translation>바닥 윤곽이 면적을 둘러싸지 않습니다({reason}; {area_m2:.3g} m²): 꼭짓점이 한 직선 위에 있거나 서로 겹칩니다. 더미 발치를 따라 다시 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="297" />
+      <location filename="../coal_monitor/core/estimate.py" line="300" />
       <source>footprint outline is invalid ({reason}) and can be read as {area_m2:,.0f} m² or {other_area_m2:,.0f} m²: redraw the outline so that its edges do not cross</source>
       <translation>바닥 윤곽이 올바르지 않으며({reason}) {area_m2:,.0f} m² 또는 {other_area_m2:,.0f} m²로 읽힐 수 있습니다: 변이 교차하지 않도록 윤곽을 다시 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="324" />
+      <location filename="../coal_monitor/core/estimate.py" line="305" />
+      <source>the outline was invalid ({reason}) and was repaired to its only reading, {area_m2:,.0f} m²</source>
+      <translation>윤곽이 올바르지 않아({reason}) 유일하게 가능한 해석인 {area_m2:,.0f} m²로 고쳤습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="328" />
       <source>{which} has a coordinate that is not a number (NaN or inf): redraw it</source>
       <translation>{which}에 숫자가 아닌 좌표(NaN 또는 inf)가 있습니다: 다시 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="328" />
+      <location filename="../coal_monitor/core/estimate.py" line="332" />
       <source>{which} has {distinct} distinct vertices: a heap outline needs at least 3; redraw it</source>
       <translation>{which}의 서로 다른 꼭짓점은 {distinct}개입니다: 더미 윤곽에는 최소 3개가 필요하니 다시 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="346" />
+      <location filename="../coal_monitor/core/estimate.py" line="343" />
+      <source>ignored {slips} hole(s) smaller than {min_m2:g} m² (digitizing slips)</source>
+      <translation>{min_m2:g} m²보다 작은 구멍 {slips}개를 무시했습니다(디지타이징 실수)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="351" />
       <source>part {i} of the footprint</source>
       <translation>바닥 윤곽의 {i}번째 부분</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="347" />
+      <location filename="../coal_monitor/core/estimate.py" line="352" />
       <source>{which} has an area of {area_m2:.3g} m², below {min_m2:g} m²: redraw it around the heap (not along a line), or check that the layer's CRS matches its coordinates</source>
       <translation>{which}의 면적 {area_m2:.3g} m²은(는) {min_m2:g} m²보다 작습니다: 선을 따라가지 말고 더미 둘레를 다시 그리거나, 레이어의 좌표계가 좌표와 맞는지 확인하십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="354" />
+      <location filename="../coal_monitor/core/estimate.py" line="359" />
       <source>footprint covers {total:,.0f} m², more than the {max_m2:,.0f} m² of a believable heap: draw one heap at a time, or check that the layer's CRS matches its coordinates</source>
       <translation>바닥 윤곽이 {total:,.0f} m²로, 믿을 만한 더미의 {max_m2:,.0f} m²보다 넓습니다: 더미를 하나씩 그리거나, 레이어의 좌표계가 좌표와 맞는지 확인하십시오</translation>
     </message>
@@ -267,6 +317,21 @@
       <location filename="../coal_monitor/core/geodesy.py" line="108" />
       <source>coordinate ({x:.6g}, {y:.6g}) lies outside the Earth in CRS {crs_name!r}: check that the layer's CRS is the one its coordinates were drawn in</source>
       <translation>좌표 ({x:.6g}, {y:.6g})이(가) 좌표계 {crs_name!r}에서 지구 밖에 있습니다: 레이어의 좌표계가 좌표를 그린 좌표계인지 확인하십시오</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/messages.py" line="29" />
+      <source>{first}. {then}</source>
+      <translation>{first}. {then}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/messages.py" line="30" />
+      <source>{first}; {then}</source>
+      <translation>{first}; {then}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/messages.py" line="31" />
+      <source>{first} {then}</source>
+      <translation>{first} {then}</translation>
     </message>
     <message>
       <location filename="../coal_monitor/core/metadata/__init__.py" line="49" />
@@ -1139,6 +1204,46 @@
       <translation>{name} {value!r}은(는) ±{limit:g}도 안의 숫자가 아닙니다.</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="22" />
+      <source>all piers</source>
+      <translation>모든 부두</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="23" />
+      <source>no pier</source>
+      <translation>부두 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="127" />
+      <source>no scene recorded</source>
+      <translation>기록된 장면 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="128" />
+      <source>{volume} m3 in {heaps} heap</source>
+      <translation>더미 {heaps}개에 {volume} m3</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="128" />
+      <source>{volume} m3 in {heaps} heaps</source>
+      <translation>더미 {heaps}개에 {volume} m3</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="131" />
+      <source>{tonnage} t  (range {low} - {high} t)</source>
+      <translation>{tonnage} t  (범위 {low} - {high} t)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="134" />
+      <source>scene: {scenes}</source>
+      <translation>장면: {scenes}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="137" />
+      <source>{count} heap(s) without a volume (see their notes)</source>
+      <translation>부피가 없는 더미 {count}개(각 더미의 메모 참조)</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/core/trace.py" line="79" />
       <source>image array has {ndim} dimensions: give rows x columns (x bands)</source>
       <translation>영상 배열이 {ndim}차원입니다: 행 x 열(x 밴드)로 주십시오</translation>
@@ -1264,67 +1369,67 @@
       <translation>선수와 선미가 같은 지점입니다(LOA 0 m). 선수를 클릭한 다음 선미를 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="130" />
+      <location filename="../coal_monitor/core/vessels.py" line="152" />
       <source>outline corner {number}</source>
       <translation>윤곽 꼭짓점 {number}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="133" />
+      <location filename="../coal_monitor/core/vessels.py" line="155" />
       <source>A hull outline needs at least 3 distinct corners; it has {corners}. Click around the hull again.</source>
       <translation>선체 윤곽에는 서로 다른 꼭짓점이 최소 3개 필요한데 {corners}개입니다. 선체 둘레를 다시 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="140" />
+      <location filename="../coal_monitor/core/vessels.py" line="162" />
       <source>The hull outline has no area (all corners on one line); click around the hull again.</source>
       <translation>선체 윤곽의 면적이 없습니다(모든 꼭짓점이 한 직선 위에 있음). 선체 둘레를 다시 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="156" />
+      <location filename="../coal_monitor/core/vessels.py" line="178" />
       <source>length (LOA)</source>
       <translation>길이(LOA)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="156" />
+      <location filename="../coal_monitor/core/vessels.py" line="178" />
       <source>beam</source>
       <translation>폭</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="158" />
+      <location filename="../coal_monitor/core/vessels.py" line="180" />
       <source>The ship's {name} {value!r} is not a number; measure the ship again.</source>
       <translation>선박의 {name} {value!r}은(는) 숫자가 아닙니다. 선박을 다시 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="161" />
+      <location filename="../coal_monitor/core/vessels.py" line="183" />
       <source>The ship's {name} is {value:g} m; it must be more than 0 m. Click the bow, the stern, then a point on the hull's side at its widest.</source>
       <translation>선박의 {name}이(가) {value:g} m입니다. 0 m보다 커야 합니다. 선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 차례로 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="166" />
+      <location filename="../coal_monitor/core/vessels.py" line="188" />
       <source>The ship's length (LOA) is {loa_m:.1f} m, shorter than {VESSEL_LOA_MIN_M:g} m: no cargo ship is that small. Click the very ends of the hull (bow and stern), zooming in if needed.</source>
       <translation>선박 길이(LOA)가 {loa_m:.1f} m로 {VESSEL_LOA_MIN_M:g} m보다 짧습니다: 그렇게 작은 화물선은 없습니다. 필요하면 확대해서 선체의 맨 끝(선수와 선미)을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="172" />
+      <location filename="../coal_monitor/core/vessels.py" line="194" />
       <source>The ship's length (LOA) is {loa_m:.1f} m, longer than {VESSEL_LOA_MAX_M:g} m: no ship afloat is that long. Check the clicks are on one ship's bow and stern and the image's scale.</source>
       <translation>선박 길이(LOA)가 {loa_m:.1f} m로 {VESSEL_LOA_MAX_M:g} m보다 깁니다: 그렇게 긴 배는 없습니다. 클릭이 한 선박의 선수와 선미에 있는지, 영상의 축척을 확인하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="179" />
+      <location filename="../coal_monitor/core/vessels.py" line="201" />
       <source>The ship's beam is {beam_m:.1f} m, wider than a third of its length ({beam_max_m:.1f} m of {loa_m:.1f} m): no ship is that broad. Click the side at the widest point, across from the centreline, not beyond the hull.</source>
       <translation>선박 폭이 {beam_m:.1f} m로 길이의 3분의 1보다 넓습니다({loa_m:.1f} m 중 {beam_max_m:.1f} m): 그렇게 넓은 배는 없습니다. 중심선 맞은편의 가장 넓은 곳의 측면을 선체 밖이 아니게 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="313" />
+      <location filename="../coal_monitor/core/vessels.py" line="335" />
       <source>Berth depth {berth_depth_m!r} is not a depth in metres or a (shallowest, deepest) pair; give it as 8 or (7, 9).</source>
       <translation>선석 수심 {berth_depth_m!r}은(는) 미터 단위 수심이나 (가장 얕은, 가장 깊은) 쌍이 아닙니다. 8 또는 (7, 9)처럼 주십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="318" />
+      <location filename="../coal_monitor/core/vessels.py" line="340" />
       <source>Berth depth {berth_depth_m!r} must be positive metres with the shallowest first, e.g. (7, 9).</source>
       <translation>선석 수심 {berth_depth_m!r}은(는) 양수의 미터 값이어야 하며 가장 얕은 값이 먼저 와야 합니다(예: (7, 9)).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/vessels.py" line="349" />
+      <location filename="../coal_monitor/core/vessels.py" line="371" />
       <source>The image's GSD {gsd_m!r} must be a positive number of metres; set it on the scene.</source>
       <translation>영상의 GSD {gsd_m!r}은(는) 양수의 미터 값이어야 합니다. 장면에서 설정하십시오.</translation>
     </message>
@@ -1869,177 +1974,177 @@
       <translation>두 번째 클릭이 첫 번째 클릭보다 태양 쪽에 있습니다: 태양 반대쪽 점선 안내선 위에서 그림자 끝을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="47" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="48" />
       <source>Mark examined</source>
       <translation>검토 완료 표시</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="47" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="48" />
       <source>Every heap this image shows is logged (or it shows no coal): the image becomes an observation of the port, 0 t when it has no heap. An image not marked and without heaps is a gap in the trends.</source>
       <translation>이 영상에 보이는 모든 더미가 기록되었습니다(또는 석탄이 보이지 않음): 이 영상은 항구의 관측이 되며, 더미가 없으면 0 t입니다. 표시하지 않고 더미도 없는 영상은 추이에서 빈칸입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="50" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="51" />
       <source>Carry piles forward</source>
       <translation>더미 이어 가져오기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="50" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="51" />
       <source>Copy the heaps of the previous examined image onto this one as drafts, each keeping its pile's identity: take each, adjust it to this image and log it, or drop it.</source>
       <translation>이전에 검토한 영상의 더미를 이 영상에 초안으로 복사하며, 각 더미는 자기 더미 식별을 유지합니다: 하나씩 가져와 이 영상에 맞게 고친 뒤 기록하거나 버리십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="53" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="54" />
       <source>Coverage…</source>
       <translation>촬영 범위…</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="53" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="54" />
       <source>Draw the part of the port this image shows clearly (cloud, the scene's edge): the date's total is then marked partial. Right click or Enter finishes; Esc cancels.</source>
       <translation>이 영상이 선명하게 보여 주는 항구의 부분(구름, 장면 가장자리 제외)을 그립니다. 그러면 그 날짜의 합계는 부분 범위로 표시됩니다. 오른쪽 클릭이나 Enter로 마치고 Esc로 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="56" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="57" />
       <source>Whole port</source>
       <translation>항구 전체</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="56" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="57" />
       <source>Clear the image's coverage: it shows the whole port.</source>
       <translation>영상의 촬영 범위를 지웁니다: 영상이 항구 전체를 보여 줍니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="73" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="74" />
       <source>Piles carried forward</source>
       <translation>이어 가져온 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="80" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="81" />
       <source>Take</source>
       <translation>가져오기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="80" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="81" />
       <source>Measure the selected pile on this image: its outline and inputs fill the heap form; adjust and log.</source>
       <translation>선택한 더미를 이 영상에서 잽니다: 윤곽과 입력값이 더미 양식에 채워지니 고친 뒤 기록하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="82" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="83" />
       <source>Drop</source>
       <translation>버리기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="82" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="83" />
       <source>The selected pile is gone on this image: remove it from the drafts.</source>
       <translation>선택한 더미가 이 영상에서 사라졌습니다: 초안에서 지웁니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="96" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="97" />
       <source>Ships</source>
       <translation>선박</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="98" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="99" />
       <source>Measure ship on the map</source>
       <translation>지도에서 선박 재기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="98" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="99" />
       <source>Click the bow, the stern, then the side of the hull at its widest; Backspace removes the last click, Esc cancels.</source>
       <translation>선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 클릭하십시오. Backspace는 마지막 클릭을 지우고 Esc는 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="107" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="108" />
       <source>State</source>
       <translation>상태</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="111" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="112" />
       <source>Pier</source>
       <translation>부두</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="113" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="114" />
       <source>Cargo visible</source>
       <translation>화물 보임</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="115" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="116" />
       <source>Hatches open</source>
       <translation>해치 열림</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="122" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="123" />
       <source>if identified</source>
       <translation>식별된 경우</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="123" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="124" />
       <source>Name</source>
       <translation>이름</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="129" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="130" />
       <source>Log ship</source>
       <translation>선박 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="129" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="130" />
       <source>Log the measured ship with its state on this image; a ship loading (or moored with cargo visible) is a loading event in the port's flows.</source>
       <translation>잰 선박을 이 영상에서의 상태와 함께 기록합니다. 적재 중인 선박(또는 화물이 보이는 계류 선박)은 항구 흐름에서 적재 사건입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="164" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="165" />
       <source>Examined: {note}</source>
       <translation>검토 완료: {note}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="164" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="165" />
       <source>every heap logged</source>
       <translation>모든 더미 기록됨</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="172" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="173" />
       <source>{label} from {date}: {tonnes} t</source>
       <translation>{date}의 {label}: {tonnes} t</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="204" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="205" />
       <source>Same pile as {label} of {date}</source>
       <translation>{date}의 {label}과(와) 같은 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="217" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="218" />
       <source>Click the corners of the part of the port the image shows clearly; right click or Enter finishes, Esc cancels.</source>
       <translation>영상이 선명하게 보여 주는 항구 부분의 모서리를 클릭하십시오. 오른쪽 클릭이나 Enter로 마치고 Esc로 취소합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="234" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="235" />
       <source>Click the bow, the stern, then the hull's side at its widest.</source>
       <translation>선수, 선미, 그리고 가장 넓은 곳의 선체 측면을 클릭하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="246" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="247" />
       <source>LOA {loa} m, beam {beam} m</source>
       <translation>LOA {loa} m, 폭 {beam} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="249" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="250" />
       <source>{ship_class}: deadweight {dwt_lo}-{dwt_hi} t, cargo {lo}-{hi} t</source>
       <translation>{ship_class}: 재화중량 {dwt_lo}-{dwt_hi} t, 화물 {lo}-{hi} t</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="253" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="254" />
       <source>cargo capped by the pier's depth</source>
       <translation>부두 수심으로 화물 상한 적용</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="255" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="256" />
       <source>fits no ship class: no tonnage</source>
       <translation>맞는 선박 등급 없음: 톤수 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/story_panel.py" line="270" />
+      <location filename="../coal_monitor/gui/story_panel.py" line="271" />
       <source>Click the bow</source>
       <translation>선수를 클릭하십시오</translation>
     </message>
@@ -2104,24 +2209,39 @@
       <translation>선택한 항구가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="163" />
+      <location filename="../coal_monitor/gui/trends.py" line="164" />
       <source>{count} ship(s): {low}-{high}</source>
       <translation>선박 {count}척: {low}-{high}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="163" />
+      <location filename="../coal_monitor/gui/trends.py" line="164" />
       <source>none seen</source>
       <translation>관측되지 않음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="167" />
+      <location filename="../coal_monitor/gui/trends.py" line="168" />
       <source>{change} ({low} to {high})</source>
       <translation>{change} ({low} ~ {high})</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="280" />
+      <location filename="../coal_monitor/gui/trends.py" line="181" />
+      <source>{port}: no heaps logged yet.</source>
+      <translation>{port}: 아직 기록된 더미가 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="184" />
+      <source>{port}: {dates} date(s), latest {date}: {tonnage} t ({low} - {high} t) in {heaps} heap(s).</source>
+      <translation>{port}: 관측일 {dates}개, 최근 {date}: 더미 {heaps}개에 {tonnage} t ({low} - {high} t).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="293" />
       <source>Cannot export the trends to {path}: {problem}</source>
       <translation>추이를 {path}(으)로 내보낼 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="295" />
+      <source>Saved {path}</source>
+      <translation>{path}에 저장했습니다</translation>
     </message>
     <message>
       <location filename="../coal_monitor/gui/vessel_tool.py" line="47" />
@@ -2400,6 +2520,41 @@
       <location filename="../coal_monitor/report/chart.py" line="13" />
       <source>The trend chart needs matplotlib, which this QGIS's Python lacks. Install it: Debian/Ubuntu 'sudo apt install python3-matplotlib'; Windows OSGeo4W Setup: package 'python3-matplotlib'; elsewhere 'python3 -m pip install matplotlib' for QGIS's Python. Then restart QGIS.</source>
       <translation>추이 그래프에는 matplotlib가 필요한데 이 QGIS의 Python에는 없습니다. 설치하십시오: Debian/Ubuntu에서는 'sudo apt install python3-matplotlib', Windows OSGeo4W Setup에서는 'python3-matplotlib' 패키지, 그 밖에서는 QGIS의 Python으로 'python3 -m pip install matplotlib'. 그런 다음 QGIS를 다시 시작하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/chart.py" line="63" />
+      <source>No heaps logged yet</source>
+      <translation>아직 기록된 더미가 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/chart.py" line="85" />
+      <source>tonnage (low-high band shaded)</source>
+      <translation>톤수(음영: 하한-상한 범위)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/chart.py" line="96" />
+      <source>ship seen loading</source>
+      <translation>적재 중인 선박</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/chart.py" line="100" />
+      <source>coal (t)</source>
+      <translation>석탄 (t)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/chart.py" line="106" />
+      <source>heaps</source>
+      <translation>더미</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/language.py" line="18" />
+      <source>Korean</source>
+      <translation>한국어</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/language.py" line="20" />
+      <source>The report is in English: no installed font covers {language}; install e.g. {package}.</source>
+      <translation>보고서는 영어로 작성됩니다: 설치된 글꼴 중 {language}를 표시할 수 있는 것이 없습니다. 예를 들어 {package}를 설치하십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/session/measuring.py" line="69" />
@@ -2846,6 +3001,11 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>'height_m'이(가) 비어 있습니다. 더미의 높이를 미터로 입력하십시오.</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/store/layer_sync.py" line="116" />
+      <source>Not computed: {problem}</source>
+      <translation>계산하지 않음: {problem}</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/store/layer_sync.py" line="166" />
       <source>it now belongs to image {scene_id}</source>
       <translation>이제 영상 {scene_id}에 속합니다</translation>
@@ -2911,172 +3071,187 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>{path}은(는) 이전 스키마 버전 {version}을(를) 써서 업그레이드해야 하지만 읽기 전용입니다. 쓸 수 있는 폴더로 복사한 뒤 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="97" />
+      <location filename="../coal_monitor/store/portfile.py" line="47" />
+      <source>examined: no coal</source>
+      <translation>검토 완료: 석탄 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="99" />
       <source>open</source>
       <translation>열기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="136" />
+      <location filename="../coal_monitor/store/portfile.py" line="138" />
       <source>log scene</source>
       <translation>장면 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="139" />
+      <location filename="../coal_monitor/store/portfile.py" line="141" />
       <source>Scene {scene_id!r} is already logged in {path}; use its scene_id for the heaps instead of logging it again.</source>
       <translation>장면 {scene_id!r}은(는) {path}에 이미 기록되어 있습니다. 다시 기록하지 말고 더미에 그 scene_id를 쓰십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="154" />
+      <location filename="../coal_monitor/store/portfile.py" line="156" />
       <source>A scene's {unknown} cannot be corrected here; the fields that can are: {fields}.</source>
       <translation>장면의 {unknown}은(는) 여기서 바로잡을 수 없습니다. 바로잡을 수 있는 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="159" />
+      <location filename="../coal_monitor/store/portfile.py" line="161" />
       <source>No scene {scene_id!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="164" />
+      <location filename="../coal_monitor/store/portfile.py" line="166" />
       <source>correct the scene</source>
       <translation>장면 수정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="189" />
+      <location filename="../coal_monitor/store/portfile.py" line="191" />
       <source>No scene {scene_id!r} in {path}; log the image before its coverage.</source>
       <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 촬영 범위보다 먼저 영상을 기록하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="240" />
+      <location filename="../coal_monitor/store/portfile.py" line="242" />
       <source>log heap</source>
       <translation>더미 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="255" />
+      <location filename="../coal_monitor/store/portfile.py" line="257" />
       <source>The footprint was measured in EPSG:{measured_epsg}, but {file} keeps heaps in EPSG:{port_epsg}; measure it again for this port.</source>
       <translation>바닥 윤곽은 EPSG:{measured_epsg}에서 쟀지만 {file}은(는) 더미를 EPSG:{port_epsg}로 보관합니다. 이 항구에 맞게 다시 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="272" />
+      <location filename="../coal_monitor/store/portfile.py" line="274" />
       <source>update heap</source>
       <translation>더미 갱신</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="279" />
+      <location filename="../coal_monitor/store/portfile.py" line="281" />
       <source>heap_uid of heap {heap_uid} cannot change; it identifies the heap for good.</source>
       <translation>더미 {heap_uid}의 heap_uid는 바꿀 수 없습니다. 이 값이 더미를 영구히 식별합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="293" />
+      <location filename="../coal_monitor/store/portfile.py" line="295" />
       <source>delete heap</source>
       <translation>더미 삭제</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="338" />
+      <location filename="../coal_monitor/store/portfile.py" line="340" />
       <source>verify heaps</source>
       <translation>더미 검증</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="352" />
+      <location filename="../coal_monitor/store/portfile.py" line="354" />
       <source>recompute heap</source>
       <translation>더미 재계산</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="462" />
+      <location filename="../coal_monitor/store/portfile.py" line="421" />
+      <source>{scene}: {note}</source>
+      <translation>{scene}: {note}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="436" />
+      <source>coverage partial on {scenes}.</source>
+      <translation>{scenes}의 촬영 범위가 부분적입니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="465" />
       <source>Snapshot target {dest} already exists; choose a new file name.</source>
       <translation>스냅숏 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="469" />
+      <location filename="../coal_monitor/store/portfile.py" line="472" />
       <source>snapshot</source>
       <translation>스냅숏</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="476" />
+      <location filename="../coal_monitor/store/portfile.py" line="479" />
       <source>Snapshot target {dest} appeared meanwhile; it was left untouched.</source>
       <translation>스냅숏 대상 {dest}이(가) 그 사이 생겼습니다. 그 파일은 건드리지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="479" />
+      <location filename="../coal_monitor/store/portfile.py" line="482" />
       <source>Cannot write snapshot {dest}: {exc}. Check the folder is writable.</source>
       <translation>스냅숏 {dest}을(를) 쓸 수 없습니다: {exc}. 폴더에 쓸 수 있는지 확인하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="498" />
+      <location filename="../coal_monitor/store/portfile.py" line="501" />
       <source>CSV target {dest} already exists; choose a new file name.</source>
       <translation>CSV 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="501" />
+      <location filename="../coal_monitor/store/portfile.py" line="504" />
       <source>Cannot write CSV {dest}: {exc}.</source>
       <translation>CSV {dest}을(를) 쓸 수 없습니다: {exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="509" />
+      <location filename="../coal_monitor/store/portfile.py" line="512" />
       <source>Port file {path} is closed; open it again to {action}.</source>
       <translation>항구 파일 {path}이(가) 닫혀 있습니다. {action} 작업을 하려면 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="512" />
+      <location filename="../coal_monitor/store/portfile.py" line="515" />
       <source>Cannot {action}: port file {path} is open read-only ({reason}). Copy it to a writable folder or fix its permissions, then open it again.</source>
       <translation>{action} 작업을 할 수 없습니다: 항구 파일 {path}이(가) 읽기 전용으로 열려 있습니다({reason}). 쓸 수 있는 폴더로 복사하거나 권한을 고친 뒤 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="526" />
+      <location filename="../coal_monitor/store/portfile.py" line="529" />
       <source>Port file {path} is closed; open it again.</source>
       <translation>항구 파일 {path}이(가) 닫혀 있습니다. 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="527" />
+      <location filename="../coal_monitor/store/portfile.py" line="530" />
       <source>read</source>
       <translation>읽기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="547" />
+      <location filename="../coal_monitor/store/portfile.py" line="550" />
       <source>{table} has no field {unknown}; fields are: {fields}.</source>
       <translation>{table}에는 {unknown} 필드가 없습니다. 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="564" />
+      <location filename="../coal_monitor/store/portfile.py" line="567" />
       <source>{exc}.</source>
       <translation>{exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="571" />
+      <location filename="../coal_monitor/store/portfile.py" line="574" />
       <source>'{name}' is {value!r}, not a number.</source>
       <translation>'{name}'은(는) 숫자가 아닌 {value!r}입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="575" />
+      <location filename="../coal_monitor/store/portfile.py" line="578" />
       <source>{problem}.</source>
       <translation>{problem}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="582" />
+      <location filename="../coal_monitor/store/portfile.py" line="585" />
       <source>{derived} cannot be set: Coal Monitor derives them from the footprint and the inputs (height, model, angle, density).</source>
       <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 바닥 윤곽과 입력값(높이, 모델, 각도, 밀도)으로 계산합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="595" />
+      <location filename="../coal_monitor/store/portfile.py" line="598" />
       <source>A heap needs 'observed_utc', the date and time (UTC) of the image it was measured on; give it before logging the heap.</source>
       <translation>더미에는 'observed_utc', 즉 더미를 잰 영상의 촬영 일시(UTC)가 필요합니다. 더미를 기록하기 전에 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="598" />
+      <location filename="../coal_monitor/store/portfile.py" line="601" />
       <source>A heap needs 'height_m', its height in metres; measure or enter it first.</source>
       <translation>더미에는 'height_m', 즉 미터 단위의 높이가 필요합니다. 먼저 재거나 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="610" />
+      <location filename="../coal_monitor/store/portfile.py" line="613" />
       <source>Heap not logged to {file}: {exc}</source>
       <translation>{file}에 더미를 기록하지 않았습니다: {exc}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="633" />
+      <location filename="../coal_monitor/store/portfile.py" line="636" />
       <source>No heap {heap_uid!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 더미 {heap_uid!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="652" />
+      <location filename="../coal_monitor/store/portfile.py" line="655" />
       <source>record the time of the last change</source>
       <translation>마지막 변경 시각 기록</translation>
     </message>

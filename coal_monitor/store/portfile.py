@@ -25,7 +25,7 @@ from urllib.parse import quote
 from ..core import day_scenes
 from ..core.errors import InputError
 from ..core.heap_numbers import MeasuredFootprint
-from ..core.messages import QT_TR_NOOP, Message
+from ..core.messages import LISTED, QT_TR_NOOP, SPACED, Message, join_notes
 from ..core.ports import Port
 from . import gpkg_geometry, schema
 from .connection import (LOCK_TIMEOUT_S, begin_immediate, check_is_geopackage, check_is_sqlite, connect,
@@ -43,6 +43,8 @@ from .vessel_log import VesselRecords
 # Tolerance when checking stored numbers against a fresh engine run (same inputs give the same floats;
 # this only absorbs text round-trips through other programs).
 NUMBER_REL_TOL = 1e-9
+# A date's note when its examined images show no coal and the analyst wrote nothing (stored in English).
+EXAMINED_NO_COAL = QT_TR_NOOP("examined: no coal")
 TOTAL_COLUMNS = ("area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3", "tonnage_t", "tonnage_lo_t",
                  "tonnage_hi_t")
 HEAP_COLUMNS = schema.field_names(schema.HEAPS)
@@ -391,12 +393,12 @@ class PortFile(VesselRecords):
         self._add_examined_scenes(rows, by_pier)
         return [rows[key] for key in sorted(rows, key=lambda k: k if by_pier else (k,))]
 
-    def _add_part(self, rows: Dict, part: Dict, by_pier: bool, note: str) -> None:
+    def _add_part(self, rows: Dict, part: Dict, by_pier: bool, note) -> None:
         key = (part["date"], part["pier"] or "") if by_pier else part["date"]
         row = rows.get(key)
         if row is None:
             row = rows[key] = dict({"date": part["date"]}, **({"pier": part["pier"]} if by_pier else {}))
-            row.update({"count": 0, "unmeasured": 0, "scene_ids": (), "note": note, "examined": False,
+            row.update({"count": 0, "unmeasured": 0, "scene_ids": (), "note": str(note), "examined": False,
                         "partial": False})
             row.update({c: 0.0 for c in TOTAL_COLUMNS})
         row["count"] += part["count"]
@@ -416,10 +418,11 @@ class PortFile(VesselRecords):
             day_rows = [row for key, row in rows.items() if (key[0] if by_pier else key) == day]
             if not day_rows and any(s["examined"] for s in day_scenes_):
                 empty = [s for s in day_scenes_ if s["examined"]]
-                noted = "; ".join(f"{s['scene_id']}: {s['examined_note']}" for s in empty if s["examined_note"])
+                noted = str(join_notes([Message(QT_TR_NOOP("{scene}: {note}"), scene=s["scene_id"],
+                                                note=s["examined_note"]) for s in empty if s["examined_note"]], LISTED))
                 row = dict({"date": day}, **({"pier": None} if by_pier else {}))
                 row.update({"count": 0, "unmeasured": 0, "scene_ids": tuple(s["scene_id"] for s in empty),
-                            "note": noted or "examined: no coal", "examined": True, "partial": False})
+                            "note": noted or EXAMINED_NO_COAL, "examined": True, "partial": False})
                 row.update({c: 0.0 for c in TOTAL_COLUMNS})
                 rows[(day, "") if by_pier else day] = row
                 day_rows = [row]
@@ -430,8 +433,9 @@ class PortFile(VesselRecords):
                            if s["scene_id"] in row["scene_ids"] and s["coverage"] is not None]
                 row["partial"] = bool(partial)
                 if partial:
-                    text = f"coverage partial on {', '.join(partial)}."
-                    row["note"] = f"{row['note']} {text}".strip() if text not in row["note"] else row["note"]
+                    text = str(Message(QT_TR_NOOP("coverage partial on {scenes}."), scenes=", ".join(partial)))
+                    if text not in row["note"]:
+                        row["note"] = str(join_notes([row["note"], text], SPACED))
 
     def _crowded_days(self, parts: List[Dict]) -> Dict[str, tuple]:
         """{date: (its heaps, which count)} for the dates holding heaps of more than one scene."""
