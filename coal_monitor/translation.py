@@ -14,7 +14,7 @@ from typing import Optional
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 from . import number_text
-from .core.messages import JOINS, KNOWN_TEMPLATES, Message, as_message, placeholders
+from .core.messages import JOINED_NOTES, JOINS, KNOWN_TEMPLATES, LISTED, SPACED, Message, as_message, placeholders
 
 CONTEXT = "CoalMonitor"
 QM_PREFIX = "coal_monitor_"
@@ -96,18 +96,44 @@ def _pattern(template):
         fields[group] = (name, conversion or "", spec or "")
         parts.append(f"(?P<{group}>.+?)")
     parts.append("$")
-    return re.compile("".join(parts), re.DOTALL), fields
+    literals = [literal for literal, _n, _s, _c in string.Formatter().parse(template) if literal]
+    return re.compile("".join(parts), re.DOTALL), (fields, literals)
+
+
+# The packages whose texts are stored (the engine's notes, the store's totals): their marked templates are
+# what stored English is matched against.
+STORED_TEXT_PACKAGES = ("core", "store")
+
+
+def stored_templates() -> set:
+    """Every ``QT_TR_NOOP("...")`` template written in the packages that store text, read from their source
+    (a template inside a function is marked only when it runs: the source has them all)."""
+    import ast
+
+    templates = set(KNOWN_TEMPLATES)
+    base = Path(__file__).resolve().parent
+    for package in STORED_TEXT_PACKAGES:
+        for path in sorted((base / package).rglob("*.py")):
+            try:
+                tree = ast.parse(path.read_text(encoding="utf-8"))
+            except (OSError, SyntaxError, UnicodeDecodeError):
+                continue
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "QT_TR_NOOP" and node.args
+                        and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                    templates.add(node.args[0].value)
+    return templates
 
 
 def _known_patterns():
-    """The core's templates with values, the most specific (longest literal text) first."""
+    """The stored-text templates with values, the most specific (longest literal text) first."""
     global _patterns
-    if _patterns is None or len(_patterns) != len(KNOWN_TEMPLATES):
-        with_fields = [t for t in KNOWN_TEMPLATES if placeholders_or_none(t)]
-        # On a tie the joins come first: "part 1: a. part 2: b" is two notes, not one note about "a. part 2: b".
-        with_fields.sort(key=lambda t: (t not in JOINS, -len(_FIELD.sub("", t)), t))
+    if _patterns is None:
+        known = stored_templates()
+        with_fields = [t for t in known if placeholders_or_none(t) and _FIELD.sub("", t).strip()]
+        with_fields.sort(key=lambda t: (-len(_FIELD.sub("", t)), t))
         _patterns = [(t, *_pattern(t)) for t in with_fields]
-        _patterns.extend((t, None, None) for t in KNOWN_TEMPLATES - set(with_fields))
+        _patterns.extend((t, None, None) for t in known - set(with_fields))
     return _patterns
 
 
@@ -150,17 +176,48 @@ def stored_message(text) -> Message:
     return _parse(str(text or ""), 0, {})[0]
 
 
+def _seams(text):
+    """Where ``text`` may be notes joined (``core.messages.JOINS``): at each ". " (the full stop kept by
+    the first sentence when the join is a space) and each "; "."""
+    for found in re.finditer(r"\. ", text):
+        yield JOINED_NOTES, text[:found.start()], text[found.end():]
+        yield SPACED, text[:found.start() + 1], text[found.end():]
+    for found in re.finditer(r"; ", text):
+        yield LISTED, text[:found.start()], text[found.end():]
+
+
+def _in_order(literals, text) -> bool:
+    at = 0
+    for literal in literals:
+        at = text.find(literal, at)
+        if at < 0:
+            return False
+        at += len(literal)
+    return True
+
+
 def _parse(text, depth, memo):
     if text in memo:
         return memo[text]
     best = (Message(text), 0)
-    if not text or depth > 8:
+    if not text:
         return best
+    for join, first_text, then_text in _seams(text):
+        first, then = _parse(first_text, depth + 1, memo), _parse(then_text, depth + 1, memo)
+        score = first[1] + then[1]
+        if score > best[1]:
+            best = (Message(join, first=first[0] if first[1] else first_text,
+                            then=then[0] if then[1] else then_text), score)
     for template, pattern, fields in _known_patterns():
+        if template in JOINS:
+            continue
         if pattern is None:
             if template == text and len(text) > best[1]:
                 best = (Message(template), len(text))
             continue
+        fields, literals = fields
+        if not _in_order(literals, text):
+            continue  # cheap: the template's words are not all there, in order
         found = pattern.match(text)
         if found is None:
             continue

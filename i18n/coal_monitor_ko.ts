@@ -1214,11 +1214,6 @@
       <translation>부두 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/timeseries.py" line="127" />
-      <source>no scene recorded</source>
-      <translation>기록된 장면 없음</translation>
-    </message>
-    <message>
       <location filename="../coal_monitor/core/timeseries.py" line="128" />
       <source>{volume} m3 in {heaps} heap</source>
       <translation>더미 {heaps}개에 {volume} m3</translation>
@@ -1229,17 +1224,17 @@
       <translation>더미 {heaps}개에 {volume} m3</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/timeseries.py" line="131" />
+      <location filename="../coal_monitor/core/timeseries.py" line="132" />
       <source>{tonnage} t  (range {low} - {high} t)</source>
       <translation>{tonnage} t  (범위 {low} - {high} t)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/timeseries.py" line="134" />
+      <location filename="../coal_monitor/core/timeseries.py" line="135" />
       <source>scene: {scenes}</source>
       <translation>장면: {scenes}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/timeseries.py" line="137" />
+      <location filename="../coal_monitor/core/timeseries.py" line="138" />
       <source>{count} heap(s) without a volume (see their notes)</source>
       <translation>부피가 없는 더미 {count}개(각 더미의 메모 참조)</translation>
     </message>
@@ -2259,11 +2254,6 @@
       <translation>Coal Monitor 패널 표시 또는 숨기기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/base.py" line="6" />
-      <source>Heaps</source>
-      <translation>저탄 더미</translation>
-    </message>
-    <message>
       <location filename="../coal_monitor/processing/base.py" line="7" />
       <source>Port logs</source>
       <translation>항구 기록</translation>
@@ -2547,6 +2537,31 @@
       <translation>더미</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/report/content.py" line="51" />
+      <source>Coal at {port}</source>
+      <translation>{port}의 석탄</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/content.py" line="55" />
+      <source>No heaps logged yet. Report made {made}.</source>
+      <translation>아직 기록된 더미가 없습니다. 보고서 작성 {made}.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/content.py" line="57" />
+      <source>Latest observation {date}: {tonnage} t of coal (range {low} - {high} t) in {heaps} heap(s). {count} heaps on {dates} date(s) logged. Report made {made}.</source>
+      <translation>최근 관측 {date}: 더미 {heaps}개에 석탄 {tonnage} t(범위 {low} - {high} t). 관측일 {dates}개에 더미 {count}개 기록. 보고서 작성 {made}.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/content.py" line="73" />
+      <source>Change since the previous observation ({date}): {change} t (from {before} t to {after} t; compare the ranges before calling it a change).</source>
+      <translation>이전 관측({date}) 이후 변화: {change} t({before} t에서 {after} t로. 변화라고 판단하기 전에 범위를 비교하십시오).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/content.py" line="79" />
+      <source>Highest of the {dates} logged dates: {tonnage} t on {date}.</source>
+      <translation>기록된 관측일 {dates}개 중 최대: {date}의 {tonnage} t.</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/report/language.py" line="18" />
       <source>Korean</source>
       <translation>한국어</translation>
@@ -2555,6 +2570,91 @@
       <location filename="../coal_monitor/report/language.py" line="20" />
       <source>The report is in English: no installed font covers {language}; install e.g. {package}.</source>
       <translation>보고서는 영어로 작성됩니다: 설치된 글꼴 중 {language}를 표시할 수 있는 것이 없습니다. 예를 들어 {package}를 설치하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="189" />
+      <source>No scene logged yet.</source>
+      <translation>아직 기록된 장면이 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="190" />
+      <source>time not recorded</source>
+      <translation>시각 기록 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="191" />
+      <source>Latest image {scene}</source>
+      <translation>최근 영상 {scene}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="195" />
+      <source>Heaps of that image, labelled with tonnage.</source>
+      <translation>그 영상의 더미, 톤수 표시.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="206" />
+      <source>Trend chart not drawn: {reason}</source>
+      <translation>추세 그래프를 그리지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="210" />
+      <source>Coal tonnage per observation date by pier</source>
+      <translation>부두별 관측일 석탄 톤수</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="210" />
+      <source>Coal tonnage per observation date</source>
+      <translation>관측일별 석탄 톤수</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <source>Heaps</source>
+      <translation>저탄 더미</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <source>Date (UTC)</source>
+      <translation>날짜(UTC)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <source>Scenes</source>
+      <translation>장면</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <source>Tonnage (t)</source>
+      <translation>톤수(t)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <source>Range (t)</source>
+      <translation>범위(t)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="250" />
+      <source>no heaps logged yet</source>
+      <translation>기록된 더미 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="340" />
+      <source>Method</source>
+      <translation>방법</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="348" />
+      <source>no scene recorded</source>
+      <translation>기록된 장면 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="348" />
+      <source>Imagery: {sources}</source>
+      <translation>영상: {sources}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="351" />
+      <source>Made with Coal Monitor from {file} on {made}. Estimates from imagery, not survey measurements: read the ranges, not only the central values.</source>
+      <translation>Coal Monitor로 {file}에서 {made}에 작성. 측량이 아닌 영상에서 얻은 추정치입니다: 중앙값만이 아니라 범위를 읽으십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/session/measuring.py" line="69" />
@@ -3156,102 +3256,102 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>{scenes}의 촬영 범위가 부분적입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="465" />
+      <location filename="../coal_monitor/store/portfile.py" line="466" />
       <source>Snapshot target {dest} already exists; choose a new file name.</source>
       <translation>스냅숏 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="472" />
+      <location filename="../coal_monitor/store/portfile.py" line="473" />
       <source>snapshot</source>
       <translation>스냅숏</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="479" />
+      <location filename="../coal_monitor/store/portfile.py" line="480" />
       <source>Snapshot target {dest} appeared meanwhile; it was left untouched.</source>
       <translation>스냅숏 대상 {dest}이(가) 그 사이 생겼습니다. 그 파일은 건드리지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="482" />
+      <location filename="../coal_monitor/store/portfile.py" line="483" />
       <source>Cannot write snapshot {dest}: {exc}. Check the folder is writable.</source>
       <translation>스냅숏 {dest}을(를) 쓸 수 없습니다: {exc}. 폴더에 쓸 수 있는지 확인하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="501" />
+      <location filename="../coal_monitor/store/portfile.py" line="502" />
       <source>CSV target {dest} already exists; choose a new file name.</source>
       <translation>CSV 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="504" />
+      <location filename="../coal_monitor/store/portfile.py" line="505" />
       <source>Cannot write CSV {dest}: {exc}.</source>
       <translation>CSV {dest}을(를) 쓸 수 없습니다: {exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="512" />
+      <location filename="../coal_monitor/store/portfile.py" line="513" />
       <source>Port file {path} is closed; open it again to {action}.</source>
       <translation>항구 파일 {path}이(가) 닫혀 있습니다. {action} 작업을 하려면 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="515" />
+      <location filename="../coal_monitor/store/portfile.py" line="516" />
       <source>Cannot {action}: port file {path} is open read-only ({reason}). Copy it to a writable folder or fix its permissions, then open it again.</source>
       <translation>{action} 작업을 할 수 없습니다: 항구 파일 {path}이(가) 읽기 전용으로 열려 있습니다({reason}). 쓸 수 있는 폴더로 복사하거나 권한을 고친 뒤 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="529" />
+      <location filename="../coal_monitor/store/portfile.py" line="530" />
       <source>Port file {path} is closed; open it again.</source>
       <translation>항구 파일 {path}이(가) 닫혀 있습니다. 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="530" />
+      <location filename="../coal_monitor/store/portfile.py" line="531" />
       <source>read</source>
       <translation>읽기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="550" />
+      <location filename="../coal_monitor/store/portfile.py" line="551" />
       <source>{table} has no field {unknown}; fields are: {fields}.</source>
       <translation>{table}에는 {unknown} 필드가 없습니다. 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="567" />
+      <location filename="../coal_monitor/store/portfile.py" line="568" />
       <source>{exc}.</source>
       <translation>{exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="574" />
+      <location filename="../coal_monitor/store/portfile.py" line="575" />
       <source>'{name}' is {value!r}, not a number.</source>
       <translation>'{name}'은(는) 숫자가 아닌 {value!r}입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="578" />
+      <location filename="../coal_monitor/store/portfile.py" line="579" />
       <source>{problem}.</source>
       <translation>{problem}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="585" />
+      <location filename="../coal_monitor/store/portfile.py" line="586" />
       <source>{derived} cannot be set: Coal Monitor derives them from the footprint and the inputs (height, model, angle, density).</source>
       <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 바닥 윤곽과 입력값(높이, 모델, 각도, 밀도)으로 계산합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="598" />
+      <location filename="../coal_monitor/store/portfile.py" line="599" />
       <source>A heap needs 'observed_utc', the date and time (UTC) of the image it was measured on; give it before logging the heap.</source>
       <translation>더미에는 'observed_utc', 즉 더미를 잰 영상의 촬영 일시(UTC)가 필요합니다. 더미를 기록하기 전에 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="601" />
+      <location filename="../coal_monitor/store/portfile.py" line="602" />
       <source>A heap needs 'height_m', its height in metres; measure or enter it first.</source>
       <translation>더미에는 'height_m', 즉 미터 단위의 높이가 필요합니다. 먼저 재거나 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="613" />
+      <location filename="../coal_monitor/store/portfile.py" line="614" />
       <source>Heap not logged to {file}: {exc}</source>
       <translation>{file}에 더미를 기록하지 않았습니다: {exc}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="636" />
+      <location filename="../coal_monitor/store/portfile.py" line="637" />
       <source>No heap {heap_uid!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 더미 {heap_uid!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="655" />
+      <location filename="../coal_monitor/store/portfile.py" line="656" />
       <source>record the time of the last change</source>
       <translation>마지막 변경 시각 기록</translation>
     </message>
