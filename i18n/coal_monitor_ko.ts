@@ -2347,7 +2347,7 @@
     </message>
     <message>
       <location filename="../coal_monitor/processing/importheaps.py" line="91" />
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="44" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="45" />
       <source>Port GeoPackage</source>
       <translation>항구 GeoPackage</translation>
     </message>
@@ -2437,6 +2437,11 @@
       <translation>흐름</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/processing/portflows.py" line="79" />
+      <source>{port}: {intervals} intervals, {loadings} loadings seen.</source>
+      <translation>{port}: 구간 {intervals}개, 확인된 선적 {loadings}건.</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/processing/portreport.py" line="14" />
       <source>Port report (PDF)</source>
       <translation>항구 보고서(PDF)</translation>
@@ -2487,22 +2492,27 @@
       <translation>더미 {unmeasured}개에 부피가 없어(엔진이 입력값을 거부함) 합계에 더해지지 않습니다. '더미 부피 다시 계산'을 실행하거나 고치십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="20" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="21" />
       <source>Recompute heap volumes</source>
       <translation>더미 부피 다시 계산</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="22" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="23" />
       <source>Recomputes the volume and tonnage of every heap in a port's GeoPackage, optionally with a new angle of repose and density for the whole port (written into every heap and recorded as the port's defaults). All or nothing: if any heap cannot be computed, or you cancel, the file is left exactly as it was.</source>
       <translation>항구 GeoPackage에 있는 모든 더미의 부피와 톤수를 다시 계산하며, 선택적으로 항구 전체에 새 안식각과 밀도를 적용합니다(모든 더미에 기록되고 항구 기본값으로 저장됨). 전부 아니면 전무: 계산할 수 없는 더미가 하나라도 있거나 취소하면 파일은 원래 그대로 남습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="45" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="46" />
       <source>Heaps recomputed</source>
       <translation>다시 계산한 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="68" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="63" />
+      <source>{port}: {count} heaps recomputed with repose {repose_deg:g} deg, density {density:g} t/m3 (band {low:g}-{high:g}).</source>
+      <translation>{port}: 안식각 {repose_deg:g}도, 겉보기 밀도 {density:g} t/m3(범위 {low:g}-{high:g})로 더미 {count}개를 다시 계산했습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="69" />
       <source>Heap {label!r} ({day}): {note}</source>
       <translation>더미 {label!r}({day}): {note}</translation>
     </message>
@@ -2637,22 +2647,22 @@
       <translation>기록된 더미 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="340" />
+      <location filename="../coal_monitor/report/layout.py" line="341" />
       <source>Method</source>
       <translation>방법</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="348" />
+      <location filename="../coal_monitor/report/layout.py" line="349" />
       <source>no scene recorded</source>
       <translation>기록된 장면 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="348" />
+      <location filename="../coal_monitor/report/layout.py" line="351" />
       <source>Imagery: {sources}</source>
       <translation>영상: {sources}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="351" />
+      <location filename="../coal_monitor/report/layout.py" line="353" />
       <source>Made with Coal Monitor from {file} on {made}. Estimates from imagery, not survey measurements: read the ranges, not only the central values.</source>
       <translation>Coal Monitor로 {file}에서 {made}에 작성. 측량이 아닌 영상에서 얻은 추정치입니다: 중앙값만이 아니라 범위를 읽으십시오.</translation>
     </message>
@@ -2780,6 +2790,16 @@
       <location filename="../coal_monitor/session/port_log.py" line="25" />
       <source>{port} ships</source>
       <translation>{port} 선박</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="64" />
+      <source>{port}: the port file is read-only ({reason}); heaps can be viewed, not logged.</source>
+      <translation>{port}: 항구 파일이 읽기 전용입니다({reason}). 더미를 볼 수는 있지만 기록할 수는 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="69" />
+      <source>{port}: the port file was upgraded; the old copy is kept as {backup}.</source>
+      <translation>{port}: 항구 파일을 업그레이드했습니다. 이전 사본은 {backup}(으)로 보관됩니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/session/port_log.py" line="83" />
@@ -3246,112 +3266,122 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>더미 재계산</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="421" />
+      <location filename="../coal_monitor/store/portfile.py" line="362" />
+      <source>Heap {label} was changed outside Coal Monitor ({reason}); its numbers were recomputed.</source>
+      <translation>더미 {label}이(가) Coal Monitor 밖에서 바뀌어({reason}) 수치를 다시 계산했습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="365" />
+      <source>Heap {label} was changed outside Coal Monitor and cannot be recomputed: {problem}</source>
+      <translation>더미 {label}이(가) Coal Monitor 밖에서 바뀌었으며 다시 계산할 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/portfile.py" line="422" />
       <source>{scene}: {note}</source>
       <translation>{scene}: {note}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="436" />
+      <location filename="../coal_monitor/store/portfile.py" line="437" />
       <source>coverage partial on {scenes}.</source>
       <translation>{scenes}의 촬영 범위가 부분적입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="466" />
+      <location filename="../coal_monitor/store/portfile.py" line="467" />
       <source>Snapshot target {dest} already exists; choose a new file name.</source>
       <translation>스냅숏 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="473" />
+      <location filename="../coal_monitor/store/portfile.py" line="474" />
       <source>snapshot</source>
       <translation>스냅숏</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="480" />
+      <location filename="../coal_monitor/store/portfile.py" line="481" />
       <source>Snapshot target {dest} appeared meanwhile; it was left untouched.</source>
       <translation>스냅숏 대상 {dest}이(가) 그 사이 생겼습니다. 그 파일은 건드리지 않았습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="483" />
+      <location filename="../coal_monitor/store/portfile.py" line="484" />
       <source>Cannot write snapshot {dest}: {exc}. Check the folder is writable.</source>
       <translation>스냅숏 {dest}을(를) 쓸 수 없습니다: {exc}. 폴더에 쓸 수 있는지 확인하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="502" />
+      <location filename="../coal_monitor/store/portfile.py" line="503" />
       <source>CSV target {dest} already exists; choose a new file name.</source>
       <translation>CSV 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="505" />
+      <location filename="../coal_monitor/store/portfile.py" line="506" />
       <source>Cannot write CSV {dest}: {exc}.</source>
       <translation>CSV {dest}을(를) 쓸 수 없습니다: {exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="513" />
+      <location filename="../coal_monitor/store/portfile.py" line="514" />
       <source>Port file {path} is closed; open it again to {action}.</source>
       <translation>항구 파일 {path}이(가) 닫혀 있습니다. {action} 작업을 하려면 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="516" />
+      <location filename="../coal_monitor/store/portfile.py" line="517" />
       <source>Cannot {action}: port file {path} is open read-only ({reason}). Copy it to a writable folder or fix its permissions, then open it again.</source>
       <translation>{action} 작업을 할 수 없습니다: 항구 파일 {path}이(가) 읽기 전용으로 열려 있습니다({reason}). 쓸 수 있는 폴더로 복사하거나 권한을 고친 뒤 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="530" />
+      <location filename="../coal_monitor/store/portfile.py" line="531" />
       <source>Port file {path} is closed; open it again.</source>
       <translation>항구 파일 {path}이(가) 닫혀 있습니다. 다시 여십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="531" />
+      <location filename="../coal_monitor/store/portfile.py" line="532" />
       <source>read</source>
       <translation>읽기</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="551" />
+      <location filename="../coal_monitor/store/portfile.py" line="552" />
       <source>{table} has no field {unknown}; fields are: {fields}.</source>
       <translation>{table}에는 {unknown} 필드가 없습니다. 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="568" />
+      <location filename="../coal_monitor/store/portfile.py" line="569" />
       <source>{exc}.</source>
       <translation>{exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="575" />
+      <location filename="../coal_monitor/store/portfile.py" line="576" />
       <source>'{name}' is {value!r}, not a number.</source>
       <translation>'{name}'은(는) 숫자가 아닌 {value!r}입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="579" />
+      <location filename="../coal_monitor/store/portfile.py" line="580" />
       <source>{problem}.</source>
       <translation>{problem}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="586" />
+      <location filename="../coal_monitor/store/portfile.py" line="587" />
       <source>{derived} cannot be set: Coal Monitor derives them from the footprint and the inputs (height, model, angle, density).</source>
       <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 바닥 윤곽과 입력값(높이, 모델, 각도, 밀도)으로 계산합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="599" />
+      <location filename="../coal_monitor/store/portfile.py" line="600" />
       <source>A heap needs 'observed_utc', the date and time (UTC) of the image it was measured on; give it before logging the heap.</source>
       <translation>더미에는 'observed_utc', 즉 더미를 잰 영상의 촬영 일시(UTC)가 필요합니다. 더미를 기록하기 전에 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="602" />
+      <location filename="../coal_monitor/store/portfile.py" line="603" />
       <source>A heap needs 'height_m', its height in metres; measure or enter it first.</source>
       <translation>더미에는 'height_m', 즉 미터 단위의 높이가 필요합니다. 먼저 재거나 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="614" />
+      <location filename="../coal_monitor/store/portfile.py" line="615" />
       <source>Heap not logged to {file}: {exc}</source>
       <translation>{file}에 더미를 기록하지 않았습니다: {exc}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="637" />
+      <location filename="../coal_monitor/store/portfile.py" line="638" />
       <source>No heap {heap_uid!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 더미 {heap_uid!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/portfile.py" line="656" />
+      <location filename="../coal_monitor/store/portfile.py" line="657" />
       <source>record the time of the last change</source>
       <translation>마지막 변경 시각 기록</translation>
     </message>

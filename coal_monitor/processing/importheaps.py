@@ -157,7 +157,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
                         "another OUTPUT.").format(path=path, other=other[0], port=port.name, name=port.name))
                 port_file = PortFile.open(path)
                 for message in port_file.recompute_stale():
-                    feedback.pushWarning(message)
+                    feedback.pushWarning(message_text(message))
                 return port_file
             path.parent.mkdir(parents=True, exist_ok=True)
             feedback.pushInfo(tr("Creating the port file {path} for {port} (EPSG:{epsg}).").format(

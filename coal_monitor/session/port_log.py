@@ -17,7 +17,7 @@ from ..store import datafolder, schema
 from ..store.errors import StoreError
 from ..store.portfile import LOCK_TIMEOUT_S, PortFile
 from ..store.sqltime import format_utc
-from ..translation import QT_TR_NOOP, tr
+from ..translation import QT_TR_NOOP, message_text, note_text, tr
 
 
 DATA_FOLDER_TITLE = QT_TR_NOOP("Folder for the Coal Monitor port files")
@@ -61,13 +61,13 @@ class PortLog:
         self._remember_identity()
         notices = []
         if self.file.read_only:
-            notices.append(f"{self.port.name}: the port file is read-only ({self.file.read_only_reason}); "
-                           "heaps can be viewed, not logged.")
+            notices.append(tr("{port}: the port file is read-only ({reason}); heaps can be viewed, not logged.").format(
+                port=self.port.name, reason=note_text(self.file.read_only_reason)))
         else:
-            notices.extend(self.file.recompute_stale())
+            notices.extend(message_text(notice) for notice in self.file.recompute_stale())
         if self.file.backup_path is not None:
-            notices.append(f"{self.port.name}: the port file was upgraded; the old copy is kept as "
-                           f"{self.file.backup_path.name}.")
+            notices.append(tr("{port}: the port file was upgraded; the old copy is kept as {backup}.").format(
+                port=self.port.name, backup=self.file.backup_path.name))
         return notices
 
     def ensure_file(self, prompts):

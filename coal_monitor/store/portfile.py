@@ -25,7 +25,7 @@ from urllib.parse import quote
 from ..core import day_scenes
 from ..core.errors import InputError
 from ..core.heap_numbers import MeasuredFootprint
-from ..core.messages import LISTED, QT_TR_NOOP, SPACED, Message, join_notes
+from ..core.messages import LISTED, QT_TR_NOOP, SPACED, Message, as_message, join_notes
 from ..core.ports import Port
 from . import gpkg_geometry, schema
 from .connection import (LOCK_TIMEOUT_S, begin_immediate, check_is_geopackage, check_is_sqlite, connect,
@@ -359,10 +359,11 @@ class PortFile(VesselRecords):
                     inputs.update(numbers)
                     inputs["modified_utc"] = utc_now_text()
                     self._write_heap(connection, entry["fid"], inputs)
-                messages.append(f"Heap {label} was changed outside Coal Monitor ({entry['reason']}); "
-                                "its numbers were recomputed.")
+                messages.append(Message(QT_TR_NOOP("Heap {label} was changed outside Coal Monitor ({reason}); its "
+                                                   "numbers were recomputed."), label=label, reason=entry["reason"]))
             except HeapInputError as exc:
-                messages.append(f"Heap {label} was changed outside Coal Monitor and cannot be recomputed: {exc}")
+                messages.append(Message(QT_TR_NOOP("Heap {label} was changed outside Coal Monitor and cannot be "
+                                                   "recomputed: {problem}"), label=label, problem=as_message(exc)))
         return messages
 
     # ---- queries and export ---------------------------------------------------------------------------
