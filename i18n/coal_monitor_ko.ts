@@ -2239,12 +2239,12 @@
       <translation>{path}에 저장했습니다</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/vessel_tool.py" line="47" />
+      <location filename="../coal_monitor/gui/vessel_tool.py" line="49" />
       <source>LOA {loa:.1f} m, beam {beam:.1f} m</source>
       <translation>LOA {loa:.1f} m, 폭 {beam:.1f} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/vessel_tool.py" line="217" />
+      <location filename="../coal_monitor/gui/vessel_tool.py" line="220" />
       <source>A hull outline needs at least {needed} corners; you clicked {clicked}. Click around the hull and finish with a right click or Enter.</source>
       <translation>선체 윤곽에는 꼭짓점이 {needed}개 이상 필요합니다. 클릭한 꼭짓점은 {clicked}개입니다. 선체 둘레를 클릭하고 오른쪽 클릭이나 Enter로 마치십시오.</translation>
     </message>
