@@ -4,6 +4,26 @@
   <context>
     <name>CoalMonitor</name>
     <message>
+      <location filename="../coal_monitor/core/day_scenes.py" line="99" />
+      <source>{others} set aside for {piles} pile also measured on {best} ({why}); each pile counts once.</source>
+      <translation>{best}에서도 측정된 더미 {piles}개에 대해 {others}을(를) 제외했습니다({why}). 각 더미는 한 번만 셉니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/day_scenes.py" line="99" />
+      <source>{others} set aside for {piles} piles also measured on {best} ({why}); each pile counts once.</source>
+      <translation>{best}에서도 측정된 더미 {piles}개에 대해 {others}을(를) 제외했습니다({why}). 각 더미는 한 번만 셉니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/day_scenes.py" line="118" />
+      <source>finer GSD {gsd_m:.2f} m</source>
+      <translation>더 세밀한 GSD {gsd_m:.2f} m</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/day_scenes.py" line="119" />
+      <source>acquired later</source>
+      <translation>더 늦게 촬영됨</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/core/estimate.py" line="63" />
       <source>{name} is missing: enter it in {unit}</source>
       <translation>{name}이(가) 없습니다: {unit} 단위로 입력하십시오</translation>
@@ -99,72 +119,102 @@
       <translation>밀도 {density:g} t/m³이(가) 하한 {low:g}와(과) 상한 {high:g} t/m³ 사이에 있지 않습니다: 하한 &lt;= 밀도 &lt;= 상한 순서로 맞추십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="220" />
+      <location filename="../coal_monitor/core/estimate.py" line="165" />
+      <source>{height_m:.{digits}f} m is taller than the {height_max_m:.{digits}f} m a {repose_deg:g}° pile on this footprint can reach; walls (prism model) or a steeper angle would explain it</source>
+      <translation>{height_m:.{digits}f} m은(는) 이 바닥 윤곽에서 안식각 {repose_deg:g}°의 더미가 이를 수 있는 {height_max_m:.{digits}f} m보다 높습니다. 벽(각기둥 모델)이나 더 가파른 각도라야 설명됩니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="204" />
+      <source>part {i}: {volume_m3:,.0f} m³</source>
+      <translation>{i}번째 부분: {volume_m3:,.0f} m³</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="206" />
+      <source>{count} parts, each computed as its own pile and summed ({listing})</source>
+      <translation>{count}개 부분을 각각 별개의 더미로 계산해 합산했습니다({listing})</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="208" />
+      <source>part {i}: {note}</source>
+      <translation>{i}번째 부분: {note}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="223" />
       <source>footprint</source>
       <translation>바닥 윤곽</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="226" />
+      <location filename="../coal_monitor/core/estimate.py" line="229" />
       <source>footprint is missing (null geometry): draw the heap's outline as a polygon</source>
       <translation>바닥 윤곽이 없습니다(빈 지오메트리): 더미의 윤곽을 다각형으로 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="232" />
+      <location filename="../coal_monitor/core/estimate.py" line="235" />
       <source>footprint WKT {shown!r} cannot be read ({exc}): give a POLYGON or MULTIPOLYGON</source>
       <translation>바닥 윤곽 WKT {shown!r}을(를) 읽을 수 없습니다({exc}): POLYGON 또는 MULTIPOLYGON을 주십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="237" />
+      <location filename="../coal_monitor/core/estimate.py" line="240" />
       <source>footprint {geometry!r} is not a geometry: give a shapely polygon or WKT text</source>
       <translation>바닥 윤곽 {geometry!r}은(는) 지오메트리가 아닙니다: shapely 다각형이나 WKT 텍스트를 주십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="240" />
+      <location filename="../coal_monitor/core/estimate.py" line="243" />
       <source>footprint is an empty {kind}: draw the heap's outline as a polygon</source>
       <translation>바닥 윤곽이 빈 {kind}입니다: 더미의 윤곽을 다각형으로 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="245" />
+      <location filename="../coal_monitor/core/estimate.py" line="248" />
       <source>footprint is a {kind}{others}, not a polygon: a heap needs an outline enclosing its foot; close the line into a polygon</source>
       <translation>바닥 윤곽이 다각형이 아닌 {kind}{others}입니다: 더미에는 발치를 둘러싼 윤곽이 필요하니 선을 닫아 다각형으로 만드십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="245" />
+      <location filename="../coal_monitor/core/estimate.py" line="248" />
       <source> with {others}</source>
       <translation>({others} 포함)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="291" />
+      <location filename="../coal_monitor/core/estimate.py" line="294" />
       <source>footprint encloses no area ({reason}; {area_m2:.3g} m²): its vertices lie on a line or fold onto each other; redraw it around the heap's foot</source>
       <translation>바닥 윤곽이 면적을 둘러싸지 않습니다({reason}; {area_m2:.3g} m²): 꼭짓점이 한 직선 위에 있거나 서로 겹칩니다. 더미 발치를 따라 다시 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="297" />
+      <location filename="../coal_monitor/core/estimate.py" line="300" />
       <source>footprint outline is invalid ({reason}) and can be read as {area_m2:,.0f} m² or {other_area_m2:,.0f} m²: redraw the outline so that its edges do not cross</source>
       <translation>바닥 윤곽이 올바르지 않으며({reason}) {area_m2:,.0f} m² 또는 {other_area_m2:,.0f} m²로 읽힐 수 있습니다: 변이 교차하지 않도록 윤곽을 다시 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="324" />
+      <location filename="../coal_monitor/core/estimate.py" line="305" />
+      <source>the outline was invalid ({reason}) and was repaired to its only reading, {area_m2:,.0f} m²</source>
+      <translation>윤곽이 올바르지 않아({reason}) 유일하게 가능한 해석인 {area_m2:,.0f} m²로 고쳤습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="328" />
       <source>{which} has a coordinate that is not a number (NaN or inf): redraw it</source>
       <translation>{which}에 숫자가 아닌 좌표(NaN 또는 inf)가 있습니다: 다시 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="328" />
+      <location filename="../coal_monitor/core/estimate.py" line="332" />
       <source>{which} has {distinct} distinct vertices: a heap outline needs at least 3; redraw it</source>
       <translation>{which}의 서로 다른 꼭짓점은 {distinct}개입니다: 더미 윤곽에는 최소 3개가 필요하니 다시 그리십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="346" />
+      <location filename="../coal_monitor/core/estimate.py" line="343" />
+      <source>ignored {slips} hole(s) smaller than {min_m2:g} m² (digitizing slips)</source>
+      <translation>{min_m2:g} m²보다 작은 구멍 {slips}개를 무시했습니다(디지타이징 실수)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/estimate.py" line="351" />
       <source>part {i} of the footprint</source>
       <translation>바닥 윤곽의 {i}번째 부분</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="347" />
+      <location filename="../coal_monitor/core/estimate.py" line="352" />
       <source>{which} has an area of {area_m2:.3g} m², below {min_m2:g} m²: redraw it around the heap (not along a line), or check that the layer's CRS matches its coordinates</source>
       <translation>{which}의 면적 {area_m2:.3g} m²은(는) {min_m2:g} m²보다 작습니다: 선을 따라가지 말고 더미 둘레를 다시 그리거나, 레이어의 좌표계가 좌표와 맞는지 확인하십시오</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/core/estimate.py" line="354" />
+      <location filename="../coal_monitor/core/estimate.py" line="359" />
       <source>footprint covers {total:,.0f} m², more than the {max_m2:,.0f} m² of a believable heap: draw one heap at a time, or check that the layer's CRS matches its coordinates</source>
       <translation>바닥 윤곽이 {total:,.0f} m²로, 믿을 만한 더미의 {max_m2:,.0f} m²보다 넓습니다: 더미를 하나씩 그리거나, 레이어의 좌표계가 좌표와 맞는지 확인하십시오</translation>
     </message>
@@ -267,6 +317,21 @@
       <location filename="../coal_monitor/core/geodesy.py" line="108" />
       <source>coordinate ({x:.6g}, {y:.6g}) lies outside the Earth in CRS {crs_name!r}: check that the layer's CRS is the one its coordinates were drawn in</source>
       <translation>좌표 ({x:.6g}, {y:.6g})이(가) 좌표계 {crs_name!r}에서 지구 밖에 있습니다: 레이어의 좌표계가 좌표를 그린 좌표계인지 확인하십시오</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/messages.py" line="29" />
+      <source>{first}. {then}</source>
+      <translation>{first}. {then}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/messages.py" line="30" />
+      <source>{first}; {then}</source>
+      <translation>{first}; {then}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/messages.py" line="31" />
+      <source>{first} {then}</source>
+      <translation>{first} {then}</translation>
     </message>
     <message>
       <location filename="../coal_monitor/core/metadata/__init__.py" line="49" />
@@ -1137,6 +1202,41 @@
       <location filename="../coal_monitor/core/sun.py" line="103" />
       <source>{name} {value!r} is not a number within +-{limit:g} degrees.</source>
       <translation>{name} {value!r}은(는) ±{limit:g}도 안의 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="22" />
+      <source>all piers</source>
+      <translation>모든 부두</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="23" />
+      <source>no pier</source>
+      <translation>부두 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="128" />
+      <source>{volume} m3 in {heaps} heap</source>
+      <translation>더미 {heaps}개에 {volume} m3</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="128" />
+      <source>{volume} m3 in {heaps} heaps</source>
+      <translation>더미 {heaps}개에 {volume} m3</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="132" />
+      <source>{tonnage} t  (range {low} - {high} t)</source>
+      <translation>{tonnage} t  (범위 {low} - {high} t)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="135" />
+      <source>scene: {scenes}</source>
+      <translation>장면: {scenes}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/core/timeseries.py" line="138" />
+      <source>{count} heap(s) without a volume (see their notes)</source>
+      <translation>부피가 없는 더미 {count}개(각 더미의 메모 참조)</translation>
     </message>
     <message>
       <location filename="../coal_monitor/core/trace.py" line="79" />
@@ -2129,32 +2229,47 @@
       <translation>선택한 항구가 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="163" />
+      <location filename="../coal_monitor/gui/trends.py" line="164" />
       <source>{count} ship(s): {low}-{high}</source>
       <translation>선박 {count}척: {low}-{high}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="163" />
+      <location filename="../coal_monitor/gui/trends.py" line="164" />
       <source>none seen</source>
       <translation>관측되지 않음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="167" />
+      <location filename="../coal_monitor/gui/trends.py" line="168" />
       <source>{change} ({low} to {high})</source>
       <translation>{change} ({low} ~ {high})</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/trends.py" line="280" />
+      <location filename="../coal_monitor/gui/trends.py" line="181" />
+      <source>{port}: no heaps logged yet.</source>
+      <translation>{port}: 아직 기록된 더미가 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="184" />
+      <source>{port}: {dates} date(s), latest {date}: {tonnage} t ({low} - {high} t) in {heaps} heap(s).</source>
+      <translation>{port}: 관측일 {dates}개, 최근 {date}: 더미 {heaps}개에 {tonnage} t ({low} - {high} t).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/trends.py" line="293" />
       <source>Cannot export the trends to {path}: {problem}</source>
       <translation>추이를 {path}(으)로 내보낼 수 없습니다: {problem}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/vessel_tool.py" line="47" />
+      <location filename="../coal_monitor/gui/trends.py" line="295" />
+      <source>Saved {path}</source>
+      <translation>{path}에 저장했습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/gui/vessel_tool.py" line="49" />
       <source>LOA {loa:.1f} m, beam {beam:.1f} m</source>
       <translation>LOA {loa:.1f} m, 폭 {beam:.1f} m</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/gui/vessel_tool.py" line="217" />
+      <location filename="../coal_monitor/gui/vessel_tool.py" line="220" />
       <source>A hull outline needs at least {needed} corners; you clicked {clicked}. Click around the hull and finish with a right click or Enter.</source>
       <translation>선체 윤곽에는 꼭짓점이 {needed}개 이상 필요합니다. 클릭한 꼭짓점은 {clicked}개입니다. 선체 둘레를 클릭하고 오른쪽 클릭이나 Enter로 마치십시오.</translation>
     </message>
@@ -2162,11 +2277,6 @@
       <location filename="../coal_monitor/plugin.py" line="56" />
       <source>Show or hide the Coal Monitor panel</source>
       <translation>Coal Monitor 패널 표시 또는 숨기기</translation>
-    </message>
-    <message>
-      <location filename="../coal_monitor/processing/base.py" line="6" />
-      <source>Heaps</source>
-      <translation>저탄 더미</translation>
     </message>
     <message>
       <location filename="../coal_monitor/processing/base.py" line="7" />
@@ -2267,7 +2377,7 @@
     </message>
     <message>
       <location filename="../coal_monitor/processing/importheaps.py" line="98" />
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="45" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="46" />
       <source>Port GeoPackage</source>
       <translation>항구 GeoPackage</translation>
     </message>
@@ -2382,6 +2492,11 @@
       <translation>흐름</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/processing/portflows.py" line="80" />
+      <source>{port}: {intervals} intervals, {loadings} loadings seen.</source>
+      <translation>{port}: 구간 {intervals}개, 확인된 선적 {loadings}건.</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/processing/portreport.py" line="14" />
       <source>Port report (PDF)</source>
       <translation>항구 보고서(PDF)</translation>
@@ -2432,22 +2547,27 @@
       <translation>더미 {unmeasured}개에 부피가 없어(엔진이 입력값을 거부함) 합계에 더해지지 않습니다. '더미 부피 다시 계산'을 실행하거나 고치십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="20" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="21" />
       <source>Recompute heap volumes</source>
       <translation>더미 부피 다시 계산</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="22" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="23" />
       <source>Recomputes the volume and tonnage of every heap in a port's GeoPackage, optionally with a new angle of repose and density for the whole port (written into every heap and recorded as the port's defaults). All or nothing: if any heap cannot be computed, or you cancel, the file is left exactly as it was.</source>
       <translation>항구 GeoPackage에 있는 모든 더미의 부피와 톤수를 다시 계산하며, 선택적으로 항구 전체에 새 안식각과 밀도를 적용합니다(모든 더미에 기록되고 항구 기본값으로 저장됨). 전부 아니면 전무: 계산할 수 없는 더미가 하나라도 있거나 취소하면 파일은 원래 그대로 남습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="46" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="47" />
       <source>Heaps recomputed</source>
       <translation>다시 계산한 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/processing/recomputevolumes.py" line="69" />
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="64" />
+      <source>{port}: {count} heaps recomputed with repose {repose_deg:g} deg, density {density:g} t/m3 (band {low:g}-{high:g}).</source>
+      <translation>{port}: 안식각 {repose_deg:g}도, 겉보기 밀도 {density:g} t/m3(범위 {low:g}-{high:g})로 더미 {count}개를 다시 계산했습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/recomputevolumes.py" line="70" />
       <source>Heap {label!r} ({day}): {note}</source>
       <translation>더미 {label!r}({day}): {note}</translation>
     </message>
@@ -2455,6 +2575,151 @@
       <location filename="../coal_monitor/report/chart.py" line="13" />
       <source>The trend chart needs matplotlib, which this QGIS's Python lacks. Install it: Debian/Ubuntu 'sudo apt install python3-matplotlib'; Windows OSGeo4W Setup: package 'python3-matplotlib'; elsewhere 'python3 -m pip install matplotlib' for QGIS's Python. Then restart QGIS.</source>
       <translation>추이 그래프에는 matplotlib가 필요한데 이 QGIS의 Python에는 없습니다. 설치하십시오: Debian/Ubuntu에서는 'sudo apt install python3-matplotlib', Windows OSGeo4W Setup에서는 'python3-matplotlib' 패키지, 그 밖에서는 QGIS의 Python으로 'python3 -m pip install matplotlib'. 그런 다음 QGIS를 다시 시작하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/chart.py" line="63" />
+      <source>No heaps logged yet</source>
+      <translation>아직 기록된 더미가 없습니다</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/chart.py" line="85" />
+      <source>tonnage (low-high band shaded)</source>
+      <translation>톤수(음영: 하한-상한 범위)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/chart.py" line="96" />
+      <source>ship seen loading</source>
+      <translation>적재 중인 선박</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/chart.py" line="100" />
+      <source>coal (t)</source>
+      <translation>석탄 (t)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/chart.py" line="106" />
+      <source>heaps</source>
+      <translation>더미</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/content.py" line="51" />
+      <source>Coal at {port}</source>
+      <translation>{port}의 석탄</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/content.py" line="55" />
+      <source>No heaps logged yet. Report made {made}.</source>
+      <translation>아직 기록된 더미가 없습니다. 보고서 작성 {made}.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/content.py" line="57" />
+      <source>Latest observation {date}: {tonnage} t of coal (range {low} - {high} t) in {heaps} heap(s). {count} heaps on {dates} date(s) logged. Report made {made}.</source>
+      <translation>최근 관측 {date}: 더미 {heaps}개에 석탄 {tonnage} t(범위 {low} - {high} t). 관측일 {dates}개에 더미 {count}개 기록. 보고서 작성 {made}.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/content.py" line="73" />
+      <source>Change since the previous observation ({date}): {change} t (from {before} t to {after} t; compare the ranges before calling it a change).</source>
+      <translation>이전 관측({date}) 이후 변화: {change} t({before} t에서 {after} t로. 변화라고 판단하기 전에 범위를 비교하십시오).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/content.py" line="79" />
+      <source>Highest of the {dates} logged dates: {tonnage} t on {date}.</source>
+      <translation>기록된 관측일 {dates}개 중 최대: {date}의 {tonnage} t.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/language.py" line="18" />
+      <source>Korean</source>
+      <translation>한국어</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/language.py" line="20" />
+      <source>The report is in English: no installed font covers {language}; install e.g. {package}.</source>
+      <translation>보고서는 영어로 작성됩니다: 설치된 글꼴 중 {language}를 표시할 수 있는 것이 없습니다. 예를 들어 {package}를 설치하십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="189" />
+      <source>No scene logged yet.</source>
+      <translation>아직 기록된 장면이 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="190" />
+      <source>time not recorded</source>
+      <translation>시각 기록 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="191" />
+      <source>Latest image {scene}</source>
+      <translation>최근 영상 {scene}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="195" />
+      <source>Heaps of that image, labelled with tonnage.</source>
+      <translation>그 영상의 더미, 톤수 표시.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="206" />
+      <source>Trend chart not drawn: {reason}</source>
+      <translation>추세 그래프를 그리지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="210" />
+      <source>Coal tonnage per observation date by pier</source>
+      <translation>부두별 관측일 석탄 톤수</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="210" />
+      <source>Coal tonnage per observation date</source>
+      <translation>관측일별 석탄 톤수</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <source>Heaps</source>
+      <translation>저탄 더미</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <source>Date (UTC)</source>
+      <translation>날짜(UTC)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <source>Scenes</source>
+      <translation>장면</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <source>Tonnage (t)</source>
+      <translation>톤수(t)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <source>Range (t)</source>
+      <translation>범위(t)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="250" />
+      <source>no heaps logged yet</source>
+      <translation>기록된 더미 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="341" />
+      <source>Method</source>
+      <translation>방법</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="349" />
+      <source>no scene recorded</source>
+      <translation>기록된 장면 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="351" />
+      <source>Imagery: {sources}</source>
+      <translation>영상: {sources}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/report/layout.py" line="353" />
+      <source>Made with Coal Monitor from {file} on {made}. Estimates from imagery, not survey measurements: read the ranges, not only the central values.</source>
+      <translation>Coal Monitor로 {file}에서 {made}에 작성. 측량이 아닌 영상에서 얻은 추정치입니다: 중앙값만이 아니라 범위를 읽으십시오.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/session/measuring.py" line="70" />
@@ -2619,6 +2884,16 @@ Reload the heap as it is saved now? Your changes to it are dropped.</source>
       <location filename="../coal_monitor/session/port_log.py" line="50" />
       <source>Choose one of QGIS's saved PostgreSQL connections for the team database (add one in the Browser panel: PostgreSQL &gt; New Connection…).</source>
       <translation>팀 데이터베이스로 QGIS에 저장된 PostgreSQL 연결 중 하나를 고르십시오 (탐색기 패널에서 추가: PostgreSQL &gt; 새 연결…).</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="116" />
+      <source>{port}: the port log is read-only ({reason}); heaps can be viewed, not logged.</source>
+      <translation>{port}: 항구 기록은 읽기 전용입니다 ({reason}). 더미를 볼 수는 있지만 기록할 수는 없습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/session/port_log.py" line="121" />
+      <source>{port}: the port file was upgraded; the old copy is kept as {backup}.</source>
+      <translation>{port}: 항구 파일을 업그레이드했습니다. 이전 사본은 {backup}(으)로 보관됩니다.</translation>
     </message>
     <message>
       <location filename="../coal_monitor/session/port_log.py" line="141" />
@@ -2945,6 +3220,11 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>'height_m'이(가) 비어 있습니다. 더미의 높이를 미터로 입력하십시오.</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/store/layer_sync.py" line="134" />
+      <source>Not computed: {problem}</source>
+      <translation>계산하지 않음: {problem}</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/store/layer_sync.py" line="184" />
       <source>it now belongs to image {scene_id}</source>
       <translation>이제 영상 {scene_id}에 속합니다</translation>
@@ -3120,127 +3400,152 @@ Create a new, empty port file there and log the heap in it?</source>
       <translation>팀 데이터베이스 {where}에 연결할 수 없습니다: {problem}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="64" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="37" />
+      <source>examined: no coal</source>
+      <translation>검토 완료: 석탄 없음</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log_base.py" line="66" />
       <source>log scene</source>
       <translation>장면 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="67" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="69" />
       <source>Scene {scene_id!r} is already logged in {path}; use its scene_id for the heaps instead of logging it again.</source>
       <translation>장면 {scene_id!r}은(는) {path}에 이미 기록되어 있습니다. 다시 기록하지 말고 더미에 그 scene_id를 쓰십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="82" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="84" />
       <source>A scene's {unknown} cannot be corrected here; the fields that can are: {fields}.</source>
       <translation>장면의 {unknown}은(는) 여기서 바로잡을 수 없습니다. 바로잡을 수 있는 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="87" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="89" />
       <source>No scene {scene_id!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="92" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="94" />
       <source>correct the scene</source>
       <translation>장면 수정</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="117" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="119" />
       <source>No scene {scene_id!r} in {path}; log the image before its coverage.</source>
       <translation>{path}에 장면 {scene_id!r}이(가) 없습니다. 촬영 범위보다 먼저 영상을 기록하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="169" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="171" />
       <source>log heap</source>
       <translation>더미 기록</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="184" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="186" />
       <source>The footprint was measured in EPSG:{measured_epsg}, but {file} keeps heaps in EPSG:{port_epsg}; measure it again for this port.</source>
       <translation>바닥 윤곽은 EPSG:{measured_epsg}에서 쟀지만 {file}은(는) 더미를 EPSG:{port_epsg}로 보관합니다. 이 항구에 맞게 다시 재십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="206" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="208" />
       <source>update heap</source>
       <translation>더미 갱신</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="214" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="216" />
       <source>heap_uid of heap {heap_uid} cannot change; it identifies the heap for good.</source>
       <translation>더미 {heap_uid}의 heap_uid는 바꿀 수 없습니다. 이 값이 더미를 영구히 식별합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="228" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="230" />
       <source>delete heap</source>
       <translation>더미 삭제</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="274" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="276" />
       <source>verify heaps</source>
       <translation>더미 검증</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="288" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="290" />
       <source>recompute heap</source>
       <translation>더미 재계산</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="406" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="298" />
+      <source>Heap {label} was changed outside Coal Monitor ({reason}); its numbers were recomputed.</source>
+      <translation>더미 {label}이(가) Coal Monitor 밖에서 바뀌어({reason}) 수치를 다시 계산했습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log_base.py" line="301" />
+      <source>Heap {label} was changed outside Coal Monitor and cannot be recomputed: {problem}</source>
+      <translation>더미 {label}이(가) Coal Monitor 밖에서 바뀌었으며 다시 계산할 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log_base.py" line="358" />
+      <source>{scene}: {note}</source>
+      <translation>{scene}: {note}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log_base.py" line="373" />
+      <source>coverage partial on {scenes}.</source>
+      <translation>{scenes}의 촬영 범위가 부분적입니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/store/port_log_base.py" line="411" />
       <source>CSV target {dest} already exists; choose a new file name.</source>
       <translation>CSV 대상 {dest}이(가) 이미 있습니다. 새 파일 이름을 고르십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="409" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="414" />
       <source>Cannot write CSV {dest}: {exc}.</source>
       <translation>CSV {dest}을(를) 쓸 수 없습니다: {exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="427" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="432" />
       <source>{table} has no field {unknown}; fields are: {fields}.</source>
       <translation>{table}에는 {unknown} 필드가 없습니다. 필드: {fields}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="444" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="449" />
       <source>{exc}.</source>
       <translation>{exc}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="451" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="456" />
       <source>'{name}' is {value!r}, not a number.</source>
       <translation>'{name}'은(는) 숫자가 아닌 {value!r}입니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="455" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="460" />
       <source>{problem}.</source>
       <translation>{problem}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="462" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="467" />
       <source>{derived} cannot be set: Coal Monitor derives them from the footprint and the inputs (height, model, angle, density).</source>
       <translation>{derived}은(는) 설정할 수 없습니다: Coal Monitor가 바닥 윤곽과 입력값(높이, 모델, 각도, 밀도)으로 계산합니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="475" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="480" />
       <source>A heap needs 'observed_utc', the date and time (UTC) of the image it was measured on; give it before logging the heap.</source>
       <translation>더미에는 'observed_utc', 즉 더미를 잰 영상의 촬영 일시(UTC)가 필요합니다. 더미를 기록하기 전에 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="478" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="483" />
       <source>A heap needs 'height_m', its height in metres; measure or enter it first.</source>
       <translation>더미에는 'height_m', 즉 미터 단위의 높이가 필요합니다. 먼저 재거나 입력하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="490" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="495" />
       <source>Heap not logged to {file}: {exc}</source>
       <translation>{file}에 더미를 기록하지 않았습니다: {exc}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="513" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="518" />
       <source>No heap {heap_uid!r} in {path}; it may have been deleted meanwhile.</source>
       <translation>{path}에 더미 {heap_uid!r}이(가) 없습니다. 그 사이 삭제되었을 수 있습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/store/port_log_base.py" line="539" />
+      <location filename="../coal_monitor/store/port_log_base.py" line="544" />
       <source>Heap {heap} in {path} was changed by {who} at {when} (version {version}, you edited version {expected}); nothing was written. Reload the heap and make your change again.</source>
       <translation>{path}의 더미 {heap}은(는) {who}이(가) {when}에 변경했습니다(버전 {version}, 편집한 버전은 {expected}). 아무것도 기록되지 않았습니다. 더미를 다시 불러온 뒤 다시 변경하십시오.</translation>
     </message>

@@ -10,6 +10,8 @@ acquisition. Piles seen on one image only all count, whatever else that image sh
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
 
+from .messages import QT_TR_NOOP, SPACED, Message, join_notes
+
 # Overlaps smaller than this (m2) are digitising slivers where two outlines meet, not one pile seen twice.
 MIN_OVERLAP_M2 = 1.0
 
@@ -40,7 +42,7 @@ class Choice:
 
     used: tuple
     set_aside: tuple
-    note: str
+    note: str  # a Message; str() is what the log and the CSV keep
     heaps_set_aside: tuple = ()
 
 
@@ -94,9 +96,13 @@ def choose_heaps(scenes: List[DayScene], heaps: List[DayHeap]) -> Choice:
     for (best_id, others), piles in sorted(reasons.items()):
         best = by_id.get(best_id) or DayScene(best_id, None, "")
         other_scenes = [by_id.get(o) or DayScene(o, None, "") for o in others]
-        notes.append(f"{', '.join(others)} set aside for {piles} pile{'s' if piles != 1 else ''} also measured on "
-                     f"{best_id} ({_why(best, other_scenes)}); each pile counts once.")
-    return Choice(tuple(sorted(counted)), whole, " ".join(notes), tuple(sorted(aside_set)))
+        template = (QT_TR_NOOP("{others} set aside for {piles} pile also measured on {best} ({why}); each pile "
+                               "counts once.") if piles == 1 else
+                    QT_TR_NOOP("{others} set aside for {piles} piles also measured on {best} ({why}); each pile "
+                               "counts once."))
+        notes.append(Message(template, others=", ".join(others), piles=piles, best=best_id,
+                             why=_why(best, other_scenes)))
+    return Choice(tuple(sorted(counted)), whole, join_notes(notes, SPACED), tuple(sorted(aside_set)))
 
 
 def _preferred(members: List[DayScene]) -> DayScene:
@@ -107,7 +113,7 @@ def _preferred(members: List[DayScene]) -> DayScene:
     return ranked[0]
 
 
-def _why(best: DayScene, others: List[DayScene]) -> str:
+def _why(best: DayScene, others: List[DayScene]) -> Message:
     if best.gsd_m and all(not o.gsd_m or o.gsd_m > best.gsd_m for o in others):
-        return f"finer GSD {best.gsd_m:.2f} m"
-    return "acquired later"
+        return Message(QT_TR_NOOP("finer GSD {gsd_m:.2f} m"), gsd_m=best.gsd_m)
+    return Message(QT_TR_NOOP("acquired later"))

@@ -21,7 +21,7 @@ from shapely.validation import explain_validity, make_valid
 
 from . import limits, piles
 from .errors import InputError
-from .messages import QT_TR_NOOP, Message
+from .messages import LISTED, QT_TR_NOOP, Message, join_notes
 from .geodesy import metric_frame
 from .pile_models import pile_model
 
@@ -45,7 +45,7 @@ class HeapEstimate:
     tonnage_t: float
     tonnage_lo_t: float
     tonnage_hi_t: float
-    note: str = ""
+    note: str = ""  # a core.messages.Message: str() is the English stored in the log
     method: str = ""
     parts: tuple = field(default=())
     repaired: bool = False
@@ -53,7 +53,7 @@ class HeapEstimate:
     def as_fields(self) -> dict:
         """The values under the store's and the Processing output's field names."""
         values = {name: getattr(self, name) for name in FIELD_NAMES if name != "volume_note"}
-        values["volume_note"] = self.note
+        values["volume_note"] = str(self.note)  # English in the log and the outputs; shown through message_text
         return values
 
 
@@ -159,12 +159,13 @@ class _Pile:
         low = self.volume(inputs.model, max(h - sigma, 0.0), a - tol)
         high = self.volume(inputs.model, h + sigma, a + tol)
         h_max = piles.height_max_m(self.curve.r_in_m, a)
-        note = ""
+        note = Message("")
         if inputs.model == "repose" and h > h_max:
             digits = 1 if f"{h:.1f}" != f"{h_max:.1f}" else 2
-            note = (
-                f"{h:.{digits}f} m is taller than the {h_max:.{digits}f} m a {a:g}° pile on this footprint can reach; "
-                "walls (prism model) or a steeper angle would explain it"
+            note = Message(
+                QT_TR_NOOP("{height_m:.{digits}f} m is taller than the {height_max_m:.{digits}f} m a {repose_deg:g}° "
+                           "pile on this footprint can reach; walls (prism model) or a steeper angle would explain it"),
+                height_m=h, height_max_m=h_max, repose_deg=a, digits=digits,
             )
         return HeapEstimate(
             area_m2=self.area_m2, height_m=h, height_max_m=h_max, model=inputs.model,
@@ -200,9 +201,11 @@ class Footprint:
         if len(results) == 1:
             notes = [self.note, results[0].note]
             return replace(results[0], note=_join(notes), repaired=self.repaired)
-        listing = "; ".join(f"part {i}: {r.volume_m3:,.0f} m³" for i, r in enumerate(results, 1))
-        notes = [self.note, f"{len(results)} parts, each computed as its own pile and summed ({listing})"]
-        notes += [f"part {i}: {r.note}" for i, r in enumerate(results, 1) if r.note]
+        listing = join_notes([Message(QT_TR_NOOP("part {i}: {volume_m3:,.0f} m³"), i=i, volume_m3=r.volume_m3)
+                              for i, r in enumerate(results, 1)], LISTED)
+        notes = [self.note, Message(QT_TR_NOOP("{count} parts, each computed as its own pile and summed ({listing})"),
+                                    count=len(results), listing=listing)]
+        notes += [Message(QT_TR_NOOP("part {i}: {note}"), i=i, note=r.note) for i, r in enumerate(results, 1) if r.note]
         total = {name: sum(getattr(r, name) for r in results) for name in (
             "area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3", "tonnage_t", "tonnage_lo_t", "tonnage_hi_t")}
         return HeapEstimate(
@@ -211,8 +214,8 @@ class Footprint:
         )
 
 
-def _join(notes) -> str:
-    return ". ".join(n for n in notes if n)
+def _join(notes) -> Message:
+    return join_notes(notes)
 
 
 # Two repairs of an invalid outline must agree this closely for the repair to count as unambiguous.
@@ -299,7 +302,8 @@ def _repaired(geometry, frame):
                        "{other_area_m2:,.0f} m²: redraw the outline so that its edges do not cross"),
             reason=reason, area_m2=union.area, other_area_m2=buffered.area
         )
-    note = f"the outline was invalid ({reason}) and was repaired to its only reading, {union.area:,.0f} m²"
+    note = Message(QT_TR_NOOP("the outline was invalid ({reason}) and was repaired to its only reading, "
+                              "{area_m2:,.0f} m²"), reason=reason, area_m2=union.area)
     return fixed, note
 
 
@@ -336,7 +340,8 @@ def _checked_parts(polygons, crs):
         holes = [h for h in polygon.interiors if Polygon(h).area >= limits.HOLE_MIN_M2]
         slips += len(polygon.interiors) - len(holes)
         metric.append(Polygon(polygon.exterior, holes) if slips else polygon)
-    notes = [f"ignored {slips} hole(s) smaller than {limits.HOLE_MIN_M2:g} m² (digitizing slips)"] if slips else []
+    notes = [Message(QT_TR_NOOP("ignored {slips} hole(s) smaller than {min_m2:g} m² (digitizing slips)"),
+                     slips=slips, min_m2=limits.HOLE_MIN_M2)] if slips else []
     whole = metric[0] if len(metric) == 1 else MultiPolygon(metric)
     if not whole.is_valid:
         metric, repair_note = _repaired(whole, frame)
@@ -356,7 +361,7 @@ def _checked_parts(polygons, crs):
                        "heap: draw one heap at a time, or check that the layer's CRS matches its coordinates"),
             total=total, max_m2=limits.FOOTPRINT_MAX_M2
         )
-    return metric, bool(notes), ". ".join(notes), frame
+    return metric, bool(notes), join_notes(notes), frame
 
 
 def prepare_footprint(geometry, crs) -> Footprint:

@@ -12,12 +12,24 @@ as a schema field's problem): it is translated too. A message without values is 
 text may hold braces; a template with values writes a literal brace as ``{{`` or ``}}``.
 """
 import string
-from typing import List, Tuple
+from typing import List, Set, Tuple
+
+# Every template marked in the core (filled at import): what stored English text is matched back against.
+KNOWN_TEMPLATES: Set[str] = set()
 
 
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the name pylupdate5 looks for)
     """Marks ``text`` for translation where it is written; it is translated where it is shown."""
+    KNOWN_TEMPLATES.add(text)
     return text
+
+
+# Notes of several parts (a repaired outline, then a tall pile) are stored as one text, joined so.
+NOTE_SEPARATOR = ". "
+JOINED_NOTES = QT_TR_NOOP("{first}. {then}")
+LISTED = QT_TR_NOOP("{first}; {then}")
+SPACED = QT_TR_NOOP("{first} {then}")  # sentences of a date's note: "b set aside for 1 pile (…). coverage …"
+JOINS = (JOINED_NOTES, LISTED, SPACED)  # items of one note: "part 1: 120 m³; part 2: 80 m³"
 
 
 class Message(str):
@@ -59,6 +71,8 @@ def placeholders(template: str) -> List[Tuple[str, str, str]]:
     for _literal, name, spec, conversion in string.Formatter().parse(template):
         if name is not None:
             fields.append((name, conversion or "", spec or ""))
+            if spec and "{" in spec:  # a nested field: {height_m:.{digits}f}
+                fields.extend(placeholders(spec))
     return sorted(fields)
 
 
@@ -76,3 +90,14 @@ class MessageError(Exception):
             message = as_message(text)
         super().__init__(str(message))
         self.message = message
+
+
+def join_notes(notes, joined_by: str = JOINED_NOTES) -> "Message":
+    """The non-empty ``notes`` as one Message, "first. then. ..." in English, each part translatable."""
+    parts = [Message(n) for n in notes if n]
+    if not parts:
+        return Message("")
+    joined = parts[-1]
+    for part in reversed(parts[:-1]):
+        joined = Message(joined_by, first=part, then=joined)
+    return joined

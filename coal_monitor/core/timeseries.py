@@ -9,6 +9,8 @@ import io
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, List, Tuple
 
+from .messages import QT_TR_NOOP, SPACED, Message, join_notes
+
 # Output columns, in order: the contract of `coal_monitor:porttimeseries` and of the CSV export.
 SUMMED = ("area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3", "tonnage_t", "tonnage_lo_t", "tonnage_hi_t")
 COLUMNS = ("observed_date", "pier", "heaps") + SUMMED
@@ -17,8 +19,8 @@ COLUMNS = ("observed_date", "pier", "heaps") + SUMMED
 # was marked examined (1/0), whether one shows only part of the port (1/0), and the ships seen that day.
 SOURCE_COLUMNS = ("scene_ids", "note", "examined", "partial_coverage", "vessels")
 # The pier column of a total row, and of heaps logged without a pier in a per-pier series.
-ALL_PIERS = "all piers"
-NO_PIER = "no pier"
+ALL_PIERS = QT_TR_NOOP("all piers")
+NO_PIER = QT_TR_NOOP("no pier")
 
 
 @dataclass
@@ -70,7 +72,7 @@ def add_into(total: SeriesPoint, point: SeriesPoint) -> None:
     total.unmeasured += point.unmeasured
     total.scene_ids += tuple(s for s in point.scene_ids if s not in total.scene_ids)
     if point.note and point.note not in total.note:
-        total.note = f"{total.note} {point.note}".strip()
+        total.note = str(join_notes([total.note, point.note], SPACED))
     for name in SUMMED:
         setattr(total, name, getattr(total, name) + getattr(point, name))
 
@@ -114,20 +116,27 @@ def _english(value) -> str:
     return f"{value:,.0f}"
 
 
-def describe(point: SeriesPoint, whole: Callable[[float], str] = _english) -> str:
+def describe(point: SeriesPoint, whole: Callable[[float], str] = _english,
+             text: Callable[[Message], str] = str) -> str:
     """A few lines for a chart's hover box: date, pier, tonnage with range, heaps, scenes.
 
-    ``whole`` writes a whole number (the caller passes the user's locale: ``number_text.number``).
+    ``whole`` writes a whole number (the caller passes the user's locale: ``number_text.number``);
+    ``text`` writes a Message (the GUI passes ``translation.message_text``; the note, stored in English,
+    goes through ``note`` when given, else ``text``).
     """
-    scenes = ", ".join(point.scene_ids) or "no scene recorded"
+    scenes = (Message(", ".join(point.scene_ids)) if point.scene_ids else Message(QT_TR_NOOP("no scene recorded")))
+    heaps = (QT_TR_NOOP("{volume} m3 in {heaps} heap") if point.heaps == 1
+             else QT_TR_NOOP("{volume} m3 in {heaps} heaps"))
     lines = [
-        f"{point.observed_date}  {point.pier}",
-        f"{whole(point.tonnage_t)} t  (range {whole(point.tonnage_lo_t)} - {whole(point.tonnage_hi_t)} t)",
-        f"{whole(point.volume_m3)} m3 in {point.heaps} heap{'s' if point.heaps != 1 else ''}",
-        f"scene: {scenes}",
+        f"{point.observed_date}  {text(Message(point.pier))}",
+        text(Message(QT_TR_NOOP("{tonnage} t  (range {low} - {high} t)"), tonnage=whole(point.tonnage_t),
+                     low=whole(point.tonnage_lo_t), high=whole(point.tonnage_hi_t))),
+        text(Message(heaps, volume=whole(point.volume_m3), heaps=point.heaps)),
+        text(Message(QT_TR_NOOP("scene: {scenes}"), scenes=scenes)),
     ]
     if point.unmeasured:
-        lines.append(f"{point.unmeasured} heap(s) without a volume (see their notes)")
+        lines.append(text(Message(QT_TR_NOOP("{count} heap(s) without a volume (see their notes)"),
+                                  count=point.unmeasured)))
     if point.note:
-        lines.append(point.note)
+        lines.append(text(point.note))
     return "\n".join(lines)

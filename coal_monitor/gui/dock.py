@@ -332,7 +332,7 @@ class CoalMonitorDock(QDockWidget):
             self.heapList.clear()
             for row in rows:
                 item = QListWidgetItem(heap_line(row), self.heapList)
-                item.setToolTip(heap_line(row) + (f"\n{row['notes']}" if row.get("notes") else ""))
+                item.setToolTip(result_text.heap_tooltip(row, heap_line(row)))
                 item.setData(Qt.ItemDataRole.UserRole, row["heap_uid"])
         if self.deleteHeapButton.hasFocus():
             self.drawHeapButton.setFocus()

@@ -8,7 +8,7 @@ from html import escape
 
 from ..core.pile_models import pile_model
 from ..number_text import number, quantity, value_range  # noqa: F401 (quantity: the dock's heap list)
-from ..translation import tr
+from ..translation import note_text, tr
 
 WARNING_COLOUR = "#a33b00"
 MUTED_COLOUR = "#555555"
@@ -29,7 +29,7 @@ def estimate_html(estimate, height_sigma_m=0.0):
            if estimate.height_max_m is not None and estimate.model == "repose" else ""),
     ]
     if estimate.note:
-        lines.append(f"<span style='color:{WARNING_COLOUR}'>⚠ {escape(estimate.note)}</span>")
+        lines.append(f"<span style='color:{WARNING_COLOUR}'>⚠ {escape(note_text(estimate.note))}</span>")
     model = tr(pile_model(estimate.model).name)
     method = escape(tr("Method: {method}").format(method=estimate.method or model))
     lines.append(f"<span style='color:{MUTED_COLOUR}'>{method}</span>")
@@ -50,6 +50,12 @@ def drawing_html(area_m2, estimate=None, problem=""):
         text += f"<br><span style='color:{WARNING_COLOUR}'>{escape(problem)}</span>"
     hint = tr("Click corners; right click or Enter finishes, Backspace removes a corner, Esc cancels.")
     return text + f"<br><span style='color:{MUTED_COLOUR}'>{hint}</span>"
+
+
+def heap_tooltip(row, line):
+    """The heap list's tooltip: its line, the engine's note (stored in English, shown translated), its notes."""
+    extra = [f"⚠ {note_text(row['volume_note'])}" if row.get("volume_note") else "", row.get("notes") or ""]
+    return "\n".join([line] + [text for text in extra if text])
 
 
 def message_html(text, warning=False):

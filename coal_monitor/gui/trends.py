@@ -15,10 +15,10 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import timeseries
 from ..number_text import number, signed
-from ..report import chart, data
+from ..report import chart, data, language
 from ..store.errors import StoreError
 from .prompts import Prompts
-from ..translation import QT_TR_NOOP, message_text, tr
+from ..translation import QT_TR_NOOP, message_text, note_text, tr
 
 # Pixels within which the mouse is "over" a point.
 HOVER_RADIUS_PX = 10
@@ -151,7 +151,8 @@ class TrendsPanel(QWidget):
                 self.statusLabel.setText(self._summary(title))
         self._show_flows()
         if self.figure is not None:
-            self._markers = chart.draw(self.figure, self.points, self.by_pier or self.by_pile, title, loading_days)
+            self._markers = chart.draw(self.figure, self.points, self.by_pier or self.by_pile, title, loading_days,
+                                       self._chart_text())
             self._annotation = None
             self.figure.subplots_adjust(left=0.16, right=0.97, top=0.92, bottom=0.1)
             self.chart.draw_idle()
@@ -177,12 +178,24 @@ class TrendsPanel(QWidget):
 
     def _summary(self, port_name: str) -> str:
         if not self.points:
-            return f"{port_name}: no heaps logged yet."
+            return tr("{port}: no heaps logged yet.").format(port=port_name)
         days = timeseries.dates(self.points)
         latest = [p for p in timeseries.totals(self.points) if p.observed_date == days[-1]][0]
-        return (f"{port_name}: {len(days)} date{'s' if len(days) != 1 else ''}, latest {latest.observed_date}: "
-                f"{number(latest.tonnage_t)} t ({number(latest.tonnage_lo_t)} - {number(latest.tonnage_hi_t)} t) "
-                f"in {latest.heaps} heap{'s' if latest.heaps != 1 else ''}.")
+        return tr("{port}: {dates} date(s), latest {date}: {tonnage} t ({low} - {high} t) in {heaps} heap(s).").format(
+            port=port_name, dates=len(days), date=latest.observed_date, tonnage=number(latest.tonnage_t),
+            low=number(latest.tonnage_lo_t), high=number(latest.tonnage_hi_t), heaps=latest.heaps)
+
+    @staticmethod
+    def _chart_text():
+        """The chart's labels translated when matplotlib has a font for the language (``report.language``)."""
+        chosen = language.report_language()
+        if chosen.chart_family:
+            import matplotlib
+
+            families = matplotlib.rcParams["font.sans-serif"]
+            if chosen.chart_family not in families:
+                matplotlib.rcParams["font.sans-serif"] = [chosen.chart_family] + list(families)
+        return chosen.text
 
     def _report(self, message: str) -> None:
         self.statusLabel.setText(message)
@@ -212,7 +225,7 @@ class TrendsPanel(QWidget):
 
     def _on_motion(self, event):
         point = self.point_at(event.x, event.y) if event.x is not None else None
-        text = timeseries.describe(point, number) if point is not None else ""
+        text = timeseries.describe(point, number, note_text) if point is not None else ""
         if text == self.hover_text:
             return
         self.hover_text = text
@@ -279,4 +292,4 @@ class TrendsPanel(QWidget):
             problem = message_text(exc)
             self._report(tr("Cannot export the trends to {path}: {problem}").format(path=path, problem=problem))
             return
-        self.statusLabel.setText(f"Saved {path}")
+        self.statusLabel.setText(tr("Saved {path}").format(path=path))

@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import QGraphicsSimpleTextItem
 from ..core import vessels
 from ..core.errors import InputError
 from ..core.ports import utm_epsg_for
+from ..core.messages import QT_TR_NOOP, Message
 from ..translation import message_text, tr
 from .map_tool_keys import handle_key, mark
 from .shadow_tool import MapFrame
@@ -44,7 +45,9 @@ _LABEL_OFFSET_PX = QPointF(14.0, 10.0)
 
 def hull_text(hull) -> str:
     """The live readout of a hull (metres, one decimal)."""
-    return tr("LOA {loa:.1f} m, beam {beam:.1f} m").format(loa=hull.loa_m, beam=hull.beam_m)
+    # message_text writes the numbers for the locale (German "12,5 m"), as every number the dock shows
+    return message_text(Message(QT_TR_NOOP("LOA {loa:.1f} m, beam {beam:.1f} m"), loa=float(hull.loa_m),
+                                beam=float(hull.beam_m)))
 
 
 class VesselTool(QgsMapTool):

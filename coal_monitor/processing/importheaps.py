@@ -197,7 +197,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
                         "another OUTPUT.").format(path=path, other=other[0], port=port.name, name=port.name))
                 port_file = PortFile.open(path)
                 for message in port_file.recompute_stale():
-                    feedback.pushWarning(message)
+                    feedback.pushWarning(message_text(message))
                 return port_file
             path.parent.mkdir(parents=True, exist_ok=True)
             feedback.pushInfo(tr("Creating the port file {path} for {port} (EPSG:{epsg}).").format(
@@ -222,7 +222,7 @@ class ImportHeapsAlgorithm(CoalMonitorAlgorithm):
             port_log = open_port_log(location)
             if not port_log.read_only:
                 for message in port_log.recompute_stale():
-                    feedback.pushWarning(message)
+                    feedback.pushWarning(safe_text(message))
             return port_log
         except StoreError as exc:
             raise QgsProcessingException(safe_text(exc)) from None

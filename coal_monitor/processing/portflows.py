@@ -9,7 +9,7 @@ from qgis.PyQt.QtCore import QDate
 
 from ..field_types import new_field
 from ..store.errors import StoreError
-from ..translation import QT_TR_NOOP
+from ..translation import QT_TR_NOOP, tr
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import open_port_file, port_file_parameter, port_log_parameter, safe_text
 
@@ -77,7 +77,8 @@ class PortFlowsAlgorithm(CoalMonitorAlgorithm):
             feature.setAttributes(values)
             if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-        feedback.pushInfo(f"{port_name}: {len(flows)} intervals, {sum(f.ships_loading for f in flows)} loadings seen.")
+        feedback.pushInfo(tr("{port}: {intervals} intervals, {loadings} loadings seen.").format(
+            port=port_name, intervals=len(flows), loadings=sum(f.ships_loading for f in flows)))
         return {self.OUTPUT: dest_id}
 
 

@@ -46,7 +46,7 @@ class PortReportAlgorithm(CoalMonitorAlgorithm):
             return {}
         feedback.setProgress(40)
         try:
-            export_pdf(content, pdf_path)
+            export_pdf(content, pdf_path, notice=feedback.pushWarning)
         except StoreError as exc:
             raise QgsProcessingException(safe_text(exc)) from None
         feedback.setProgress(100)

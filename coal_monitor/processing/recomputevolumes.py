@@ -9,8 +9,9 @@ from qgis.core import (
 )
 
 from ..core import limits
+from ..core.messages import Message
 from ..store.errors import StoreError
-from ..translation import QT_TR_NOOP, tr
+from ..translation import QT_TR_NOOP, message_text, note_text, tr
 from .base import PORT_LOGS_GROUP, CoalMonitorAlgorithm
 from .port_input import INPUT, open_port_file, location_text, port_file_parameter, port_log_parameter, safe_text
 
@@ -60,13 +61,14 @@ class RecomputeVolumesAlgorithm(CoalMonitorAlgorithm):
                 raise QgsProcessingException(safe_text(exc)) from None
             port = port_file.port
             path = location_text(port_file)
-        feedback.pushInfo(
-            f"{port.name}: {len(results)} heaps recomputed with repose {port.repose_deg:g} deg, density "
-            f"{port.density_t_m3:g} t/m3 (band {port.density_lo_t_m3:g}-{port.density_hi_t_m3:g})."
-        )
+        feedback.pushInfo(message_text(Message(QT_TR_NOOP(
+            "{port}: {count} heaps recomputed with repose {repose_deg:g} deg, density {density:g} t/m3 "
+            "(band {low:g}-{high:g})."), port=port.name, count=len(results), repose_deg=float(port.repose_deg),
+            density=float(port.density_t_m3), low=float(port.density_lo_t_m3), high=float(port.density_hi_t_m3))))
         for label, day, note in results:
             if note:
-                feedback.pushWarning(tr("Heap {label!r} ({day}): {note}").format(label=label, day=day, note=note))
+                text = tr("Heap {label!r} ({day}): {note}")
+                feedback.pushWarning(text.format(label=label, day=day, note=note_text(note)))
         return {self.OUTPUT: path, self.HEAPS: len(results)}
 
 

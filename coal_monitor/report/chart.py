@@ -39,10 +39,12 @@ def _thousands(value, _position=None) -> str:
 SHIP_COLOUR = "#0072B2"
 
 
-def draw(figure, points, by_pier: bool, title: str = "", loading_days=()):
+def draw(figure, points, by_pier: bool, title: str = "", loading_days=(), text=str):
     """Draw ``points`` (``timeseries.SeriesPoint``) on ``figure``; returns the plotted markers.
 
     ``loading_days``: ISO dates of ships seen loading, drawn as triangles on the date axis (the flows).
+    ``text``: how a label is written (``translation.tr`` when matplotlib has a font for the language:
+    ``report.fonts``; English otherwise).
 
     The return value is a list of ``(line, [points])``: each matplotlib line of markers with the series
     points it shows, index for index, so a caller can say which point the mouse is over.
@@ -58,7 +60,7 @@ def draw(figure, points, by_pier: bool, title: str = "", loading_days=()):
         tonnage_axes.set_title(title, fontsize=10, loc="left")
     points = list(points)
     if not points:
-        tonnage_axes.text(0.5, 0.5, "No heaps logged yet", ha="center", va="center",
+        tonnage_axes.text(0.5, 0.5, text(QT_TR_NOOP("No heaps logged yet")), ha="center", va="center",
                           transform=tonnage_axes.transAxes, color="#666666")
         for axes in (tonnage_axes, count_axes):
             axes.set_xticks([])
@@ -81,27 +83,27 @@ def draw(figure, points, by_pier: bool, title: str = "", loading_days=()):
         if ranged:
             tonnage_axes.vlines(*zip(*ranged), color=colour, alpha=0.6, linewidth=1.2)
         (line,) = tonnage_axes.plot(days, tonnage, marker="o", markersize=5, color=colour, linewidth=1.6,
-                                    label=name if by_pier else "tonnage (low-high band shaded)")
+                                    label=text(name) if by_pier else text(QT_TR_NOOP("tonnage (low-high band shaded)")))
         markers.append((line, group))
         counts = [p.heaps for p in group]
         count_axes.bar(days, counts, width=bar_width, bottom=[bottoms[d] for d in days], color=colour,
-                       alpha=0.75, label=name)
+                       alpha=0.75, label=text(name))
         for day, count in zip(days, counts):
             bottoms[day] += count
 
     ships = sorted(_day(d) for d in set(loading_days))
     if ships:
         tonnage_axes.plot(ships, [0] * len(ships), linestyle="none", marker="^", markersize=8, color=SHIP_COLOUR,
-                          clip_on=False, zorder=5, label="ship seen loading")
+                          clip_on=False, zorder=5, label=text(QT_TR_NOOP("ship seen loading")))
     for axes in (tonnage_axes, count_axes):
         axes.tick_params(labelsize=8)
-    tonnage_axes.set_ylabel("coal (t)", fontsize=9)
+    tonnage_axes.set_ylabel(text(QT_TR_NOOP("coal (t)")), fontsize=9)
     tonnage_axes.yaxis.set_major_formatter(FuncFormatter(_thousands))
     tonnage_axes.set_ylim(bottom=0)
     tonnage_axes.grid(True, color="#dddddd", linewidth=0.6)
     tonnage_axes.legend(loc="upper left", fontsize=8, frameon=False)
     tonnage_axes.tick_params(labelbottom=False)
-    count_axes.set_ylabel("heaps", fontsize=9)
+    count_axes.set_ylabel(text(QT_TR_NOOP("heaps")), fontsize=9)
     count_axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=3))
     count_axes.grid(True, axis="y", color="#dddddd", linewidth=0.6)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
@@ -128,14 +130,14 @@ def _bar_width_days(days) -> float:
 
 
 def save(points, by_pier: bool, path: str, title: str = "", size_in=(8.0, 4.5), dpi: int = 150,
-         loading_days=()) -> str:
+         loading_days=(), text=str) -> str:
     """Draw the chart to an image file; the format follows the extension (.png, .svg, .pdf)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=size_in, dpi=dpi)
     FigureCanvasAgg(figure)
-    draw(figure, points, by_pier, title, loading_days)
+    draw(figure, points, by_pier, title, loading_days, text)
     figure.subplots_adjust(left=0.15, right=0.98, top=0.92 if title else 0.97, bottom=0.1)
     figure.savefig(path, dpi=dpi)
     return path

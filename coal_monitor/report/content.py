@@ -7,12 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
 from ..core import timeseries
 from ..core.pile_models import pile_model
 from ..number_text import number, short, signed
 from ..store.portfile import PortFile
+from ..translation import QT_TR_NOOP
 from . import data
 
 # The table lists at most this many dates (the latest ones) to stay on one page.
@@ -42,19 +43,23 @@ class ReportContent:
     table_note: str = ""
     flows: list = field(default_factory=list)  # core.flows.Flow per interval between observation dates
     loading_days: List[str] = field(default_factory=list)  # dates of ships seen loading
+    # How a heading or sentence is written: English as is, or ``tr`` (report.language decides, by the fonts).
+    text: Callable[[str], str] = str
 
     @property
     def title(self) -> str:
-        return f"Coal at {self.port_name}"
+        return self.text(QT_TR_NOOP("Coal at {port}")).format(port=self.port_name)
 
     def subtitle(self) -> str:
         if not self.totals:
-            return f"No heaps logged yet. Report made {self.made_utc}."
+            return self.text(QT_TR_NOOP("No heaps logged yet. Report made {made}.")).format(made=self.made_utc)
         latest = self.totals[-1]
-        return (f"Latest observation {latest.observed_date}: {number(latest.tonnage_t)} t of coal "
-                f"(range {number(latest.tonnage_lo_t)} - {number(latest.tonnage_hi_t)} t) in {latest.heaps} "
-                f"heap{'s' if latest.heaps != 1 else ''}. {self.heap_count} heaps on "
-                f"{len(self.totals)} date{'s' if len(self.totals) != 1 else ''} logged. Report made {self.made_utc}.")
+        return self.text(QT_TR_NOOP("Latest observation {date}: {tonnage} t of coal (range {low} - {high} t) in "
+                                    "{heaps} heap(s). {count} heaps on {dates} date(s) logged. Report made {made}.")
+                         ).format(date=latest.observed_date, tonnage=number(latest.tonnage_t),
+                                  low=number(latest.tonnage_lo_t), high=number(latest.tonnage_hi_t),
+                                  heaps=latest.heaps, count=self.heap_count, dates=len(self.totals),
+                                  made=self.made_utc)
 
     def highlights(self) -> List[str]:
         """The change since the previous date and the highest date, as an analyst would quote them."""
@@ -65,12 +70,14 @@ class ReportContent:
         if len(self.totals) > 1:
             previous = self.totals[-2]
             change = latest.tonnage_t - previous.tonnage_t
-            lines.append(f"Change since the previous observation ({previous.observed_date}): {signed(change)} t "
-                         f"(from {number(previous.tonnage_t)} t to {number(latest.tonnage_t)} t; compare the ranges "
-                         "before calling it a change).")
+            lines.append(self.text(QT_TR_NOOP(
+                "Change since the previous observation ({date}): {change} t (from {before} t to {after} t; compare "
+                "the ranges before calling it a change).")).format(
+                date=previous.observed_date, change=signed(change), before=number(previous.tonnage_t),
+                after=number(latest.tonnage_t)))
         highest = max(self.totals, key=lambda p: p.tonnage_t)
-        lines.append(f"Highest of the {len(self.totals)} logged dates: {number(highest.tonnage_t)} t on "
-                     f"{highest.observed_date}.")
+        lines.append(self.text(QT_TR_NOOP("Highest of the {dates} logged dates: {tonnage} t on {date}.")).format(
+            dates=len(self.totals), tonnage=number(highest.tonnage_t), date=highest.observed_date))
         return lines + self.flow_lines()
 
     def flow_lines(self) -> List[str]:

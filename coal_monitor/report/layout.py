@@ -7,23 +7,28 @@ and moved into place only when complete, so a failed export never leaves a half-
 """
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Optional
 
 from qgis.core import (
     Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression, QgsLayoutExporter, QgsLayoutFrame,
     QgsLayoutItemLabel, QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemPage, QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn,
+    QgsLayoutItemScaleBar, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn, QgsMessageLog,
     QgsPointXY, QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsTableCell, QgsTextFormat,
     QgsUnitTypes, QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage
 
+from ..definitions import LOG_TAG
 from ..number_text import number, short
 from ..store import schema
 from ..store.errors import StoreError
+from ..translation import QT_TR_NOOP
 from . import chart
 from .content import ReportContent
+from .language import ReportLanguage, report_language, tell_once
 
 PAGE_W_MM, PAGE_H_MM = 297.0, 210.0
 MARGIN_MM = 10.0
@@ -179,14 +184,15 @@ def _nice_segment(length_m: float) -> float:
 
 
 def _map_caption(content: ReportContent) -> str:
-    scene = content.latest_scene
+    scene, say = content.latest_scene, content.text
     if scene is None:
-        return "No scene logged yet."
-    acquired = (scene.get("acquired_utc") or "time not recorded")[:16].replace("T", " ")
-    details = [f"Latest image {scene['scene_id']}", scene.get("sensor") or "", f"{acquired} UTC"]
+        return say(QT_TR_NOOP("No scene logged yet."))
+    acquired = (scene.get("acquired_utc") or say(QT_TR_NOOP("time not recorded")))[:16].replace("T", " ")
+    details = [say(QT_TR_NOOP("Latest image {scene}")).format(scene=scene["scene_id"]), scene.get("sensor") or "",
+               f"{acquired} UTC"]
     if scene.get("gsd_m"):
         details.append(f"GSD {short(scene['gsd_m'])} m")
-    text = ", ".join(d for d in details if d) + ". Heaps of that image, labelled with tonnage."
+    text = ", ".join(d for d in details if d) + ". " + say(QT_TR_NOOP("Heaps of that image, labelled with tonnage."))
     if content.latest_raster_note:
         text += " " + content.latest_raster_note
     return text
@@ -197,11 +203,14 @@ def _add_chart(layout, content: ReportContent, workdir: Path):
     points = content.by_pier if by_pier else content.totals
     x, y, width, height = CHART_RECT
     if not chart.matplotlib_available():
-        _label(layout, "Trend chart not drawn: " + chart.MISSING_MESSAGE, CHART_RECT, 8, colour=GREY)
+        _label(layout, content.text(QT_TR_NOOP("Trend chart not drawn: {reason}")).format(
+            reason=content.text(chart.MISSING_MESSAGE)), CHART_RECT, 8, colour=GREY)
         return
     svg = str(workdir / "trend.svg")
-    chart.save(points, by_pier, svg, title="Coal tonnage per observation date" + (" by pier" if by_pier else ""),
-               size_in=(width / 25.4, height / 25.4), dpi=100, loading_days=content.loading_days)
+    title = content.text(QT_TR_NOOP("Coal tonnage per observation date by pier") if by_pier
+                         else QT_TR_NOOP("Coal tonnage per observation date"))
+    chart.save(points, by_pier, svg, title=title, size_in=(width / 25.4, height / 25.4), dpi=100,
+               loading_days=content.loading_days, text=content.text)
     picture = QgsLayoutItemPicture(layout)
     picture.setPicturePath(svg, QgsLayoutItemPicture.Format.FormatSVG)
     picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
@@ -212,12 +221,13 @@ def _add_chart(layout, content: ReportContent, workdir: Path):
 def _add_table(layout, content: ReportContent):
     table = QgsLayoutItemManualTable.create(layout)
     layout.addMultiFrame(table)
-    headers = ("Date (UTC)", "Scenes", "Heaps", "Tonnage (t)", "Range (t)")
+    headers = (QT_TR_NOOP("Date (UTC)"), QT_TR_NOOP("Scenes"), QT_TR_NOOP("Heaps"), QT_TR_NOOP("Tonnage (t)"),
+               QT_TR_NOOP("Range (t)"))
     widths_mm = (22.0, 36.0, 11.0, 20.0, 32.0)
     columns = []
-    for header in headers:
-        column = QgsLayoutTableColumn(header)
-        left = header in ("Date (UTC)", "Scenes")
+    for index, header in enumerate(headers):
+        column = QgsLayoutTableColumn(content.text(header))
+        left = index < 2
         column.setHAlignment(Qt.AlignmentFlag.AlignLeft if left else Qt.AlignmentFlag.AlignRight)
         columns.append(column)
     table.setHeaders(columns)
@@ -237,7 +247,8 @@ def _add_table(layout, content: ReportContent):
             row.append(cell)
         rows.append(row)
     if not rows:
-        rows = [[QgsTableCell("no heaps logged yet")] + [QgsTableCell("") for _ in headers[1:]]]
+        empty = content.text(QT_TR_NOOP("no heaps logged yet"))
+        rows = [[QgsTableCell(empty)] + [QgsTableCell("") for _ in headers[1:]]]
     table.setTableContents(rows)
     table.setColumnWidths(list(widths_mm))
     table.setHeaderTextFormat(_text_format(TABLE_FONT_PT, bold=True))
@@ -327,7 +338,7 @@ def build_layout(project: QgsProject, content: ReportContent, workdir: Path) -> 
     table_bottom = _add_table(layout, content)
 
     text_y = MAP_RECT[1] + MAP_RECT[3] + 11.0
-    _label(layout, "Method", (MARGIN_MM, text_y, MAP_RECT[2], 5.0), 9, bold=True)
+    _label(layout, content.text(QT_TR_NOOP("Method")), (MARGIN_MM, text_y, MAP_RECT[2], 5.0), 9, bold=True)
     _label(layout, "\n".join(content.method_lines), (MARGIN_MM, text_y + 5.0, MAP_RECT[2], 30.0), 7)
     footer_y = PAGE_H_MM - MARGIN_MM - 9.0
     y = table_bottom + 2.0
@@ -335,22 +346,38 @@ def build_layout(project: QgsProject, content: ReportContent, workdir: Path) -> 
     if highlights:
         _label(layout, "\n".join(highlights), (RIGHT_X, y, RIGHT_W, 3.4 * len(highlights) + 3.0), 7.5)
         y += 3.4 * len(highlights) + 5.0
-    imagery = "Imagery: " + ("; ".join(content.attribution) if content.attribution else "no scene recorded")
+    sources = ("; ".join(content.attribution) if content.attribution
+               else content.text(QT_TR_NOOP("no scene recorded")))
+    imagery = content.text(QT_TR_NOOP("Imagery: {sources}")).format(sources=sources)
     _label(layout, imagery, (RIGHT_X, y, RIGHT_W, max(footer_y - y, 8.0)), 7)
-    _label(layout, f"Made with Coal Monitor from {content.port_path.name} on {content.made_utc}. "
-                   "Estimates from imagery, not survey measurements: read the ranges, not only the central values.",
+    _label(layout, content.text(QT_TR_NOOP(
+        "Made with Coal Monitor from {file} on {made}. Estimates from imagery, not survey measurements: read the "
+        "ranges, not only the central values.")).format(file=content.port_path.name, made=content.made_utc),
            (MARGIN_MM, footer_y + 4.0, PAGE_W_MM - 2 * MARGIN_MM, 5.0), 6.5, colour=GREY)
     return layout
 
 
-def export_pdf(content: ReportContent, pdf_path) -> Path:
-    """Build the layout for ``content`` and write it to ``pdf_path`` (replaced only when complete)."""
+def export_pdf(content: ReportContent, pdf_path, notice: Optional[Callable[[str], None]] = None,
+               chosen: Optional[ReportLanguage] = None) -> Path:
+    """Build the layout for ``content`` and write it to ``pdf_path`` (replaced only when complete).
+
+    The report is in QGIS's language when the fonts can write it (``report.language``); otherwise in
+    English, and ``notice`` (a Processing feedback line) is told why, or QGIS's message log once a session.
+    ``chosen``: the language decided elsewhere (default: from this machine's fonts)."""
+    chosen = chosen or report_language()
+    content.text = chosen.text
+    if chosen.notice:
+        if notice is not None:
+            notice(chosen.notice)
+        else:
+            tell_once(chosen, lambda text: QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Info))
     pdf_path = Path(pdf_path)
     if not pdf_path.parent.is_dir():
         raise ReportError(f"Cannot write the report to {pdf_path}: the folder {pdf_path.parent} does not exist.")
     project = QgsProject()
     with tempfile.TemporaryDirectory(prefix="cm-report-") as workdir:
-        layout = build_layout(project, content, Path(workdir))
+        with _chart_font(chosen.chart_family):
+            layout = build_layout(project, content, Path(workdir))
         partial = pdf_path.with_name(f".{pdf_path.name}.partial-{os.getpid()}.pdf")
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.rasterizeWholeImage = False
@@ -369,6 +396,18 @@ def export_pdf(content: ReportContent, pdf_path) -> Path:
             if partial.exists():
                 partial.unlink()
     return pdf_path
+
+
+@contextmanager
+def _chart_font(family):
+    """matplotlib's sans-serif list with ``family`` (covering the report's language) first, meanwhile."""
+    if not family:
+        yield
+        return
+    import matplotlib
+
+    with matplotlib.rc_context({"font.sans-serif": [family] + list(matplotlib.rcParams["font.sans-serif"])}):
+        yield
 
 
 def write_report(port_file, pdf_path, made=None) -> Path:

@@ -24,7 +24,7 @@ from ..store.errors import StoreError
 from ..store.port_log import create_port_log, geopackage_location, open_port_log, port_log_exists, port_schema
 from ..store.portfile import LOCK_TIMEOUT_S, PortFile
 from ..store.sqltime import format_utc
-from ..translation import QT_TR_NOOP, tr
+from ..translation import QT_TR_NOOP, message_text, note_text, tr
 
 
 _TEAM = "team database"  # the identity of an open log that is no file
@@ -113,13 +113,13 @@ class PortLog:
         self._remember_identity()
         notices = []
         if self.file.read_only:
-            notices.append(f"{self.port.name}: the port log is read-only ({self.file.read_only_reason}); "
-                           "heaps can be viewed, not logged.")
+            notices.append(tr("{port}: the port log is read-only ({reason}); heaps can be viewed, not logged.").format(
+                port=self.port.name, reason=note_text(self.file.read_only_reason)))
         else:
-            notices.extend(self.file.recompute_stale())
+            notices.extend(message_text(notice) for notice in self.file.recompute_stale())
         if getattr(self.file, "backup_path", None) is not None:
-            notices.append(f"{self.port.name}: the port file was upgraded; the old copy is kept as "
-                           f"{self.file.backup_path.name}.")
+            notices.append(tr("{port}: the port file was upgraded; the old copy is kept as {backup}.").format(
+                port=self.port.name, backup=self.file.backup_path.name))
         return notices
 
     def ensure_file(self, prompts):

@@ -131,7 +131,7 @@ class HeapLayerSync:
             numbers = derived_numbers(self.port, self._converter, feature.geometry(), self.layer.crs(), inputs)
         except (InputError, StoreError) as exc:
             numbers = dict.fromkeys(schema.DERIVED_FIELDS)
-            numbers["volume_note"] = f"Not computed: {exc}"
+            numbers["volume_note"] = str(Message(QT_TR_NOOP("Not computed: {problem}"), problem=as_message(exc)))
             if self.on_problem is not None:
                 self.on_problem(fid, as_message(exc))
         if fid in self._dated:  # only a time the analyst changed moves a heap between images

@@ -18,7 +18,7 @@ from typing import Dict, List, Optional
 from ..core import day_scenes
 from ..core.errors import InputError
 from ..core.heap_numbers import MeasuredFootprint
-from ..core.messages import QT_TR_NOOP
+from ..core.messages import LISTED, QT_TR_NOOP, SPACED, Message, as_message, join_notes
 from ..core.ports import Port
 from . import schema
 from .creation import STALE_TABLE
@@ -33,6 +33,8 @@ from .vessel_log import VesselRecords
 # Tolerance when checking stored numbers against a fresh engine run (same inputs give the same floats;
 # this only absorbs text round-trips through other programs).
 NUMBER_REL_TOL = 1e-9
+# A date's note when its examined images show no coal and the analyst wrote nothing (stored in English).
+EXAMINED_NO_COAL = QT_TR_NOOP("examined: no coal")
 TOTAL_COLUMNS = ("area_m2", "volume_m3", "volume_lo_m3", "volume_hi_m3", "tonnage_t", "tonnage_lo_t",
                  "tonnage_hi_t")
 HEAP_COLUMNS = schema.field_names(schema.HEAPS)
@@ -293,10 +295,11 @@ class PortLogBase(VesselRecords):
                     inputs.update(numbers)
                     inputs["modified_utc"] = utc_now_text()
                     self._write_heap(connection, entry["fid"], inputs)
-                messages.append(f"Heap {label} was changed outside Coal Monitor ({entry['reason']}); "
-                                "its numbers were recomputed.")
+                messages.append(Message(QT_TR_NOOP("Heap {label} was changed outside Coal Monitor ({reason}); its "
+                                                   "numbers were recomputed."), label=label, reason=entry["reason"]))
             except HeapInputError as exc:
-                messages.append(f"Heap {label} was changed outside Coal Monitor and cannot be recomputed: {exc}")
+                messages.append(Message(QT_TR_NOOP("Heap {label} was changed outside Coal Monitor and cannot be "
+                                                   "recomputed: {problem}"), label=label, problem=as_message(exc)))
         return messages
 
     # ---- queries and export ---------------------------------------------------------------------------
@@ -327,12 +330,12 @@ class PortLogBase(VesselRecords):
         self._add_examined_scenes(rows, by_pier)
         return [rows[key] for key in sorted(rows, key=lambda k: k if by_pier else (k,))]
 
-    def _add_part(self, rows: Dict, part: Dict, by_pier: bool, note: str) -> None:
+    def _add_part(self, rows: Dict, part: Dict, by_pier: bool, note) -> None:
         key = (part["date"], part["pier"] or "") if by_pier else part["date"]
         row = rows.get(key)
         if row is None:
             row = rows[key] = dict({"date": part["date"]}, **({"pier": part["pier"]} if by_pier else {}))
-            row.update({"count": 0, "unmeasured": 0, "scene_ids": (), "note": note, "examined": False,
+            row.update({"count": 0, "unmeasured": 0, "scene_ids": (), "note": str(note), "examined": False,
                         "partial": False})
             row.update({c: 0.0 for c in TOTAL_COLUMNS})
         row["count"] += part["count"]
@@ -352,10 +355,11 @@ class PortLogBase(VesselRecords):
             day_rows = [row for key, row in rows.items() if (key[0] if by_pier else key) == day]
             if not day_rows and any(s["examined"] for s in day_scenes_):
                 empty = [s for s in day_scenes_ if s["examined"]]
-                noted = "; ".join(f"{s['scene_id']}: {s['examined_note']}" for s in empty if s["examined_note"])
+                noted = str(join_notes([Message(QT_TR_NOOP("{scene}: {note}"), scene=s["scene_id"],
+                                                note=s["examined_note"]) for s in empty if s["examined_note"]], LISTED))
                 row = dict({"date": day}, **({"pier": None} if by_pier else {}))
                 row.update({"count": 0, "unmeasured": 0, "scene_ids": tuple(s["scene_id"] for s in empty),
-                            "note": noted or "examined: no coal", "examined": True, "partial": False})
+                            "note": noted or EXAMINED_NO_COAL, "examined": True, "partial": False})
                 row.update({c: 0.0 for c in TOTAL_COLUMNS})
                 rows[(day, "") if by_pier else day] = row
                 day_rows = [row]
@@ -366,8 +370,9 @@ class PortLogBase(VesselRecords):
                            if s["scene_id"] in row["scene_ids"] and s["coverage"] is not None]
                 row["partial"] = bool(partial)
                 if partial:
-                    text = f"coverage partial on {', '.join(partial)}."
-                    row["note"] = f"{row['note']} {text}".strip() if text not in row["note"] else row["note"]
+                    text = str(Message(QT_TR_NOOP("coverage partial on {scenes}."), scenes=", ".join(partial)))
+                    if text not in row["note"]:
+                        row["note"] = str(join_notes([row["note"], text], SPACED))
 
     def _crowded_days(self, parts: List[Dict]) -> Dict[str, tuple]:
         """{date: (its heaps, which count)} for the dates holding heaps of more than one scene."""
