@@ -2284,6 +2284,86 @@
       <translation>항구 기록</translation>
     </message>
     <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="18" />
+      <source>a port's .gpkg path, postgresql://USER@HOST:PORT/DBNAME?schema=SLUG or service=NAME schema=SLUG</source>
+      <translation>항구의 .gpkg 경로, postgresql://USER@HOST:PORT/DBNAME?schema=SLUG 또는 service=NAME schema=SLUG</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="23" />
+      <source>Scenes copied</source>
+      <translation>복사한 장면</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="23" />
+      <source>Heaps copied</source>
+      <translation>복사한 더미</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="24" />
+      <source>Ships copied</source>
+      <translation>복사한 선박</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="25" />
+      <source>Heaps already in the target</source>
+      <translation>대상에 이미 있던 더미</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="30" />
+      <source>Copy port log (publish or snapshot)</source>
+      <translation>항구 기록 복사 (게시 또는 스냅숏)</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="32" />
+      <source>Copies one port log into another of the same port: publish a port's GeoPackage to the team database (TARGET postgresql://USER@HOST:PORT/DBNAME?schema=SLUG or service=NAME schema=SLUG), or take a snapshot of a team port log as a GeoPackage to send or archive (TARGET a .gpkg path). The target is created when missing. Heap, scene and ship ids are kept and every number is derived again by the engine; what the target already holds is counted, not copied twice, so running it again is safe.</source>
+      <translation>한 항구 기록을 같은 항구의 다른 기록으로 복사합니다. 항구의 GeoPackage를 팀 데이터베이스에 게시하거나 (TARGET postgresql://USER@HOST:PORT/DBNAME?schema=SLUG 또는 service=NAME schema=SLUG), 팀 항구 기록의 스냅숏을 보내거나 보관할 GeoPackage로 만듭니다 (TARGET .gpkg 경로). 대상이 없으면 만들어집니다. 더미, 장면, 선박의 ID는 유지되고 모든 수치는 엔진이 다시 계산합니다. 대상에 이미 있는 것은 세기만 하고 두 번 복사하지 않으므로 다시 실행해도 안전합니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="46" />
+      <source>Port log to copy ({forms})</source>
+      <translation>복사할 항구 기록 ({forms})</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="48" />
+      <source>Copy into ({forms})</source>
+      <translation>복사할 대상 ({forms})</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="52" />
+      <source>Heaps and ships refused</source>
+      <translation>거부된 더미와 선박</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="53" />
+      <source>Target port log</source>
+      <translation>대상 항구 기록</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="63" />
+      <source>SOURCE and TARGET both name {log}; choose another target.</source>
+      <translation>SOURCE와 TARGET이 모두 {log}을(를) 가리킵니다. 다른 대상을 고르십시오.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="77" />
+      <source>Created the port log {log}.</source>
+      <translation>항구 기록 {log}을(를) 만들었습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="78" />
+      <source>Copied {scenes} scenes, {heaps} heaps and {ships} ships from {source} to {target}; {already} heaps were there already.</source>
+      <translation>{source}에서 {target}(으)로 장면 {scenes}개, 더미 {heaps}개, 선박 {ships}척을 복사했습니다. 더미 {already}개는 이미 있었습니다.</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="84" />
+      <source>Not copied: {uid}: {reason}</source>
+      <translation>복사하지 않음: {uid}: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../coal_monitor/processing/copyportlog.py" line="86" />
+      <source>Heap {uid}: {source_t} t in the source, {target_t} t as the engine derives it in the target.</source>
+      <translation>더미 {uid}: 원본에서는 {source_t} t, 대상에서 엔진이 계산한 값은 {target_t} t입니다.</translation>
+    </message>
+    <message>
       <location filename="../coal_monitor/processing/heapvolumes.py" line="55" />
       <source>Compute coal heap volumes</source>
       <translation>석탄 더미 부피 계산</translation>

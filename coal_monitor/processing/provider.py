@@ -10,7 +10,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..resources import resource_path
 
-ALGORITHM_MODULES = ("heapvolumes", "porttimeseries", "portflows", "recomputevolumes", "portreport", "importheaps")
+ALGORITHM_MODULES = ("heapvolumes", "porttimeseries", "portflows", "recomputevolumes", "portreport", "importheaps",
+                     "copyportlog")
 
 
 def algorithm_classes():

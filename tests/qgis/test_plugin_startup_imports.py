@@ -13,7 +13,7 @@ import pytest
 from tests.helpers.plugin_startup_probe import WATCHED_MODULES
 from tests.helpers.desktop import REPO_ROOT
 
-ALGORITHM_IDS = ["coal_monitor:heapvolumes", "coal_monitor:importheaps", "coal_monitor:portflows",
+ALGORITHM_IDS = ["coal_monitor:copyportlog", "coal_monitor:heapvolumes", "coal_monitor:importheaps", "coal_monitor:portflows",
                  "coal_monitor:portreport", "coal_monitor:porttimeseries", "coal_monitor:recomputevolumes"]
 
 
