@@ -2682,27 +2682,27 @@
       <translation>더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/content.py" line="51" />
+      <location filename="../coal_monitor/report/content.py" line="53" />
       <source>Coal at {port}</source>
       <translation>{port}의 석탄</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/content.py" line="55" />
+      <location filename="../coal_monitor/report/content.py" line="57" />
       <source>No heaps logged yet. Report made {made}.</source>
       <translation>아직 기록된 더미가 없습니다. 보고서 작성 {made}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/content.py" line="57" />
+      <location filename="../coal_monitor/report/content.py" line="59" />
       <source>Latest observation {date}: {tonnage} t of coal (range {low} - {high} t) in {heaps} heap(s). {count} heaps on {dates} date(s) logged. Report made {made}.</source>
       <translation>최근 관측 {date}: 더미 {heaps}개에 석탄 {tonnage} t(범위 {low} - {high} t). 관측일 {dates}개에 더미 {count}개 기록. 보고서 작성 {made}.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/content.py" line="73" />
+      <location filename="../coal_monitor/report/content.py" line="75" />
       <source>Change since the previous observation ({date}): {change} t (from {before} t to {after} t; compare the ranges before calling it a change).</source>
       <translation>이전 관측({date}) 이후 변화: {change} t({before} t에서 {after} t로. 변화라고 판단하기 전에 범위를 비교하십시오).</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/content.py" line="79" />
+      <location filename="../coal_monitor/report/content.py" line="81" />
       <source>Highest of the {dates} logged dates: {tonnage} t on {date}.</source>
       <translation>기록된 관측일 {dates}개 중 최대: {date}의 {tonnage} t.</translation>
     </message>
@@ -2717,87 +2717,87 @@
       <translation>보고서는 영어로 작성됩니다: 설치된 글꼴 중 {language}를 표시할 수 있는 것이 없습니다. 예를 들어 {package}를 설치하십시오.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="189" />
+      <location filename="../coal_monitor/report/layout.py" line="218" />
       <source>No scene logged yet.</source>
       <translation>아직 기록된 장면이 없습니다.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="190" />
+      <location filename="../coal_monitor/report/layout.py" line="219" />
       <source>time not recorded</source>
       <translation>시각 기록 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="191" />
+      <location filename="../coal_monitor/report/layout.py" line="220" />
       <source>Latest image {scene}</source>
       <translation>최근 영상 {scene}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="195" />
+      <location filename="../coal_monitor/report/layout.py" line="224" />
       <source>Heaps of that image, labelled with tonnage.</source>
       <translation>그 영상의 더미, 톤수 표시.</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="206" />
+      <location filename="../coal_monitor/report/layout.py" line="235" />
       <source>Trend chart not drawn: {reason}</source>
       <translation>추세 그래프를 그리지 못했습니다: {reason}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="210" />
+      <location filename="../coal_monitor/report/layout.py" line="239" />
       <source>Coal tonnage per observation date by pier</source>
       <translation>부두별 관측일 석탄 톤수</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="210" />
+      <location filename="../coal_monitor/report/layout.py" line="239" />
       <source>Coal tonnage per observation date</source>
       <translation>관측일별 석탄 톤수</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <location filename="../coal_monitor/report/layout.py" line="253" />
       <source>Heaps</source>
       <translation>저탄 더미</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <location filename="../coal_monitor/report/layout.py" line="253" />
       <source>Date (UTC)</source>
       <translation>날짜(UTC)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <location filename="../coal_monitor/report/layout.py" line="253" />
       <source>Scenes</source>
       <translation>장면</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <location filename="../coal_monitor/report/layout.py" line="253" />
       <source>Tonnage (t)</source>
       <translation>톤수(t)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="224" />
+      <location filename="../coal_monitor/report/layout.py" line="253" />
       <source>Range (t)</source>
       <translation>범위(t)</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="250" />
+      <location filename="../coal_monitor/report/layout.py" line="279" />
       <source>no heaps logged yet</source>
       <translation>기록된 더미 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="341" />
+      <location filename="../coal_monitor/report/layout.py" line="370" />
       <source>Method</source>
       <translation>방법</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="349" />
+      <location filename="../coal_monitor/report/layout.py" line="378" />
       <source>no scene recorded</source>
       <translation>기록된 장면 없음</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="351" />
+      <location filename="../coal_monitor/report/layout.py" line="380" />
       <source>Imagery: {sources}</source>
       <translation>영상: {sources}</translation>
     </message>
     <message>
-      <location filename="../coal_monitor/report/layout.py" line="353" />
+      <location filename="../coal_monitor/report/layout.py" line="382" />
       <source>Made with Coal Monitor from {file} on {made}. Estimates from imagery, not survey measurements: read the ranges, not only the central values.</source>
       <translation>Coal Monitor로 {file}에서 {made}에 작성. 측량이 아닌 영상에서 얻은 추정치입니다: 중앙값만이 아니라 범위를 읽으십시오.</translation>
     </message>

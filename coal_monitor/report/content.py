@@ -43,6 +43,8 @@ class ReportContent:
     table_note: str = ""
     flows: list = field(default_factory=list)  # core.flows.Flow per interval between observation dates
     loading_days: List[str] = field(default_factory=list)  # dates of ships seen loading
+    # A team port log has no file: the map draws the latest scene's heaps (with geometry) from the log itself.
+    latest_heaps: Optional[List[Dict]] = None
     # How a heading or sentence is written: English as is, or ``tr`` (report.language decides, by the fonts).
     text: Callable[[str], str] = str
 
@@ -101,24 +103,28 @@ def gather(port_file: PortFile, made: Optional[datetime] = None) -> ReportConten
     by_pier = data.series(port_file, by_pier=True)
     scenes = port_file.scenes()
     latest = port_file.latest_scene()
-    raster, raster_note = _raster_of(port_file.path, latest)
+    is_file = isinstance(port_file, PortFile)
+    raster, raster_note = _raster_of(Path(port_file.path) if is_file else None, latest)
     heaps = port_file.heaps(with_geometry=False)
     table_rows = totals[-TABLE_MAX_ROWS:]
     note = (f"Latest {TABLE_MAX_ROWS} of {len(totals)} dates; the time-series CSV has them all."
             if len(totals) > TABLE_MAX_ROWS else "")
     return ReportContent(
-        port_name=port.name, port_path=Path(port_file.path), crs_epsg=port.crs_epsg,
+        port_name=port.name, port_path=Path(port_file.path) if is_file else port_file.path, crs_epsg=port.crs_epsg,
         port_lat_deg=port.lat_deg, port_lon_deg=port.lon_deg,
         made_utc=made.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         totals=totals, by_pier=by_pier, scenes=scenes, latest_scene=latest, latest_raster=raster,
         latest_raster_note=raster_note, method_lines=method_lines(port, heaps),
         attribution=attribution(scenes), heap_count=len(heaps), table_rows=table_rows, table_note=note,
         flows=data.flows(port_file), loading_days=[row["date"] for row in port_file.loadings()],
+        latest_heaps=None if is_file or latest is None else port_file.heaps(scene_id=latest["scene_id"]),
     )
 
 
 def _raster_of(port_path, scene):
-    """(absolute raster path or None, a note for the map caption when the image cannot be shown)."""
+    """(absolute raster path or None, a note for the map caption when the image cannot be shown).
+
+    ``port_path``: the port GeoPackage a relative image path is resolved beside; None for a team port log."""
     if scene is None:
         return None, "No scene logged yet."
     raster = scene.get("raster_path")
@@ -126,6 +132,9 @@ def _raster_of(port_path, scene):
         return None, f"Scene {scene['scene_id']} has no image file recorded; heaps drawn without imagery."
     path = Path(raster)
     if not path.is_absolute():
+        if port_path is None:
+            return None, (f"Image of scene {scene['scene_id']} is recorded relative to a port file ({raster}); "
+                          "heaps drawn without imagery.")
         path = Path(port_path).resolve().parent / path
     if not path.exists():
         return None, f"Image of scene {scene['scene_id']} not found at {path}; heaps drawn without imagery."

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from qgis.core import (
-    Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression, QgsLayoutExporter, QgsLayoutFrame,
+    Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression, QgsFeature, QgsGeometry,
+    QgsLayoutExporter, QgsLayoutFrame,
     QgsLayoutItemLabel, QgsLayoutItemManualTable, QgsLayoutItemMap, QgsLayoutItemPage, QgsLayoutItemPicture,
     QgsLayoutItemScaleBar, QgsLayoutPoint, QgsLayoutSize, QgsLayoutTableColumn, QgsMessageLog,
     QgsPointXY, QgsPrintLayout, QgsProject, QgsRasterLayer, QgsRectangle, QgsTableCell, QgsTextFormat,
@@ -23,7 +24,9 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage
 
 from ..definitions import LOG_TAG
 from ..number_text import number, short
+from ..resources import resource_path
 from ..store import schema
+from ..store.style_builder import memory_layer
 from ..store.errors import StoreError
 from ..translation import QT_TR_NOOP
 from . import chart
@@ -90,7 +93,8 @@ def _place(item, rect):
 def _layers(project, content: ReportContent):
     """The latest scene's raster (when found) and the heaps layer showing that date's heaps only."""
     layers = []
-    heaps = QgsVectorLayer(f"{content.port_path}|layername={schema.HEAPS}", "Heaps", "ogr")
+    heaps = (_log_heaps_layer(content) if content.latest_heaps is not None
+             else QgsVectorLayer(f"{content.port_path}|layername={schema.HEAPS}", "Heaps", "ogr"))
     if not heaps.isValid():
         raise ReportError(f"Cannot read the heaps of {content.port_path} for the report map.")
     scene = content.latest_scene
@@ -109,6 +113,31 @@ def _layers(project, content: ReportContent):
     for layer in layers:
         project.addMapLayer(layer, False)
     return layers
+
+
+def _log_name(content: ReportContent) -> str:
+    """The port log as the footer names it: its file's name, or a team log's location (never a password)."""
+    return content.port_path.name if isinstance(content.port_path, Path) else str(content.port_path)
+
+
+def _log_heaps_layer(content: ReportContent):
+    """The latest scene's heaps of a port log that is no file (a team database), in a memory layer styled as
+    the port's heaps layer is (the same QML), so the map looks the same from either backend."""
+    layer = memory_layer(schema.HEAPS, content.crs_epsg)
+    layer.loadNamedStyle(resource_path(f"styles/{schema.HEAPS}.qml"))
+    fields = layer.fields()
+    features = []
+    for heap in content.latest_heaps:
+        feature = QgsFeature(fields)
+        for index, declared in enumerate(fields):
+            value = heap.get(declared.name())
+            if value is not None:
+                feature.setAttribute(index, value)
+        feature.setGeometry(QgsGeometry.fromWkt(heap["geometry"].wkt))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    return layer
 
 
 def _map_extent(content: ReportContent, layers, crs) -> QgsRectangle:
@@ -352,7 +381,7 @@ def build_layout(project: QgsProject, content: ReportContent, workdir: Path) -> 
     _label(layout, imagery, (RIGHT_X, y, RIGHT_W, max(footer_y - y, 8.0)), 7)
     _label(layout, content.text(QT_TR_NOOP(
         "Made with Coal Monitor from {file} on {made}. Estimates from imagery, not survey measurements: read the "
-        "ranges, not only the central values.")).format(file=content.port_path.name, made=content.made_utc),
+        "ranges, not only the central values.")).format(file=_log_name(content), made=content.made_utc),
            (MARGIN_MM, footer_y + 4.0, PAGE_W_MM - 2 * MARGIN_MM, 5.0), 6.5, colour=GREY)
     return layout
 

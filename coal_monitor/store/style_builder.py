@@ -23,10 +23,11 @@ VESSEL_LABEL = ("coalesce(\"vessel_class\", 'no class') || ' ' || format_number(
 STYLED_TABLES = (schema.HEAPS, schema.SCENES, schema.VESSELS)
 
 
-def _memory_layer(table):
+def memory_layer(table, crs_epsg=4326):
+    """A memory layer with ``table``'s fields (and polygons in EPSG:``crs_epsg`` for a layer table)."""
     from qgis.core import QgsVectorLayer
 
-    geometry = "Polygon?crs=EPSG:4326" if table in schema.GEOMETRY_COLUMNS else "None"
+    geometry = f"Polygon?crs=EPSG:{int(crs_epsg)}" if table in schema.GEOMETRY_COLUMNS else "None"
     fields = "&".join(f"field={f.name}:{QGIS_TYPES[f.type].lower()}" for f in schema.TABLES[table])
     return QgsVectorLayer(f"{geometry}&{fields}" if geometry != "None" else f"None?{fields}", table, "memory")
 
@@ -118,7 +119,7 @@ def build_qml(table: str) -> str:
     from qgis.core import QgsMapLayer, QgsReadWriteContext
     from qgis.PyQt.QtXml import QDomDocument
 
-    layer = _memory_layer(table)
+    layer = memory_layer(table)
     if not layer.isValid():
         raise RuntimeError(f"QGIS could not build a memory layer for '{table}'")
     _configure_fields(layer, table)
