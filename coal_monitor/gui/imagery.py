@@ -8,7 +8,9 @@ read from the layer, and their scenes are named per capture date (core/scene_ide
 import os
 
 from osgeo import gdal
-from qgis.core import QgsDistanceArea, QgsPointXY, QgsProject, QgsProviderRegistry, QgsRasterLayer, QgsVectorTileLayer
+from qgis.core import (
+    Qgis, QgsDistanceArea, QgsPointXY, QgsProject, QgsProviderRegistry, QgsRasterLayer, QgsVectorTileLayer,
+)
 
 from ..core import scene_identity
 
@@ -18,6 +20,10 @@ WEB_PROVIDERS = ("wms", "wcs", "arcgismapserver", "arcgisfeatureserver", "xyz", 
                  "arcgisvectortileservice")
 # GDAL sources that are web services, not files.
 WEB_GDAL_PREFIXES = ("/vsicurl", "http://", "https://", "wms:", "<gdal_wms>", "<gdal_wmts>", "wmts:")
+
+# QGIS 3.38 moved a layer's attribution into its server properties and deprecated QgsMapLayer.attribution();
+# QGIS 3.22 (the floor) has only the latter.
+SERVER_ATTRIBUTION = Qgis.QGIS_VERSION_INT >= 33800
 
 
 def raster_path(layer):
@@ -51,7 +57,11 @@ def layer_attribution(layer):
     rights = [r.strip() for r in layer.metadata().rights() if r and r.strip()]
     if not rights and layer.dataProvider() is not None and hasattr(layer.dataProvider(), "layerMetadata"):
         rights = [r.strip() for r in layer.dataProvider().layerMetadata().rights() if r and r.strip()]
-    return "; ".join(rights) or (layer.attribution() or "").strip()
+    return "; ".join(rights) or (_server_attribution(layer) or "").strip()
+
+
+def _server_attribution(layer):
+    return layer.serverProperties().attribution() if SERVER_ATTRIBUTION else layer.attribution()
 
 
 def web_source_label(layer):

@@ -5,6 +5,7 @@ from datetime import datetime, timezone
 from qgis.core import QgsRasterLayer
 
 from coal_monitor.core.ports import PortRegistry
+from coal_monitor.gui.imagery import SERVER_ATTRIBUTION
 from coal_monitor.session.measuring import MeasuringSession
 from tests.helpers.scripted_prompts import ScriptedPrompts
 from tests.helpers.session_bench import SessionBench, heap_geometry, port_crs
@@ -17,7 +18,8 @@ MAY = datetime(2025, 5, 30, 2, 5, tzinfo=timezone.utc)
 def _basemap(project):
     layer = QgsRasterLayer(XYZ, "World Imagery", "wms")
     assert layer.isValid()
-    layer.setAttribution("Imagery © Example Maps")
+    # Where the running QGIS keeps it (3.38 moved it into the server properties); the plugin reads both.
+    (layer.serverProperties() if SERVER_ATTRIBUTION else layer).setAttribution("Imagery © Example Maps")
     project.addMapLayer(layer)
     return layer
 
